@@ -1,0 +1,36 @@
+# Everything installs into .venv on first use: `make run` and `make test` work on a fresh clone
+# with only Python 3.11+ and make.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+
+.PHONY: run test check lint typecheck clean
+
+$(STAMP): pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e '.[dev]'
+	@touch $(STAMP)
+
+# The main job on the shipped plan. Findings are the tool's output, not a failure of `make run`:
+# exit 1 (findings) is accepted, exit 2 (could not run) fails.
+run: $(STAMP)
+	@$(BIN)/plan272 validate data/ ; rc=$$?; \
+	 if [ $$rc -ge 2 ]; then echo "plan272 could not run (exit $$rc)"; exit $$rc; fi; \
+	 echo; echo "plan272 ran as designed (exit $$rc: 0 = no errors, 1 = findings shown above)."
+
+test: $(STAMP)
+	$(BIN)/python -m pytest
+
+lint: $(STAMP)
+	$(BIN)/ruff check src tests
+	$(BIN)/ruff format --check src tests
+
+typecheck: $(STAMP)
+	$(BIN)/mypy src
+
+check: lint typecheck test
+
+clean:
+	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache .hypothesis

@@ -1,0 +1,4 @@
+from plan272.cli import main
+
+if __name__ == "__main__":
+    main()

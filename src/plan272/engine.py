@@ -1,0 +1,102 @@
+"""Run the rule catalogue over a loaded plan: ``run(result, select, ignore) -> Report``.
+
+Load problems become DAT001 findings. A rule that crashes becomes an INT001 finding that says it is
+an internal error, and the run goes on with the other rules.
+"""
+
+from __future__ import annotations
+
+import traceback
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+
+from plan272.findings import Finding, Severity
+from plan272.load import LoadResult
+from plan272.problems import Location
+from plan272.rules import Rule, catalogue
+
+INTERNAL = "INT001"
+
+
+class SelectionError(ValueError):
+    """A --select/--ignore entry that names no rule."""
+
+
+def parse_codes(values: Iterable[str] | None) -> list[str]:
+    """``["SEC,KPI001", "SUM"]`` -> ``["SEC", "KPI001", "SUM"]``, checked against the catalogue."""
+    codes: list[str] = []
+    known = [r.code for r in catalogue()] + [INTERNAL]
+    for value in values or []:
+        for part in value.split(","):
+            code = part.strip().upper()
+            if not code:
+                continue
+            if not any(k.startswith(code) for k in known):
+                raise SelectionError(f"{code!r} matches no rule code (see `plan272 rules`)")
+            codes.append(code)
+    return codes
+
+
+def selected(code: str, select: Sequence[str], ignore: Sequence[str]) -> bool:
+    if code == INTERNAL:
+        return True
+    if select and not any(code.startswith(s) for s in select):
+        return False
+    return not any(code.startswith(i) for i in ignore)
+
+
+@dataclass
+class Report:
+    findings: list[Finding]
+    rules: list[Rule]
+    fatal: bool = False
+    suppressed: int = 0
+    stale_baseline: list[str] = field(default_factory=list)
+
+    def counts(self) -> dict[str, int]:
+        counter = Counter(f.severity.value for f in self.findings)
+        return {s.value: counter.get(s.value, 0) for s in Severity}
+
+    def fails(self, level: Severity) -> bool:
+        return any(f.severity.rank >= level.rank for f in self.findings)
+
+
+def run(result: LoadResult, select: Sequence[str] = (), ignore: Sequence[str] = ()) -> Report:
+    rules = [r for r in catalogue() if selected(r.code, select, ignore)]
+    findings: list[Finding] = []
+    if selected("DAT001", select, ignore):
+        for problem in result.problems:
+            message = problem.message
+            findings.append(
+                Finding(
+                    "DAT001",
+                    Severity.ERROR,
+                    message,
+                    problem.location,
+                    ids=(problem.location.file, problem.location.field or ""),
+                    detail=str(problem.location.line or ""),
+                    extra={"value": problem.value} if problem.value is not None else {},
+                )
+            )
+    plan = result.plan
+    if plan is not None:
+        for rule in rules:
+            if rule.check is None:
+                continue
+            try:
+                findings.extend(rule.check(plan))
+            except Exception as exc:  # a crashing rule must not end the run
+                where = traceback.extract_tb(exc.__traceback__)[-1]
+                findings.append(
+                    Finding(
+                        INTERNAL,
+                        Severity.ERROR,
+                        f"internal error in rule {rule.code}: {type(exc).__name__}: {exc} "
+                        f"(at {where.filename}:{where.lineno}); this is a bug in plan272, please report it",
+                        Location(plan.files["plan"]),
+                        ids=(rule.code,),
+                    )
+                )
+    findings.sort(key=Finding.sort_key)
+    return Report(findings, rules, fatal=result.fatal)

@@ -1,0 +1,254 @@
+"""``load_plan(directory)``: the typed plan built from everything that could be read, and every
+located problem found on the way. Loading never stops at the first problem and never raises on bad
+input."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from plan272.load.csvfile import CellReader, Table, read_table
+from plan272.load.files import read_text
+from plan272.load.numbers import Notation
+from plan272.load.text import name_key
+from plan272.load.yamlfile import Path_, load_yaml
+from plan272.model import Agency, Plan, PlanFile, Project, Unit
+from plan272.problems import Location, Problem
+
+PLAN_FILE = "plan.yaml"
+APPENDIX1_FILE = "appendix1.csv"
+APPENDIX2_FILE = "appendix2.csv"
+
+A1_COLUMNS = ["id", "section", "tt", "name", "investor", "tmdt"]
+A1_OPTIONAL = ["attt", "description", "note", "source_line"]
+A2_COLUMNS = ["id", "section", "tt", "unit", "staff", "total"]
+A2_OPTIONAL = ["note", "source_line"]
+_YEAR_COLUMN = re.compile(r"y(\d{4})")
+
+
+@dataclass
+class LoadResult:
+    """The plan (``None`` when plan.yaml could not be read into the model) and the problems."""
+
+    plan: Plan | None
+    problems: list[Problem] = field(default_factory=list)
+
+    @property
+    def fatal(self) -> bool:
+        return any(p.fatal for p in self.problems)
+
+
+def _display(directory: Path, name: str) -> str:
+    return (directory / name).as_posix()
+
+
+def _pydantic_problems(exc: Any, file: str, lines: dict[Path_, int]) -> list[Problem]:
+    problems = []
+    for error in exc.errors(include_url=False):
+        path: tuple[str | int, ...] = ()
+        for element in error["loc"]:
+            for candidate in (element, str(element)):
+                if (*path, candidate) in lines:
+                    path = (*path, candidate)
+                    break
+            else:
+                if isinstance(element, str) and element.isdigit() and (*path, int(element)) in lines:
+                    path = (*path, int(element))
+        probe = path
+        while probe and probe not in lines:
+            probe = probe[:-1]
+        field_path = ".".join(str(e) for e in error["loc"] if not str(e).startswith("function-"))
+        message = str(error["msg"]).removeprefix("Value error, ")
+        kind = error["type"]
+        if kind == "extra_forbidden":
+            message = "unknown key (misspelt?)"
+        elif kind == "missing":
+            message = "required key is missing"
+        value = None if kind == "missing" else _short(error.get("input"))
+        problems.append(Problem(Location(file, lines.get(probe, 1), field_path or None), message, value))
+    return problems
+
+
+def _short(value: Any) -> str:
+    text = value if isinstance(value, str) else repr(value)
+    return text if len(text) <= 80 else text[:77] + "..."
+
+
+def _read_meta(directory: Path) -> tuple[PlanFile | None, dict[Path_, int], list[Problem]]:
+    from pydantic import ValidationError
+
+    file = _display(directory, PLAN_FILE)
+    text, problems = read_text(directory / PLAN_FILE, file)
+    if text is None:
+        return None, {}, problems
+    data, lines, problems = load_yaml(text, file)
+    if data is None:
+        return None, lines, problems
+    if not isinstance(data, dict):
+        return None, lines, [*problems, Problem(Location(file, 1), "plan.yaml must be a mapping of keys")]
+    try:
+        meta = PlanFile.model_validate(data)
+    except ValidationError as exc:
+        return None, lines, [*problems, *_pydantic_problems(exc, file, lines)]
+    problems.extend(_check_registry(meta, file, lines))
+    return meta, lines, problems
+
+
+def _check_registry(meta: PlanFile, file: str, lines: dict[Path_, int]) -> list[Problem]:
+    problems = []
+    owner: dict[str, str] = {}
+    ids: set[str] = set()
+    for index, agency in enumerate(meta.agencies):
+        where = Location(file, lines.get(("agencies", index)), f"agencies.{index}")
+        if agency.id in ids:
+            problems.append(Problem(where, "duplicate agency id", agency.id))
+        ids.add(agency.id)
+        for key in agency.match_keys():
+            if key in owner and owner[key] != agency.id:
+                problems.append(
+                    Problem(where, f"name also registered for agency {owner[key]!r}", agency.name)
+                )
+            owner.setdefault(key, agency.id)
+    return problems
+
+
+def _years_from_header(table: Table) -> list[int]:
+    return sorted(int(m.group(1)) for h in table.header if (m := _YEAR_COLUMN.fullmatch(h)))
+
+
+def _agency_index(agencies: list[Agency]) -> dict[str, str]:
+    index: dict[str, str] = {}
+    for agency in agencies:
+        for key in agency.match_keys():
+            index.setdefault(key, agency.id)
+    return index
+
+
+def _read_rows(
+    directory: Path,
+    name: str,
+    columns: list[str],
+    optional: list[str],
+    years: list[int] | None,
+    notation: Notation,
+) -> tuple[Table | None, list[int], list[Problem]]:
+    file = _display(directory, name)
+    text, problems = read_text(directory / name, file)
+    if text is None:
+        return None, [], problems
+    year_columns = [f"y{y}" for y in years] if years else []
+    table, more = read_table(text, file, columns + year_columns, optional, None if years else _YEAR_COLUMN)
+    problems.extend(more)
+    if table is not None and not years:
+        years = _years_from_header(table)
+    return table, years or [], problems
+
+
+def _projects(
+    table: Table, file: str, years: list[int], notation: Notation, agencies: dict[str, str]
+) -> tuple[list[Project], list[Problem]]:
+    out, problems = [], []
+    for record in table.records:
+        cells = CellReader(file, record, notation)
+        identifier = cells.text("id")
+        section = cells.text("section")
+        tt = cells.count("tt")
+        name = cells.text("name")
+        investor = cells.text("investor")
+        tmdt = cells.amount("tmdt")
+        amounts = {year: cells.amount(f"y{year}") for year in years}
+        attt = cells.optional_amount("attt")
+        extra = {k: v for k in ("description", "source_line") if (v := record.cells.get(k))}
+        problems.extend(cells.problems)
+        out.append(
+            Project(
+                id=identifier or f"<line {record.line}>",
+                section=section,
+                tt=tt,
+                name=name,
+                investor=investor,
+                tmdt=tmdt,
+                years=amounts,
+                attt=attt,
+                note=cells.optional_text("note"),
+                agency_id=agencies.get(name_key(investor)) if investor else None,
+                location=Location(file, record.line),
+                unreadable=frozenset(cells.unreadable),
+                extra=extra,
+            )
+        )
+    return out, problems
+
+
+def _units(
+    table: Table, file: str, years: list[int], notation: Notation, agencies: dict[str, str]
+) -> tuple[list[Unit], list[Problem]]:
+    out, problems = [], []
+    for record in table.records:
+        cells = CellReader(file, record, notation)
+        identifier = cells.text("id")
+        section = cells.text("section")
+        tt = cells.count("tt")
+        name = cells.text("unit")
+        staff = cells.count("staff")
+        total = cells.amount("total")
+        amounts = {year: cells.amount(f"y{year}") for year in years}
+        extra = {k: v for k in ("source_line",) if (v := record.cells.get(k))}
+        problems.extend(cells.problems)
+        out.append(
+            Unit(
+                id=identifier or f"<line {record.line}>",
+                section=section,
+                tt=tt,
+                name=name,
+                staff=staff or 0,
+                total=total,
+                years=amounts,
+                note=cells.optional_text("note"),
+                agency_id=agencies.get(name_key(name)) if name else None,
+                location=Location(file, record.line),
+                unreadable=frozenset(cells.unreadable),
+                extra=extra,
+            )
+        )
+    return out, problems
+
+
+def load_plan(directory: str | Path) -> LoadResult:
+    """Load the plan in ``directory`` (plan.yaml, appendix1.csv, appendix2.csv)."""
+    directory = Path(directory)
+    if not directory.is_dir():
+        what = "not a directory" if directory.exists() else "directory not found"
+        return LoadResult(None, [Problem(Location(directory.as_posix()), what, fatal=True)])
+    meta, lines, problems = _read_meta(directory)
+    notation: Notation = meta.notation if meta else "plain"
+    years = list(meta.identity.period.years) if meta else None
+    agencies = _agency_index(meta.agencies) if meta else {}
+
+    t1, years1, p1 = _read_rows(directory, APPENDIX1_FILE, A1_COLUMNS, A1_OPTIONAL, years, notation)
+    t2, years2, p2 = _read_rows(directory, APPENDIX2_FILE, A2_COLUMNS, A2_OPTIONAL, years, notation)
+    problems += p1 + p2
+    projects: list[Project] = []
+    units: list[Unit] = []
+    if t1 is not None:
+        projects, more = _projects(t1, _display(directory, APPENDIX1_FILE), years1, notation, agencies)
+        problems += more
+    if t2 is not None:
+        units, more = _units(t2, _display(directory, APPENDIX2_FILE), years2, notation, agencies)
+        problems += more
+    plan = None
+    if meta is not None:
+        plan = Plan(
+            meta=meta,
+            projects=tuple(projects),
+            units=tuple(units),
+            files={
+                "plan": _display(directory, PLAN_FILE),
+                "appendix1": _display(directory, APPENDIX1_FILE),
+                "appendix2": _display(directory, APPENDIX2_FILE),
+            },
+            yaml_lines=lines,
+        )
+    return LoadResult(plan, problems)

@@ -1,0 +1,160 @@
+"""Reading the appendix CSV files into rows, with every problem located (file, line, column).
+
+The line of a row is the line where the record starts, as an editor shows it, even when a quoted
+cell spans several lines.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+
+from plan272.load.numbers import Notation, NumberError, parse_amount
+from plan272.load.text import nfc
+from plan272.problems import Location, Problem
+
+
+@dataclass
+class Record:
+    line: int
+    cells: dict[str, str]
+
+
+@dataclass
+class Table:
+    header: list[str]
+    records: list[Record] = field(default_factory=list)
+
+
+def _records(text: str) -> Iterator[tuple[int, list[str]]]:
+    reader = csv.reader(io.StringIO(text, newline=""), strict=True)
+    start = 1
+    for row in reader:
+        yield start, row
+        start = reader.line_num + 1
+
+
+def read_table(
+    text: str,
+    file: str,
+    required: list[str],
+    optional: list[str],
+    also: re.Pattern[str] | None = None,
+) -> tuple[Table | None, list[Problem]]:
+    """Split ``text`` into a header and records keyed by column name.
+
+    ``also`` admits further column names (the year columns when the period is unknown).
+    """
+    problems: list[Problem] = []
+    rows = _records(text)
+    try:
+        first = next(rows, None)
+    except csv.Error as exc:
+        return None, [Problem(Location(file, 1), f"not a valid CSV header: {exc}", fatal=True)]
+    if first is None:
+        return None, [Problem(Location(file, 1), "empty file", fatal=True)]
+    _, header = first
+    header = [nfc(h.strip()) for h in header]
+    seen: dict[str, int] = {}
+    for index, name in enumerate(header, start=1):
+        if name in seen:
+            problems.append(
+                Problem(Location(file, 1, name), f"duplicated column (also column {seen[name]})", name)
+            )
+        elif name not in required and name not in optional and not (also and also.fullmatch(name)):
+            known = ", ".join(required + optional)
+            problems.append(
+                Problem(
+                    Location(file, 1, name or f"column {index}"),
+                    f"unknown column; known columns: {known}",
+                    name,
+                )
+            )
+        seen.setdefault(name, index)
+    missing = [name for name in required if name not in seen]
+    for name in missing:
+        problems.append(Problem(Location(file, 1, name), "missing required column", expected=name))
+    if missing:
+        return None, problems
+    table = Table(header)
+    width = len(header)
+    try:
+        for line, cells in rows:
+            if not any(c.strip() for c in cells):
+                continue
+            if len(cells) != width:
+                problems.append(
+                    Problem(
+                        Location(file, line),
+                        f"row has {len(cells)} cells, the header has {width}",
+                        expected=str(width),
+                        value=str(len(cells)),
+                    )
+                )
+                if len(cells) < width:
+                    cells = cells + [""] * (width - len(cells))
+            named: dict[str, str] = {}
+            for name, cell in zip(header, cells, strict=False):
+                named.setdefault(name, nfc(cell.strip()))
+            table.records.append(Record(line, named))
+    except csv.Error as exc:
+        problems.append(Problem(Location(file, None), f"CSV syntax error: {exc}", fatal=True))
+    if not table.records:
+        problems.append(Problem(Location(file, 2), "no data rows: the file holds only its header"))
+    return table, problems
+
+
+class CellReader:
+    """Reads typed cells of one record, collecting problems instead of raising."""
+
+    def __init__(self, file: str, record: Record, notation: Notation) -> None:
+        self.file = file
+        self.record = record
+        self.notation = notation
+        self.problems: list[Problem] = []
+        self.unreadable: set[str] = set()
+
+    def _problem(self, column: str, message: str, value: str | None) -> None:
+        self.problems.append(Problem(Location(self.file, self.record.line, column), message, value))
+        self.unreadable.add(column)
+
+    def text(self, column: str, required: bool = True) -> str:
+        value = self.record.cells.get(column, "")
+        if required and not value:
+            self._problem(column, "empty cell: a value is required", value)
+        return value
+
+    def optional_text(self, column: str) -> str | None:
+        return self.record.cells.get(column) or None
+
+    def amount(self, column: str) -> int:
+        raw = self.record.cells.get(column, "")
+        try:
+            return parse_amount(raw, self.notation)
+        except NumberError as exc:
+            self._problem(column, str(exc), raw)
+            return 0
+
+    def optional_amount(self, column: str) -> int | None:
+        raw = self.record.cells.get(column, "")
+        if raw == "":
+            return None
+        try:
+            return parse_amount(raw, self.notation)
+        except NumberError as exc:
+            self._problem(column, str(exc), raw)
+            return None
+
+    def count(self, column: str, required: bool = True) -> int | None:
+        """A row number or head count: plain non-negative digits."""
+        raw = self.record.cells.get(column, "")
+        if raw == "" and not required:
+            return None
+        try:
+            return parse_amount(raw, "plain")
+        except NumberError as exc:
+            self._problem(column, str(exc), raw)
+            return None

@@ -1,0 +1,69 @@
+"""Reading amounts written by people: integers in plain, Vietnamese or English notation.
+
+In a file that declares no notation (``plain``), only digits are accepted: ``20.200`` could be
+twenty thousand two hundred (Vietnamese) or twenty point two (English), so it is reported, never
+guessed. ``vi`` reads ``.`` as the thousands separator and ``,`` as the decimal mark; ``en`` the
+reverse. Amounts are whole numbers of million VND: a fractional value is a problem too.
+"""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal, InvalidOperation
+from typing import Literal
+
+Notation = Literal["plain", "vi", "en"]
+NOTATIONS: tuple[Notation, ...] = ("plain", "vi", "en")
+
+_PLAIN = re.compile(r"[0-9]+")
+_GROUPED = {
+    "vi": re.compile(r"[0-9]{1,3}(?:\.[0-9]{3})+(?:,[0-9]+)?|[0-9]+,[0-9]+"),
+    "en": re.compile(r"[0-9]{1,3}(?:,[0-9]{3})+(?:\.[0-9]+)?|[0-9]+\.[0-9]+"),
+}
+
+
+class NumberError(ValueError):
+    """A value that is not an acceptable amount; ``str()`` is a message for a planning officer."""
+
+
+def parse_decimal(raw: str, notation: Notation = "plain") -> Decimal:
+    """Read ``raw`` as a non-negative number in ``notation``; raise :class:`NumberError`."""
+    text = raw.strip().replace("\u00a0", " ")
+    if text == "":
+        raise NumberError("empty cell: a number is required (write 0 for nothing)")
+    negative = text.startswith("-") or text.startswith("\u2212")
+    body = text.lstrip("+-\u2212").strip()
+    if _PLAIN.fullmatch(body):
+        value = Decimal(body)
+    elif notation == "plain":
+        if re.fullmatch(r"[0-9][0-9.,\s]*", body):
+            raise NumberError(
+                "ambiguous number: separators are not allowed unless plan.yaml declares "
+                "csv_number_format (vi: 20.200 is 20200; en: 20,200 is 20200); write plain digits"
+            )
+        raise NumberError("not a number")
+    elif _GROUPED[notation].fullmatch(body):
+        thousands, decimal_mark = (".", ",") if notation == "vi" else (",", ".")
+        try:
+            value = Decimal(body.replace(thousands, "").replace(decimal_mark, "."))
+        except InvalidOperation as exc:  # pragma: no cover - the regex admits only valid forms
+            raise NumberError("not a number") from exc
+    else:
+        raise NumberError(f"not a number in {notation} notation")
+    if negative and value != 0:
+        raise NumberError("negative amount: amounts cannot be below zero")
+    return value
+
+
+def parse_amount(raw: str, notation: Notation = "plain") -> int:
+    """Read a whole, non-negative amount; a fractional value is a :class:`NumberError`."""
+    value = parse_decimal(raw, notation)
+    if value != value.to_integral_value():
+        raise NumberError(f"not a whole number: {value} (amounts are whole million VND)")
+    return int(value)
+
+
+def format_int(value: int, lang: str = "en") -> str:
+    """``1501713`` as ``1,501,713`` (en) or ``1.501.713`` (vi)."""
+    text = f"{value:,}"
+    return text.replace(",", ".") if lang == "vi" else text

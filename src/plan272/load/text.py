@@ -1,0 +1,36 @@
+"""Text normalisation: NFC storage and name keys that survive case, Unicode form and tone placement.
+
+Vietnamese writes the tone of "oa/oe/uy" syllables in two places ("Hóa"/"Hoá", "Thủy"/"Thuỷ").
+A syllable carries exactly one tone, so :func:`name_key` detaches the tone mark from its letter and
+appends it to the syllable: both spellings give the same key, while "Hòa" and "Hóa" stay apart.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+# Combining tone marks: grave, acute, tilde, hook above, dot below.
+_TONES = {"\u0300": "1", "\u0301": "2", "\u0303": "3", "\u0309": "4", "\u0323": "5"}
+_SPACE = re.compile(r"\s+")
+_DASH = re.compile(r"\s*[-\u2013\u2014]\s*")
+
+
+def nfc(text: str) -> str:
+    """The NFC form of ``text`` — how plan272 stores every string."""
+    return unicodedata.normalize("NFC", text)
+
+
+def _syllable_key(word: str) -> str:
+    decomposed = unicodedata.normalize("NFD", word)
+    tones = "".join(_TONES[ch] for ch in decomposed if ch in _TONES)
+    base = unicodedata.normalize("NFC", "".join(ch for ch in decomposed if ch not in _TONES))
+    return base + (f"#{tones}" if tones else "")
+
+
+def name_key(name: str) -> str:
+    """A matching key for a name: case-folded, NFC, tone placement and spacing normalised."""
+    text = nfc(name).casefold()
+    text = _DASH.sub(" - ", text)
+    text = _SPACE.sub(" ", text).strip()
+    return " ".join(_syllable_key(word) for word in text.split(" "))

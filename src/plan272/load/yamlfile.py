@@ -1,0 +1,162 @@
+"""A safe, line-aware YAML reader.
+
+PyYAML composes the node tree (with marks); we construct plain Python values ourselves so that:
+- every mapping key and sequence item records its 1-based line (path -> line);
+- duplicate keys are problems (with both lines), not a silent "last one wins";
+- only the core tags are allowed: nothing builds objects;
+- aliases are expanded with a budget, so a "billion laughs" file fails fast;
+- a float literal becomes a ``Decimal`` from its text (``20.200`` stays visibly ambiguous for
+  amounts instead of becoming 20.2), dates stay text for pydantic to read.
+"""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal, InvalidOperation
+from typing import Any
+
+from plan272.load.text import nfc
+from plan272.problems import Location, Problem
+
+Path_ = tuple[str | int, ...]
+MAX_NODES = 100_000
+
+_CORE = "tag:yaml.org,2002:"
+_PLAIN_INT = re.compile(r"[-+]?(?:0|[1-9][0-9_]*)")
+
+
+class _Budget(Exception):
+    pass
+
+
+class _Builder:
+    def __init__(self, file: str) -> None:
+        import yaml
+
+        self.yaml = yaml
+        self.file = file
+        self.lines: dict[Path_, int] = {}
+        self.problems: list[Problem] = []
+        self.count = 0
+        self.constructor = yaml.constructor.SafeConstructor()
+
+    def problem(self, node: Any, path: Path_, message: str, value: str | None = None) -> None:
+        field = ".".join(str(p) for p in path) or None
+        self.problems.append(Problem(Location(self.file, node.start_mark.line + 1, field), message, value))
+
+    def build(self, node: Any, path: Path_, stack: tuple[int, ...] = ()) -> Any:
+        self.count += 1
+        if self.count > MAX_NODES:
+            raise _Budget
+        if id(node) in stack:
+            self.problem(node, path, "recursive alias: a value that contains itself")
+            return None
+        yaml = self.yaml
+        if isinstance(node, yaml.ScalarNode):
+            return self.scalar(node, path)
+        if isinstance(node, yaml.SequenceNode):
+            if node.tag != _CORE + "seq":
+                self.problem(node, path, f"tag {node.tag} is not allowed")
+                return None
+            out: list[Any] = []
+            for index, item in enumerate(node.value):
+                self.lines.setdefault((*path, index), item.start_mark.line + 1)
+                out.append(self.build(item, (*path, index), (*stack, id(node))))
+            return out
+        if isinstance(node, yaml.MappingNode):
+            if node.tag != _CORE + "map":
+                self.problem(node, path, f"tag {node.tag} is not allowed")
+                return None
+            result: dict[Any, Any] = {}
+            first: dict[Any, int] = {}
+            for key_node, value_node in node.value:
+                if key_node.tag == _CORE + "merge":
+                    self.problem(key_node, path, "merge keys (<<) are not supported; write the values out")
+                    continue
+                if not isinstance(key_node, yaml.ScalarNode):
+                    self.problem(key_node, path, "a key must be a plain value")
+                    continue
+                key = self.scalar(key_node, path)
+                line = key_node.start_mark.line + 1
+                try:
+                    hash(key)
+                except TypeError:
+                    self.problem(key_node, path, "a key must be a plain value")
+                    continue
+                if key in first:
+                    self.problem(
+                        key_node,
+                        (*path, key),
+                        f"duplicate key {key!r}: first given on line {first[key]}",
+                    )
+                    continue
+                first[key] = line
+                self.lines.setdefault((*path, key), line)
+                result[key] = self.build(value_node, (*path, key), (*stack, id(node)))
+            return result
+        self.problem(node, path, "unsupported YAML node")  # pragma: no cover
+        return None
+
+    def scalar(self, node: Any, path: Path_) -> Any:
+        tag = node.tag
+        value = node.value
+        if tag == _CORE + "str":
+            return nfc(value)
+        if tag == _CORE + "null":
+            return None
+        if tag == _CORE + "bool":
+            return self.constructor.construct_yaml_bool(node)
+        if tag == _CORE + "int":
+            if not _PLAIN_INT.fullmatch(value):
+                # YAML 1.1 reads 012 as octal 10 and 1:20 as 80: never guess
+                self.problem(node, path, "write integers as plain digits (no leading zero, 0x, 0o, :)", value)
+                return value
+            try:
+                return self.constructor.construct_yaml_int(node)
+            except ValueError:
+                self.problem(node, path, "not a valid integer", value)
+                return value
+        if tag == _CORE + "float":
+            text = value.replace("_", "")
+            try:
+                number = Decimal(text)
+            except InvalidOperation:
+                self.problem(node, path, "not a finite number", value)
+                return value
+            if not number.is_finite():
+                self.problem(node, path, "not a finite number", value)
+                return value
+            return number
+        if tag == _CORE + "timestamp":
+            return value
+        self.problem(node, path, f"tag {tag} is not allowed: plan.yaml holds plain data only", value)
+        return None
+
+
+def load_yaml(text: str, file: str) -> tuple[Any, dict[Path_, int], list[Problem]]:
+    """Parse ``text``; return the data (or ``None``), the path -> line map and the problems."""
+    import yaml
+
+    loader = yaml.SafeLoader(text)
+    try:
+        node = loader.get_single_node()
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line = mark.line + 1 if mark is not None else None
+        message = f"not valid YAML: {exc.problem or exc.context}"
+        return None, {}, [Problem(Location(file, line), message, fatal=True)]
+    except yaml.YAMLError as exc:
+        return None, {}, [Problem(Location(file), f"not valid YAML: {exc}", fatal=True)]
+    finally:
+        loader.dispose()
+    if node is None:
+        return None, {}, [Problem(Location(file), "empty file", fatal=True)]
+    builder = _Builder(file)
+    try:
+        data = builder.build(node, ())
+    except _Budget:
+        message = f"too many values (over {MAX_NODES}): aliases expand without bound?"
+        return None, {}, [Problem(Location(file, 1), message, fatal=True)]
+    except RecursionError:
+        return None, {}, [Problem(Location(file, 1), "nesting too deep", fatal=True)]
+    return data, builder.lines, builder.problems

@@ -1,0 +1,50 @@
+"""Located problems found while loading a plan.
+
+A problem says where (file, line, field), what was found (value) and what is wrong (message).
+Loading never raises on bad input: every problem lands in one list, like beancount's errors.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True, order=True)
+class Location:
+    """Where something stands: a file (relative to the data directory), a 1-based line, a field."""
+
+    file: str
+    line: int | None = None
+    field: str | None = None
+
+    def with_field(self, field: str | None) -> Location:
+        return Location(self.file, self.line, field)
+
+    def __str__(self) -> str:
+        out = self.file
+        if self.line is not None:
+            out += f":{self.line}"
+        if self.field:
+            out += f" [{self.field}]"
+        return out
+
+
+@dataclass(frozen=True)
+class Problem:
+    """A load problem.
+
+    ``fatal`` marks a file that could not be read at all (missing, empty, not UTF-8, binary):
+    the command then could not run as designed and exits 2.
+    """
+
+    location: Location
+    message: str
+    value: str | None = None
+    expected: str | None = None
+    fatal: bool = False
+
+    def __str__(self) -> str:
+        out = f"{self.location}: {self.message}"
+        if self.value is not None:
+            out += f" (found {self.value!r})"
+        return out

@@ -1,0 +1,52 @@
+"""The rule catalogue: one module per rule family, registered explicitly in :data:`CATALOGUE`.
+
+A rule reads the typed :class:`~plan272.model.Plan` and returns findings; it never parses files
+or prints. Its explanation (what it checks, why, where the document says so, how to fix a finding)
+lives next to its code as :class:`Rule` fields, and ``plan272 rules CODE`` prints it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+
+from plan272.findings import Finding, Severity
+from plan272.model import Plan
+
+Check = Callable[[Plan], Iterable[Finding]]
+
+
+@dataclass(frozen=True)
+class Rule:
+    code: str
+    name: str
+    summary: str
+    severity: Severity
+    what: str
+    why: str
+    source: str
+    fix: str
+    check: Check | None = None  # None: reported by the loader, not by a check over the plan
+
+    def explanation(self) -> str:
+        return (
+            f"{self.code} ({self.name}) — default severity: {self.severity.value}\n\n"
+            f"{self.summary}\n\n"
+            f"What it checks\n  {self.what}\n\n"
+            f"Why it matters\n  {self.why}\n\n"
+            f"Where the plan says so\n  {self.source}\n\n"
+            f"How to fix a finding\n  {self.fix}\n"
+        )
+
+
+def catalogue() -> tuple[Rule, ...]:
+    """Every rule, in code order."""
+    from plan272.rules import data
+
+    rules: list[Rule] = [*data.RULES]
+    return tuple(sorted(rules, key=lambda r: r.code))
+
+
+def get_rule(code: str) -> Rule | None:
+    code = code.strip().upper()
+    return next((r for r in catalogue() if r.code == code), None)
