@@ -41,9 +41,9 @@ class Rule:
 
 def catalogue() -> tuple[Rule, ...]:
     """Every rule, in code order."""
-    from plan272.rules import data
+    from plan272.rules import data, kpis, norm, security, sums
 
-    rules: list[Rule] = [*data.RULES]
+    rules: list[Rule] = [*data.RULES, *sums.RULES, *security.RULES, *kpis.RULES, *norm.RULES]
     return tuple(sorted(rules, key=lambda r: r.code))
 
 
