@@ -8,13 +8,16 @@ from __future__ import annotations
 
 import datetime as dt
 from decimal import Decimal
-from typing import Annotated, Any, Literal
+from typing import TYPE_CHECKING, Annotated, Any, Literal
 
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, model_validator
 
-from plan272.load.numbers import NOTATIONS, Notation, NumberError, parse_amount
-from plan272.load.text import name_key, nfc
 from plan272.problems import Location
+
+if TYPE_CHECKING:
+    from plan272.load.numbers import Notation
+
+# plan272.load imports this module; its helpers are imported lazily below to avoid a cycle.
 
 
 def _money(value: Any) -> Any:
@@ -30,6 +33,8 @@ def _money(value: Any) -> Any:
             "(20.200 could be 20.2 or, in Vietnamese notation, 20200); write plain digits"
         )
     if isinstance(value, str):
+        from plan272.load.numbers import NumberError, parse_amount
+
         try:
             return parse_amount(value)
         except NumberError as exc:
@@ -48,7 +53,9 @@ def _decimal(value: Any) -> Any:
 
 
 def _text(value: Any) -> Any:
-    return nfc(value) if isinstance(value, str) else value
+    import unicodedata
+
+    return unicodedata.normalize("NFC", value) if isinstance(value, str) else value
 
 
 Money = Annotated[int, BeforeValidator(_money), Field(ge=0, description="million VND")]
@@ -238,6 +245,8 @@ class Agency(Model):
     parent: Text | None = None
 
     def match_keys(self) -> set[str]:
+        from plan272.load.text import name_key
+
         return {name_key(self.name), *(name_key(a) for a in self.aliases)}
 
 
@@ -256,7 +265,6 @@ class PlanFile(Model):
 
     @property
     def notation(self) -> Notation:
-        assert self.csv_number_format in NOTATIONS
         return self.csv_number_format
 
 

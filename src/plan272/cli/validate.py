@@ -2,26 +2,109 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
+from typing import Annotated
 
 import typer
 
-DATA_DIR = typer.Argument(Path("data"), help="Directory holding plan.yaml, appendix1.csv and appendix2.csv.")
+from plan272.cli.options import DataDir, FailOn, Ignore, Output, Select, ValidateFormat
 
 
 def register(app: typer.Typer) -> None:
     @app.command("validate")
-    def validate(data_dir: Path = DATA_DIR) -> None:
-        """Check the plan in DATA_DIR and report every finding (exit 1 if any error)."""
-        from plan272.cli.console import make_console
-        from plan272.engine import run
+    def validate(
+        data_dir: DataDir = Path("data"),
+        format: Annotated[
+            ValidateFormat, typer.Option("--format", "-f", help="Report format.")
+        ] = ValidateFormat.text,
+        select: Select = None,
+        ignore: Ignore = None,
+        fail_on: Annotated[
+            FailOn, typer.Option("--fail-on", help="Lowest severity that makes the exit code 1.")
+        ] = FailOn.error,
+        baseline: Annotated[
+            Path | None, typer.Option("--baseline", help="Suppress the findings recorded in this baseline file.")
+        ] = None,
+        write_baseline: Annotated[
+            Path | None, typer.Option("--write-baseline", help="Record the current findings in this file.")
+        ] = None,
+        output: Output = None,
+    ) -> None:
+        """Check the plan in DATA_DIR and report every finding.
+
+        Exit code 0: nothing at or above --fail-on; 1: findings; 2: could not run.
+        """
+        from plan272 import __version__
+        from plan272 import baseline as baselines
+        from plan272.cli import UserError
+        from plan272.cli.io import emit, write_atomic
+        from plan272.engine import SelectionError, parse_codes, run
         from plan272.findings import Severity
-        from plan272.formats import text
         from plan272.load import load_plan
 
-        result = load_plan(data_dir)
-        report = run(result)
-        text.render(report, make_console())
+        if not data_dir.is_dir():
+            raise UserError(f"data directory not found: {data_dir}")
+        try:
+            selected, ignored = parse_codes(select), parse_codes(ignore)
+        except SelectionError as exc:
+            raise UserError(str(exc)) from exc
+        entries = None
+        if baseline is not None:
+            try:
+                entries = baselines.load(baseline)
+            except baselines.BaselineError as exc:
+                raise UserError(str(exc)) from exc
+
+        report = run(load_plan(data_dir), selected, ignored)
+        if write_baseline is not None:
+            write_atomic(write_baseline, baselines.dumps(report.findings))
+            typer.echo(f"plan272: wrote {len(report.findings)} findings to baseline {write_baseline}", err=True)
+            entries = baselines.load(write_baseline)
+        if entries is not None:
+            report = baselines.apply(report, entries, selected, ignored)
+
+        emit(render(report, format, __version__, to_file=output is not None), output)
+        if format is ValidateFormat.github and (summary := os.environ.get("GITHUB_STEP_SUMMARY")):
+            from plan272.formats import github
+
+            try:
+                with open(summary, "a", encoding="utf-8") as handle:
+                    handle.write(github.step_summary(report, __version__))
+            except OSError as exc:
+                raise UserError(f"cannot append to GITHUB_STEP_SUMMARY ({summary}): {exc.strerror}") from exc
         if report.fatal:
             raise typer.Exit(2)
-        raise typer.Exit(1 if report.fails(Severity.ERROR) else 0)
+        raise typer.Exit(1 if report.fails(Severity(fail_on.value)) else 0)
+
+
+def render(report: object, format: ValidateFormat, version: str, *, to_file: bool) -> str:
+    """The report as text in ``format``."""
+    from plan272.engine import Report
+
+    assert isinstance(report, Report)
+    if format is ValidateFormat.text:
+        import io
+
+        from plan272.cli.console import make_console
+        from plan272.formats import text
+
+        buffer = io.StringIO()
+        console = make_console(buffer, width=100 if to_file else None, color=not to_file)
+        text.render(report, console)
+        return buffer.getvalue()
+    if format is ValidateFormat.json:
+        from plan272.formats import json_
+
+        return json_.render(report, version)
+    if format is ValidateFormat.sarif:
+        from plan272.formats import sarif
+
+        return sarif.render(report, version)
+    if format is ValidateFormat.junit:
+        from plan272.formats import junit
+
+        return junit.render(report, version)
+    from plan272.formats import github
+
+    return github.render(report, version)

@@ -1,6 +1,7 @@
 """The default report: findings grouped by file, sorted by location, one summary line at the end.
 
-Text from the data is always passed to rich as ``Text`` objects, never as markup.
+Text from the data is always handed to rich as ``Text`` objects, never as markup, and control
+characters are made visible, so a name such as ``[bold]x[/]`` or an ANSI escape prints literally.
 """
 
 from __future__ import annotations
@@ -10,30 +11,53 @@ from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from rich.console import Console
+    from rich.text import Text
 
     from plan272.engine import Report
 
 _STYLE = {"error": "bold red", "warning": "yellow", "info": "cyan"}
 
 
+def safe(text: str) -> str:
+    """Make control characters (ANSI escapes, carriage returns…) visible instead of active."""
+    return "".join(ch if ch in "\n\t" or ch.isprintable() else f"\\x{ord(ch):02x}" for ch in text)
+
+
 def render(report: Report, console: Console) -> None:
+    from rich.table import Table
     from rich.text import Text
 
     for file, items in groupby(report.findings, key=lambda f: f.location.file):
-        console.print(Text(file, style="bold underline"))
+        console.print(Text(safe(file), style="bold underline"))
+        table = Table.grid(padding=(0, 1))
+        table.add_column(justify="right", style="dim", no_wrap=True)
+        table.add_column(no_wrap=True)
+        table.add_column(ratio=1)
         for finding in items:
-            line = Text("  ")
-            where = f"{finding.location.line}" if finding.location.line else "-"
-            line.append(f"{where:>5}  ", style="dim")
-            line.append(f"{finding.severity.value:<7} ", style=_STYLE[finding.severity.value])
-            line.append(f"{finding.code}  ", style="bold")
+            where = str(finding.location.line) if finding.location.line else "-"
+            head = Text()
+            head.append(f"{finding.severity.value:<7}", style=_STYLE[finding.severity.value])
+            head.append(finding.code, style="bold")
+            body = Text()
             if finding.location.field:
-                line.append(f"[{finding.location.field}] ", style="dim")
-            line.append(finding.message)
+                body.append(f"[{safe(finding.location.field)}] ", style="dim")
+            body.append(safe(finding.message))
             value = finding.extra.get("value")
             if value is not None:
-                line.append(f" (found {value!r})", style="dim")
-            console.print(line)
+                body.append(f" (found {safe(repr(value))})", style="dim")
+            table.add_row(where, head, body)
+        console.print(table)
+        console.print()
+    if report.stale_baseline:
+        console.print(
+            Text(
+                f"{len(report.stale_baseline)} baseline entr{'y' if len(report.stale_baseline) == 1 else 'ies'} "
+                "no longer occur (remove them with --write-baseline):",
+                style="yellow",
+            )
+        )
+        for key in report.stale_baseline:
+            console.print(Text(f"  {safe(key)}"))
         console.print()
     console.print(summary_line(report))
 
@@ -56,7 +80,3 @@ def summary_line(report: Report) -> Text:
     if report.fatal:
         text.append("\nplan272 could not read some input: see the problems above.", style="bold red")
     return text
-
-
-if TYPE_CHECKING:
-    from rich.text import Text

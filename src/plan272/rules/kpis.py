@@ -43,6 +43,8 @@ def _weaker(kpi: Kpi, old: Target, new: Target) -> list[tuple[str, Decimal | Non
                 weaker = True
         if weaker:
             out.append((end, old_v, new_v))
+    if len(out) == 2 and old.low == old.high and new.low == new.high:
+        return [("value", old.low, new.low)]  # two single values: one finding, not one per end
     return out
 
 
