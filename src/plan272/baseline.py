@@ -23,10 +23,16 @@ class BaselineError(ValueError):
 
 def dumps(findings: list[Finding]) -> str:
     entries = sorted(
-        {f.key(): {"key": f.key(), "code": f.code, "ids": list(f.ids), "message": f.message} for f in findings}.values(),
+        {
+            f.key(): {"key": f.key(), "code": f.code, "ids": list(f.ids), "message": f.message}
+            for f in findings
+        }.values(),
         key=lambda e: str(e["key"]),
     )
-    return json.dumps({"version": VERSION, "tool": "plan272", "findings": entries}, indent=2, ensure_ascii=False) + "\n"
+    return (
+        json.dumps({"version": VERSION, "tool": "plan272", "findings": entries}, indent=2, ensure_ascii=False)
+        + "\n"
+    )
 
 
 def load(path: Path) -> list[dict[str, object]]:
@@ -38,12 +44,21 @@ def load(path: Path) -> list[dict[str, object]]:
         raise BaselineError(f"cannot read baseline {path}: {exc}") from exc
     except json.JSONDecodeError as exc:
         raise BaselineError(f"baseline {path} is not valid JSON (line {exc.lineno}): {exc.msg}") from exc
-    if not isinstance(data, dict) or data.get("version") != VERSION or not isinstance(data.get("findings"), list):
+    if (
+        not isinstance(data, dict)
+        or data.get("version") != VERSION
+        or not isinstance(data.get("findings"), list)
+    ):
         raise BaselineError(f"baseline {path} is not a plan272 baseline (version {VERSION})")
-    entries = data["findings"]
-    for index, entry in enumerate(entries):
-        if not isinstance(entry, dict) or not isinstance(entry.get("key"), str) or not isinstance(entry.get("code"), str):
+    entries: list[dict[str, object]] = []
+    for index, entry in enumerate(data["findings"]):
+        if (
+            not isinstance(entry, dict)
+            or not isinstance(entry.get("key"), str)
+            or not isinstance(entry.get("code"), str)
+        ):
             raise BaselineError(f"baseline {path}: entry {index} has no key/code")
+        entries.append(entry)
     return entries
 
 
@@ -53,6 +68,8 @@ def apply(report: Report, entries: list[dict[str, object]], select: list[str], i
     kept = [f for f in report.findings if f.key() not in keys]
     present = {f.key() for f in report.findings}
     stale = sorted(
-        str(e["key"]) for e in entries if str(e["key"]) not in present and selected(str(e["code"]), select, ignore)
+        str(e["key"])
+        for e in entries
+        if str(e["key"]) not in present and selected(str(e["code"]), select, ignore)
     )
     return replace(report, findings=kept, suppressed=len(report.findings) - len(kept), stale_baseline=stale)

@@ -10,6 +10,7 @@ import traceback
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from pathlib import PurePath
 
 from plan272.findings import Finding, Severity
 from plan272.load import LoadResult
@@ -74,8 +75,9 @@ def run(result: LoadResult, select: Sequence[str] = (), ignore: Sequence[str] = 
                     Severity.ERROR,
                     message,
                     problem.location,
-                    ids=(problem.location.file, problem.location.field or ""),
-                    detail=str(problem.location.line or ""),
+                    # identity without the line: the file, the field and what was found there
+                    ids=(PurePath(problem.location.file).name, problem.location.field or ""),
+                    detail=problem.value if problem.value is not None else problem.message,
                     extra={"value": problem.value} if problem.value is not None else {},
                 )
             )

@@ -49,13 +49,9 @@ def render(report: Report, console: Console) -> None:
         console.print(table)
         console.print()
     if report.stale_baseline:
-        console.print(
-            Text(
-                f"{len(report.stale_baseline)} baseline entr{'y' if len(report.stale_baseline) == 1 else 'ies'} "
-                "no longer occur (remove them with --write-baseline):",
-                style="yellow",
-            )
-        )
+        count = len(report.stale_baseline)
+        noun = "entry no longer occurs" if count == 1 else "entries no longer occur"
+        console.print(Text(f"{count} baseline {noun} (remove with --write-baseline):", style="yellow"))
         for key in report.stale_baseline:
             console.print(Text(f"  {safe(key)}"))
         console.print()

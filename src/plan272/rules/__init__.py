@@ -48,5 +48,8 @@ def catalogue() -> tuple[Rule, ...]:
 
 
 def get_rule(code: str) -> Rule | None:
+    """A rule of the catalogue by code, or INT001 (internal error), or ``None``."""
+    from plan272.rules.data import INTERNAL_RULE
+
     code = code.strip().upper()
-    return next((r for r in catalogue() if r.code == code), None)
+    return next((r for r in (*catalogue(), INTERNAL_RULE) if r.code == code), None)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Iterator
 from decimal import Decimal
 
@@ -52,7 +53,7 @@ def check_monotonic(plan: Plan) -> Iterator[Finding]:
     for k_index, kpi in enumerate(plan.meta.kpis):
         by_year = _targets(k_index, kpi)
         years = sorted(by_year)
-        for earlier, later in zip(years, years[1:], strict=False):
+        for earlier, later in itertools.pairwise(years):
             reported: set[tuple[str, str]] = set()
             for old, _ in by_year[earlier]:
                 for new, path in by_year[later]:

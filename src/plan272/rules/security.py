@@ -24,9 +24,10 @@ def _denominator(plan: Plan) -> str:
 
 
 def _shortfall(share: Share) -> str:
+    short = share.required - share.amount
     return (
         f"{share.amount:,} of {share.base:,} million VND is {percent_text(share.percent)}, below the "
-        f"minimum {share.minimum_percent}% ({share.required:,} needed: {share.required - share.amount:,} short)"
+        f"minimum {share.minimum_percent}% ({share.required:,} needed: {short:,} short)"
     )
 
 

@@ -1,0 +1,157 @@
+"""``--format github``: GitHub Actions workflow commands, and a Markdown step summary.
+
+:func:`render` writes one annotation per finding::
+
+    ::error file=data/plan.yaml,line=95,col=1,title=SEC002 security-share-year::[field] message
+
+error -> ``::error``, warning -> ``::warning``, info -> ``::notice``. ``line`` and ``col`` are
+left out when the line is unknown. Escaping follows the runner's rules (actions/toolkit
+``command.ts``): in the message ``%`` -> ``%25``, CR -> ``%0D``, LF -> ``%0A``; in property values
+(file, title) also ``:`` -> ``%3A`` and ``,`` -> ``%2C``. Other control characters (ESC of an
+ANSI sequence, …) are shown as Unicode control pictures, never passed to the log raw.
+
+GitHub shows at most 10 annotations of each kind per step, so :func:`step_summary` writes the
+whole report as Markdown for ``$GITHUB_STEP_SUMMARY``: a heading, the counts by severity, then a
+table of every finding. Text from the data is escaped so that it is never read as Markdown or
+HTML: ``<``, ``>``, ``&`` become entities, Markdown punctuation is backslash-escaped, newlines
+become spaces. GitHub limits a step summary to 1 MiB: past about 900 kB the table stops with a
+note saying how many findings were left out.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from plan272.engine import Report
+    from plan272.findings import Finding
+
+_COMMAND = {"error": "error", "warning": "warning", "info": "notice"}
+_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+SUMMARY_LIMIT = 900_000  # bytes; GitHub refuses a step summary over 1 MiB
+
+
+def _picture(match: re.Match[str]) -> str:
+    char = match.group()
+    return "\u2421" if char == "\x7f" else chr(0x2400 + ord(char))
+
+
+def visible(text: str) -> str:
+    """Control characters other than tab, CR and LF as Unicode control pictures (ESC -> ␛)."""
+    return _CONTROL.sub(_picture, text)
+
+
+def escape_data(text: str) -> str:
+    """A workflow command's message."""
+    return visible(text).replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+
+def escape_property(text: str) -> str:
+    """A workflow command's property value (file, title)."""
+    return escape_data(text).replace(":", "%3A").replace(",", "%2C")
+
+
+def _rule_names(report: Report) -> dict[str, str]:
+    from plan272.formats.sarif import rules_for
+
+    return {rule.code: rule.name for rule in rules_for(report)}
+
+
+def message(finding: Finding, field: bool = True) -> str:
+    """What an annotation or a summary row says: [field] message (found 'value')."""
+    text = finding.message
+    if field and finding.location.field:
+        text = f"[{finding.location.field}] {text}"
+    value = finding.extra.get("value")
+    if value is not None:
+        text += f" (found {value!r})"
+    return text
+
+
+def annotation(finding: Finding, rule_name: str | None) -> str:
+    title = f"{finding.code} {rule_name}" if rule_name else finding.code
+    props = [f"file={escape_property(finding.location.file)}"]
+    if finding.location.line is not None:
+        props += [f"line={finding.location.line}", "col=1"]
+    props.append(f"title={escape_property(title)}")
+    return f"::{_COMMAND[finding.severity.value]} {','.join(props)}::{escape_data(message(finding))}"
+
+
+def render(report: Report, tool_version: str) -> str:
+    names = _rule_names(report)
+    lines = [annotation(f, names.get(f.code)) for f in report.findings]
+    return "".join(line + "\n" for line in lines)
+
+
+# Markdown ----------------------------------------------------------------------------------------
+
+_ENTITIES = {"&": "&amp;", "<": "&lt;", ">": "&gt;"}
+#: ASCII punctuation that can start or end inline Markdown/GFM syntax: emphasis, code, links,
+#: images, table cells, strikethrough, math, autolinks (``http:``, ``www.``, ``a@b.c``), emoji
+#: shortcodes. Block syntax (``#``, ``-``, ``+``, ``1.`` …) cannot start inside a table cell.
+_MARKDOWN = set("\\`*_{}[]()!|~:$@.")
+
+
+def md(text: str) -> str:
+    """Data text for a Markdown table cell: never markup, never a line break, never a new cell."""
+    out: list[str] = []
+    for char in visible(text).replace("\r\n", " ").replace("\r", " ").replace("\n", " "):
+        if char in _ENTITIES:
+            out.append(_ENTITIES[char])
+        elif char in _MARKDOWN:
+            out.append("\\" + char)
+        else:
+            out.append(char)
+    return "".join(out)
+
+
+def _plural(n: int, word: str) -> str:
+    return f"{n} {word}{'' if n == 1 or word == 'info' else 's'}"
+
+
+def step_summary(report: Report, tool_version: str) -> str:
+    counts = report.counts()
+    total = sum(counts.values())
+    outcome = ", ".join(_plural(n, sev) for sev, n in counts.items()) if total else "no findings"
+    parts = [
+        f"## plan272 validate: {outcome}\n",
+        "\n",
+        "| Severity | Findings |\n",
+        "| --- | ---: |\n",
+        *(f"| {sev} | {n} |\n" for sev, n in counts.items()),
+        "\n",
+    ]
+    notes = [f"{_plural(len(report.rules), 'rule')} checked", f"plan272 {md(tool_version)}"]
+    if report.suppressed:
+        notes.append(f"{report.suppressed} suppressed by the baseline")
+    if report.stale_baseline:
+        stale = len(report.stale_baseline)
+        notes.append(f"{stale} stale baseline {'entry' if stale == 1 else 'entries'}")
+    parts.append("; ".join(notes) + ".\n")
+    if report.fatal:
+        parts.append("\n**plan272 could not read some input**: see the DAT001 findings below.\n")
+    if report.stale_baseline:
+        entries = ", ".join(md(e) for e in report.stale_baseline[:50])
+        more = f" and {len(report.stale_baseline) - 50} more" if len(report.stale_baseline) > 50 else ""
+        parts.append(f"\nStale baseline entries (no longer found): {entries}{more}.\n")
+    if total:
+        parts += ["\n", "| Code | Severity | Location | Message |\n", "| --- | --- | --- | --- |\n"]
+        size = sum(len(p.encode("utf-8")) for p in parts)
+        names = _rule_names(report)
+        for shown, finding in enumerate(report.findings):
+            name = names.get(finding.code)
+            code = md(finding.code) + (f" {md(name)}" if name else "")
+            row = (
+                f"| {code} | {finding.severity.value} | {md(str(finding.location))} "
+                f"| {md(message(finding, field=False))} |\n"
+            )
+            size += len(row.encode("utf-8"))
+            if size > SUMMARY_LIMIT:
+                parts.append(
+                    f"\n{total - shown} more findings are not shown (GitHub limits a step summary "
+                    "to 1 MiB): run `plan272 validate` locally or use `--format json`.\n"
+                )
+                break
+            parts.append(row)
+    return "".join(parts)

@@ -1,0 +1,145 @@
+"""``--format junit``: JUnit XML for CI test-report views (GitLab, Jenkins, Azure, test reporters).
+
+``<testsuites>`` holds one ``<testsuite name="plan272 validate">`` with:
+
+- one ``<testcase>`` per finding: ``classname="plan272.<CODE>"``, ``name="<key> at <location>"``
+  (the finding's key, then file:line [field]); ``" #2"``, ``" #3"`` … are appended should two
+  findings still share classname and name, so every case is unique. By severity:
+
+  - error, warning: ``<failure type="error|warning" message="<message>">`` with the details
+    (location, figures, ids, extra, fingerprint) as text;
+  - info: a *passing* case with the details in ``<system-out>``. An info finding is a note that
+    does not fail ``validate`` by default, so it does not turn a CI test view red;
+  - INT001 (a rule crashed): ``<error type="internal-error">``: the check could not run, which
+    is what JUnit's ``error`` means, as opposed to a ``failure`` of the plan.
+
+- one passing ``<testcase name="no findings">`` per rule that ran (``report.rules``) and reported
+  nothing. When some input could not be read (``report.fatal``), those cases are ``<skipped>``
+  instead: a rule's silence over a plan that was not fully loaded proves nothing.
+
+``tests``, ``failures``, ``errors`` and ``skipped`` on both elements count these cases. Text is
+built with :mod:`xml.etree.ElementTree` (so ``<``, ``&``, ``]]>`` are escaped); characters XML 1.0
+cannot carry at all (control characters such as ESC) are replaced by their visible Unicode control
+pictures (ESC -> U+241B).
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from xml.etree.ElementTree import Element
+
+    from plan272.engine import Report
+    from plan272.findings import Finding
+
+SUITE_NAME = "plan272 validate"
+PASS_NAME = "no findings"
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+_NOT_XML_OR_BREAK = re.compile("[\x00-\x1f\ud800-\udfff\ufffe\uffff]")
+
+
+def _picture(match: re.Match[str]) -> str:
+    char = match.group()
+    return chr(0x2400 + ord(char)) if ord(char) < 0x20 else "\ufffd"
+
+
+def xml_text(text: str) -> str:
+    """``text`` with every character XML 1.0 forbids made visible (tab and newlines are kept)."""
+    return _NOT_XML.sub(_picture, text)
+
+
+def xml_name(text: str) -> str:
+    """A one-line identifier: newlines and tabs too become control pictures."""
+    return _NOT_XML_OR_BREAK.sub(_picture, text)
+
+
+def _figure(value: object) -> str:
+    return "-" if value is None else str(value)
+
+
+def details(finding: Finding, rule_name: str | None) -> str:
+    lines = [
+        f"{finding.location}",
+        f"{finding.code}" + (f" ({rule_name})" if rule_name else "") + f", {finding.severity.value}",
+        finding.message,
+    ]
+    if finding.expected is not None or finding.observed is not None:
+        lines.append(f"expected: {_figure(finding.expected)}")
+        lines.append(f"observed: {_figure(finding.observed)}")
+        lines.append(f"difference: {_figure(finding.difference)}")
+    if finding.ids:
+        lines.append("ids: " + ", ".join(finding.ids))
+    for key in sorted(finding.extra):
+        value = finding.extra[key]
+        lines.append(f"found: {value!r}" if key == "value" else f"{key}: {value}")
+    lines.append(f"fingerprint: {finding.fingerprint()}")
+    return xml_text("\n".join(lines) + "\n")
+
+
+def _sub(parent: Element, tag: str, **attrs: str) -> Element:
+    from xml.etree.ElementTree import SubElement
+
+    return SubElement(parent, tag, {k.rstrip("_"): v for k, v in attrs.items()})
+
+
+def render(report: Report, tool_version: str) -> str:
+    from xml.etree.ElementTree import Element, indent, tostring
+
+    from plan272.engine import INTERNAL
+    from plan272.formats.sarif import rules_for
+
+    names = {rule.code: rule.name for rule in rules_for(report)}
+    suites = Element("testsuites", {"name": "plan272"})
+    suite = _sub(suites, "testsuite", name=SUITE_NAME)
+    properties = _sub(suite, "properties")
+    _sub(properties, "property", name="plan272.version", value=xml_text(tool_version))
+    _sub(properties, "property", name="plan272.suppressed", value=str(report.suppressed))
+    _sub(properties, "property", name="plan272.stale_baseline", value=str(len(report.stale_baseline)))
+
+    counts = {"tests": 0, "failures": 0, "errors": 0, "skipped": 0}
+    used: set[tuple[str, str]] = set()
+
+    def testcase(classname: str, name: str) -> Element:
+        classname, name = xml_name(classname), xml_name(name)
+        unique, n = name, 1
+        while (classname, unique) in used:
+            n += 1
+            unique = f"{name} #{n}"
+        used.add((classname, unique))
+        counts["tests"] += 1
+        return _sub(suite, "testcase", classname=classname, name=unique, time="0")
+
+    for finding in report.findings:
+        case = testcase(f"plan272.{finding.code}", f"{finding.key()} at {finding.location}")
+        text = details(finding, names.get(finding.code))
+        if finding.code == INTERNAL:
+            counts["errors"] += 1
+            node = _sub(case, "error", type="internal-error", message=xml_text(finding.message))
+            node.text = text
+        elif finding.severity.value in ("error", "warning"):
+            counts["failures"] += 1
+            node = _sub(case, "failure", type=finding.severity.value, message=xml_text(finding.message))
+            node.text = text
+        else:
+            _sub(case, "system-out").text = text
+
+    reported = {f.code for f in report.findings}
+    for rule in report.rules:
+        if rule.code in reported:
+            continue
+        case = testcase(f"plan272.{rule.code}", PASS_NAME)
+        if report.fatal:
+            counts["skipped"] += 1
+            _sub(case, "skipped", message="some input could not be read: this rule's silence proves nothing")
+        else:
+            _sub(case, "system-out").text = xml_text(f"{rule.code} ({rule.name}): {rule.summary}\n")
+
+    for element in (suites, suite):
+        for key, value in counts.items():
+            element.set(key, str(value))
+        element.set("time", "0")
+    indent(suites, space="  ")
+    body = tostring(suites, encoding="unicode")
+    return '<?xml version="1.0" encoding="UTF-8"?>\n' + body + "\n"
