@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import shutil
 import sys
 from typing import IO, TYPE_CHECKING
 
@@ -10,12 +11,26 @@ if TYPE_CHECKING:
     from rich.console import Console
 
 
-def make_console(file: IO[str] | None = None, width: int | None = None, *, color: bool = True) -> Console:
+def stdout_is_terminal() -> bool:
+    return sys.stdout.isatty() and "NO_COLOR" not in os.environ
+
+
+def make_console(
+    file: IO[str] | None = None, width: int | None = None, *, color: bool | None = None
+) -> Console:
+    """A console for ``file`` (standard output by default).
+
+    Colour only on a terminal (and never with NO_COLOR); width: the terminal's, or 100 columns when
+    the output goes to a pipe or a file, so reports are the same wherever they are read.
+    """
     from rich.console import Console
 
-    interactive = file is None and sys.stdout.isatty()
-    if width is None and not interactive and "COLUMNS" not in os.environ:
-        width = 100
+    if color is None:
+        color = stdout_is_terminal()
+    if width is None:
+        width = shutil.get_terminal_size((100, 24)).columns if sys.stdout.isatty() else 100
+        if "COLUMNS" in os.environ and os.environ["COLUMNS"].isdigit():
+            width = int(os.environ["COLUMNS"])
     return Console(
         file=file,
         width=width,
@@ -23,7 +38,29 @@ def make_console(file: IO[str] | None = None, width: int | None = None, *, color
         markup=False,
         emoji=False,
         soft_wrap=False,
-        force_terminal=interactive if color else False,
+        force_terminal=color,
         no_color=not color,
         color_system="auto" if color else None,
     )
+
+
+def plain(text: str) -> str:
+    """Drop the padding rich leaves at the end of lines (for files and pipes)."""
+    return "\n".join(line.rstrip() for line in text.splitlines()) + ("\n" if text else "")
+
+
+def show(*renderables: object) -> None:
+    """Print rich renderables to standard output: coloured on a terminal, plain text otherwise."""
+    import io
+
+    color = stdout_is_terminal()
+    if color:
+        console = make_console(color=True)
+        for item in renderables:
+            console.print(item)
+        return
+    buffer = io.StringIO()
+    console = make_console(buffer, color=False)
+    for item in renderables:
+        console.print(item)
+    sys.stdout.write(plain(buffer.getvalue()))

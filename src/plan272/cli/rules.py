@@ -17,15 +17,14 @@ def register(app: typer.Typer) -> None:
         from rich.text import Text
 
         from plan272.cli import UserError
-        from plan272.cli.console import make_console
+        from plan272.cli.console import show
         from plan272.rules import catalogue, get_rule
 
-        console = make_console()
         if code is not None:
             rule = get_rule(code)
             if rule is None:
                 raise UserError(f"no rule {code!r}; `plan272 rules` lists them")
-            console.print(Text(rule.explanation()))
+            show(Text(rule.explanation()))
             return
         table = Table(show_edge=False, box=None, pad_edge=False)
         table.add_column("code", no_wrap=True, style="bold")
@@ -34,4 +33,4 @@ def register(app: typer.Typer) -> None:
         table.add_column("checks")
         for rule in catalogue():
             table.add_row(rule.code, rule.name, rule.severity.value, rule.summary)
-        console.print(table)
+        show(table)

@@ -24,7 +24,8 @@ def register(app: typer.Typer) -> None:
             FailOn, typer.Option("--fail-on", help="Lowest severity that makes the exit code 1.")
         ] = FailOn.error,
         baseline: Annotated[
-            Path | None, typer.Option("--baseline", help="Suppress the findings recorded in this baseline file.")
+            Path | None,
+            typer.Option("--baseline", help="Suppress the findings recorded in this baseline file."),
         ] = None,
         write_baseline: Annotated[
             Path | None, typer.Option("--write-baseline", help="Record the current findings in this file.")
@@ -59,7 +60,9 @@ def register(app: typer.Typer) -> None:
         report = run(load_plan(data_dir), selected, ignored)
         if write_baseline is not None:
             write_atomic(write_baseline, baselines.dumps(report.findings))
-            typer.echo(f"plan272: wrote {len(report.findings)} findings to baseline {write_baseline}", err=True)
+            typer.echo(
+                f"plan272: wrote {len(report.findings)} findings to baseline {write_baseline}", err=True
+            )
             entries = baselines.load(write_baseline)
         if entries is not None:
             report = baselines.apply(report, entries, selected, ignored)
@@ -86,13 +89,13 @@ def render(report: object, format: ValidateFormat, version: str, *, to_file: boo
     if format is ValidateFormat.text:
         import io
 
-        from plan272.cli.console import make_console
+        from plan272.cli.console import make_console, plain, stdout_is_terminal
         from plan272.formats import text
 
+        color = not to_file and stdout_is_terminal()
         buffer = io.StringIO()
-        console = make_console(buffer, width=100 if to_file else None, color=not to_file)
-        text.render(report, console)
-        return buffer.getvalue()
+        text.render(report, make_console(buffer, width=100 if to_file else None, color=color))
+        return buffer.getvalue() if color else plain(buffer.getvalue())
     if format is ValidateFormat.json:
         from plan272.formats import json_
 

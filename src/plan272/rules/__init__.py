@@ -28,15 +28,28 @@ class Rule:
     fix: str
     check: Check | None = None  # None: reported by the loader, not by a check over the plan
 
-    def explanation(self) -> str:
+    def sections(self) -> tuple[tuple[str, str], ...]:
         return (
-            f"{self.code} ({self.name}) — default severity: {self.severity.value}\n\n"
-            f"{self.summary}\n\n"
-            f"What it checks\n  {self.what}\n\n"
-            f"Why it matters\n  {self.why}\n\n"
-            f"Where the plan says so\n  {self.source}\n\n"
-            f"How to fix a finding\n  {self.fix}\n"
+            ("What it checks", self.what),
+            ("Why it matters", self.why),
+            ("Where the plan says so", self.source),
+            ("How to fix a finding", self.fix),
         )
+
+    def explanation(self, width: int = 96) -> str:
+        """The rule's explanation as plain text, wrapped at ``width`` columns."""
+        import textwrap
+
+        out = [f"{self.code} ({self.name}) — default severity: {self.severity.value}", "", self.summary]
+        for title, body in self.sections():
+            out += [
+                "",
+                title,
+                textwrap.fill(
+                    body, width, initial_indent="  ", subsequent_indent="  ", break_on_hyphens=False
+                ),
+            ]
+        return "\n".join(out) + "\n"
 
 
 def catalogue() -> tuple[Rule, ...]:
