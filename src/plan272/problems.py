@@ -7,15 +7,29 @@ Loading never raises on bad input: every problem lands in one list, like beancou
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import total_ordering
 
 
-@dataclass(frozen=True, order=True)
+@total_ordering
+@dataclass(frozen=True)
 class Location:
-    """Where something stands: a file (relative to the data directory), a 1-based line, a field."""
+    """Where something stands: a file (relative to the data directory), a 1-based line, a field.
+
+    Locations sort by file, then line (a whole-file location first), then field; ``line`` and
+    ``field`` may be ``None``, which a generated ``order=True`` could not compare with a value.
+    """
 
     file: str
     line: int | None = None
     field: str | None = None
+
+    def _sort_key(self) -> tuple[str, int, str]:
+        return (self.file, 0 if self.line is None else self.line, self.field or "")
+
+    def __lt__(self, other: object) -> bool:
+        if not isinstance(other, Location):
+            return NotImplemented
+        return self._sort_key() < other._sort_key()
 
     def with_field(self, field: str | None) -> Location:
         return Location(self.file, self.line, field)

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
@@ -72,7 +73,8 @@ def _pydantic_problems(exc: Any, file: str, lines: dict[Path_, int]) -> list[Pro
 
 
 def _short(value: Any) -> str:
-    text = value if isinstance(value, str) else repr(value)
+    # a Decimal shows as written in plan.yaml ("20.200"), not as Python's "Decimal('20.200')"
+    text = value if isinstance(value, str) else str(value) if isinstance(value, Decimal) else repr(value)
     return text if len(text) <= 80 else text[:77] + "..."
 
 
@@ -84,6 +86,8 @@ def _read_meta(directory: Path) -> tuple[PlanFile | None, dict[Path_, int], list
     if text is None:
         return None, {}, problems
     data, lines, problems = load_yaml(text, file)
+    if data is None and not problems:  # "---", "~" or "null": a document without values
+        return None, lines, [Problem(Location(file, 1), "no values: plan.yaml is empty", fatal=True)]
     if data is None:
         return None, lines, problems
     if not isinstance(data, dict):

@@ -29,10 +29,24 @@ class Table:
     records: list[Record] = field(default_factory=list)
 
 
+class _SyntaxError(Exception):
+    """A CSV syntax error in the record that starts on ``line``."""
+
+    def __init__(self, line: int, message: str) -> None:
+        super().__init__(message)
+        self.line = line
+
+
 def _records(text: str) -> Iterator[tuple[int, list[str]]]:
     reader = csv.reader(io.StringIO(text, newline=""), strict=True)
     start = 1
-    for row in reader:
+    while True:
+        try:
+            row = next(reader)
+        except StopIteration:
+            return
+        except csv.Error as exc:
+            raise _SyntaxError(start, str(exc)) from exc
         yield start, row
         start = reader.line_num + 1
 
@@ -50,25 +64,27 @@ def read_table(
     """
     problems: list[Problem] = []
     rows = _records(text)
-    try:
-        first = next(rows, None)
-    except csv.Error as exc:
-        return None, [Problem(Location(file, 1), f"not a valid CSV header: {exc}", fatal=True)]
+    try:  # the header is the first line that is not blank
+        first = next((row for row in rows if any(c.strip() for c in row[1])), None)
+    except _SyntaxError as exc:
+        return None, [Problem(Location(file, exc.line), f"not a valid CSV header: {exc}", fatal=True)]
     if first is None:
         return None, [Problem(Location(file, 1), "empty file", fatal=True)]
-    _, header = first
+    header_line, header = first
     header = [nfc(h.strip()) for h in header]
     seen: dict[str, int] = {}
     for index, name in enumerate(header, start=1):
         if name in seen:
             problems.append(
-                Problem(Location(file, 1, name), f"duplicated column (also column {seen[name]})", name)
+                Problem(
+                    Location(file, header_line, name), f"duplicated column (also column {seen[name]})", name
+                )
             )
         elif name not in required and name not in optional and not (also and also.fullmatch(name)):
             known = ", ".join(required + optional)
             problems.append(
                 Problem(
-                    Location(file, 1, name or f"column {index}"),
+                    Location(file, header_line, name or f"column {index}"),
                     f"unknown column; known columns: {known}",
                     name,
                 )
@@ -76,7 +92,7 @@ def read_table(
         seen.setdefault(name, index)
     missing = [name for name in required if name not in seen]
     for name in missing:
-        problems.append(Problem(Location(file, 1, name), "missing required column", expected=name))
+        problems.append(Problem(Location(file, header_line, name), "missing required column", expected=name))
     if missing:
         return None, problems
     table = Table(header)
@@ -100,10 +116,12 @@ def read_table(
             for name, cell in zip(header, cells, strict=False):
                 named.setdefault(name, nfc(cell.strip()))
             table.records.append(Record(line, named))
-    except csv.Error as exc:
-        problems.append(Problem(Location(file, None), f"CSV syntax error: {exc}", fatal=True))
+    except _SyntaxError as exc:
+        problems.append(Problem(Location(file, exc.line), f"CSV syntax error: {exc}", fatal=True))
     if not table.records:
-        problems.append(Problem(Location(file, 2), "no data rows: the file holds only its header"))
+        problems.append(
+            Problem(Location(file, header_line + 1), "no data rows: the file holds only its header")
+        )
     return table, problems
 
 

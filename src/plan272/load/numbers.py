@@ -31,8 +31,9 @@ def parse_decimal(raw: str, notation: Notation = "plain") -> Decimal:
     text = raw.strip().replace("\u00a0", " ")
     if text == "":
         raise NumberError("empty cell: a number is required (write 0 for nothing)")
-    negative = text.startswith("-") or text.startswith("\u2212")
-    body = text.lstrip("+-\u2212").strip()
+    sign = text[:1] if text[:1] in ("+", "-", "\u2212") else ""
+    negative = sign in ("-", "\u2212")
+    body = text[len(sign) :].strip()  # one sign at most: "+-5" is not a number
     if _PLAIN.fullmatch(body):
         value = Decimal(body)
     elif notation == "plain":
@@ -60,6 +61,13 @@ def parse_amount(raw: str, notation: Notation = "plain") -> int:
     value = parse_decimal(raw, notation)
     if value != value.to_integral_value():
         raise NumberError(f"not a whole number: {value} (amounts are whole million VND)")
+    if value.as_tuple().exponent != 0:
+        # "1,000" in vi (or "1.000" in en) is 1 by the notation, but far more likely a thousands
+        # separator from the other notation: a decimal mark in a whole amount is never guessed
+        raise NumberError(
+            f"a decimal mark in a whole amount: {raw.strip()!r} reads as {value.normalize()} in "
+            f"{notation} notation (amounts are whole million VND); write it without a decimal part"
+        )
     return int(value)
 
 

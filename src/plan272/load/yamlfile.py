@@ -137,18 +137,27 @@ def load_yaml(text: str, file: str) -> tuple[Any, dict[Path_, int], list[Problem
     """Parse ``text``; return the data (or ``None``), the path -> line map and the problems."""
     import yaml
 
-    loader = yaml.SafeLoader(text)
+    loader: yaml.SafeLoader | None = None
     try:
+        loader = yaml.SafeLoader(text)  # checks the characters: may raise ReaderError already
         node = loader.get_single_node()
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 if mark is not None else None
         message = f"not valid YAML: {exc.problem or exc.context}"
         return None, {}, [Problem(Location(file, line), message, fatal=True)]
+    except yaml.reader.ReaderError as exc:
+        line = text.count("\n", 0, exc.position) + 1
+        char = f"#x{exc.character:04x}" if isinstance(exc.character, int) else repr(exc.character)
+        message = f"not valid YAML: character {char} is not allowed ({exc.reason})"
+        return None, {}, [Problem(Location(file, line), message, fatal=True)]
     except yaml.YAMLError as exc:
         return None, {}, [Problem(Location(file), f"not valid YAML: {exc}", fatal=True)]
+    except RecursionError:  # the composer recurses once per nesting level
+        return None, {}, [Problem(Location(file, 1), "nesting too deep", fatal=True)]
     finally:
-        loader.dispose()
+        if loader is not None:
+            loader.dispose()
     if node is None:
         return None, {}, [Problem(Location(file), "empty file", fatal=True)]
     builder = _Builder(file)
