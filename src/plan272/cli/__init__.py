@@ -42,9 +42,10 @@ def _root(
 
 
 def _register() -> None:
-    from plan272.cli import schema, validate
+    from plan272.cli import rules, schema, validate
 
     validate.register(app)
+    rules.register(app)
     schema.register(app)
 
 
