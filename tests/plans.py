@@ -56,3 +56,11 @@ def unit(plan: Plan, uid: str) -> Any:
 def rel(file: str) -> str:
     """A finding's file relative to the repository root (the tests load data/ by absolute path)."""
     return file.removeprefix(ROOT.as_posix() + "/")
+
+
+def yaml_line(fragment: str) -> int:
+    """The 1-based line of data/plan.yaml where ``fragment`` first occurs (tests don't hard-code it)."""
+    for number, line in enumerate((DATA / "plan.yaml").read_text(encoding="utf-8").splitlines(), start=1):
+        if fragment in line:
+            return number
+    raise AssertionError(f"{fragment!r} not in plan.yaml")

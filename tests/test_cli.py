@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from plans import DATA, ROOT
+from plans import DATA, ROOT, yaml_line
 
 
 def plan272(
@@ -48,8 +48,8 @@ def test_version_and_help() -> None:
 def test_validate_shipped_plan_exits_1_with_its_findings() -> None:
     out = plan272("validate", "data")
     assert out.returncode == 1
-    assert "SEC001" in out.stdout and out.stdout.count("SEC002") == 4
-    assert "6 findings: 5 error, 0 warning, 1 info" in out.stdout
+    assert "SEC001" in out.stdout and out.stdout.count("SEC002") == 4 and out.stdout.count("TXT001") == 3
+    assert "9 findings: 5 error, 2 warning, 2 info" in out.stdout
     assert "Traceback" not in out.stderr
 
 
@@ -57,14 +57,14 @@ def test_validate_json_is_stable_and_parses() -> None:
     out = plan272("validate", "data", "--format", "json")
     assert out.returncode == 1
     data = json.loads(out.stdout)
-    assert data["summary"] == {"error": 5, "warning": 0, "info": 1}
+    assert data["summary"] == {"error": 5, "warning": 2, "info": 2}
     first = data["findings"][0]
     for key in ("code", "severity", "message", "file", "line", "field", "expected", "observed", "ids"):
         assert key in first
     assert (first["code"], first["file"], first["line"], first["expected"], first["observed"]) == (
         "SEC001",
         "data/plan.yaml",
-        95,
+        yaml_line("min_share_percent:"),
         150172,
         130000,
     )
@@ -122,7 +122,7 @@ def test_baseline_round_trip_survives_reordering(data_copy: Path, tmp_path: Path
     path.write_text("\n".join([header, *reversed(rows), extra]) + "\n", encoding="utf-8")
     out = plan272("validate", str(data_copy), "--baseline", str(baseline), "--format", "json")
     data = json.loads(out.stdout)
-    assert data["suppressed"] == 6 and data["stale_baseline"] == []
+    assert data["suppressed"] == 9 and data["stale_baseline"] == []
     # what remains is new and real: the added 100 million are missing from the declared totals
     assert {f["code"] for f in data["findings"]} == {"SUM002", "SUM003"}
     assert out.returncode == 1
@@ -141,7 +141,7 @@ def test_baseline_reports_new_findings_and_stale_entries(data_copy: Path, tmp_pa
     data = json.loads(out.stdout)
     assert out.returncode == 1
     assert sorted(data["stale_baseline"]) == ["SEC001|period", "SEC002|2022|@2022"]
-    assert data["suppressed"] == 4  # 2023-2025 are still below 7%, as recorded
+    assert data["suppressed"] == 7  # 2023-2025 are still below 7%, as recorded; TXT001 unchanged
     new = sorted((f["code"], tuple(f["ids"])) for f in data["findings"])
     assert new == [
         ("NRM001", ("U1",)),
@@ -166,7 +166,7 @@ def test_output_file_and_github_step_summary(tmp_path: Path) -> None:
     summary = tmp_path / "summary.md"
     out = plan272("validate", "data", "--format", "github", env={"GITHUB_STEP_SUMMARY": str(summary)})
     assert out.returncode == 1
-    assert out.stdout.startswith("::error file=data/plan.yaml,line=95")
+    assert out.stdout.startswith(f"::error file=data/plan.yaml,line={yaml_line('min_share_percent')}")
     assert "SEC001" in summary.read_text(encoding="utf-8")
 
 

@@ -20,6 +20,7 @@ from plan272.formats import github, json_, junit, sarif
 from plan272.load import load_plan
 from plan272.problems import Location
 from plan272.rules import catalogue, get_rule
+from plans import yaml_line
 
 VERSION = "9.8.7"
 
@@ -83,7 +84,7 @@ def test_json_shipped_data_has_exactly_the_documented_keys() -> None:
     assert list(doc) == list(json_.TOP_KEYS)
     assert doc["version"] == 1
     assert doc["tool"] == {"name": "plan272", "version": VERSION}
-    assert doc["summary"] == report.counts() == {"error": 5, "warning": 0, "info": 1}
+    assert doc["summary"] == report.counts() == {"error": 5, "warning": 2, "info": 2}
     assert doc["suppressed"] == 0
     assert doc["stale_baseline"] == []
     assert len(doc["findings"]) == len(report.findings)
@@ -298,7 +299,7 @@ def test_junit_shipped_data() -> None:
     assert len(keys) == len(set(keys))
     counts = report.counts()
     failures = [c for c in all_cases if c.find("failure") is not None]
-    assert len(failures) == counts["error"] + counts["warning"] == 5
+    assert len(failures) == counts["error"] + counts["warning"] == 7
     reported = {f.code for f in report.findings}
     quiet = [r.code for r in report.rules if r.code not in reported]
     passing = [c for c in all_cases if c.get("name") == junit.PASS_NAME]
@@ -308,7 +309,7 @@ def test_junit_shipped_data() -> None:
     assert len(info) == 1 and info[0].find("failure") is None and info[0].find("system-out") is not None
     for element in (root, suite):
         assert element.get("tests") == str(len(all_cases)) == str(len(report.findings) + len(quiet))
-        assert element.get("failures") == "5"
+        assert element.get("failures") == "7"
         assert element.get("errors") == "0"
         assert element.get("skipped") == "0"
     failure = failures[0].find("failure")
@@ -376,12 +377,14 @@ def test_github_annotations_shipped_data() -> None:
     lines = github.render(report, VERSION).splitlines()
     assert len(lines) == len(report.findings)
     assert lines[1].startswith(
-        "::error file=data/plan.yaml,line=95,col=1,title=SEC002 security-share-year::"
+        f"::error file=data/plan.yaml,line={yaml_line('min_share_percent')},col=1,"
+        "title=SEC002 security-share-year::"
         "[security_policy.min_share_percent] information security in 2022: "
     )
     assert "is 7.38%25, below the minimum 10%25" in lines[1]
-    assert lines[-1].startswith(
-        "::notice file=data/plan.yaml,line=96,col=1,title=SEC003 security-share-project::"
+    assert lines[5].startswith(
+        f"::notice file=data/plan.yaml,line={yaml_line('scopes:')},col=1,"
+        "title=SEC003 security-share-project::"
     )
 
 
@@ -406,9 +409,9 @@ def test_github_property_escaping() -> None:
 def test_github_step_summary_shipped_data() -> None:
     report = shipped()
     summary = github.step_summary(report, VERSION)
-    assert summary.startswith("## plan272 validate: 5 errors, 0 warnings, 1 info\n")
-    assert "| error | 5 |" in summary and "| info | 1 |" in summary
-    rows = [line for line in summary.splitlines() if line.startswith("| SEC")]
+    assert summary.startswith("## plan272 validate: 5 errors, 2 warnings, 2 info\n")
+    assert "| error | 5 |" in summary and "| info | 2 |" in summary
+    rows = [line for line in summary.splitlines() if line.startswith(("| SEC", "| TXT"))]
     assert len(rows) == len(report.findings)
 
 

@@ -12,7 +12,7 @@ from plan272.rules.kpis import check_agreement, check_monotonic, check_possible
 from plan272.rules.norm import check_norm
 from plan272.rules.security import check_period, check_projects, check_years
 from plan272.rules.sums import check_grand_total, check_rows, check_totals
-from plans import project, rel, shipped, unit, with_meta, with_project, with_unit
+from plans import project, rel, shipped, unit, with_meta, with_project, with_unit, yaml_line
 
 A1 = "data/appendix1.csv"
 A2 = "data/appendix2.csv"
@@ -149,7 +149,11 @@ def test_sum003_part_differs_from_its_appendix() -> None:
 
 def test_sec001_fails_on_shipped_plan_with_figures() -> None:
     (finding,) = check_period(shipped())
-    assert (finding.code, rel(finding.location.file), finding.location.line) == ("SEC001", PY, 95)
+    assert (finding.code, rel(finding.location.file), finding.location.line) == (
+        "SEC001",
+        PY,
+        yaml_line("min_share_percent:"),
+    )
     assert (finding.expected, finding.observed) == (150172, 130000)
     assert finding.extra["share"] == "8.66%"
     assert "IV.1, IV.2" in finding.message
@@ -179,7 +183,11 @@ def test_sec002_passes_when_each_year_reaches_minimum() -> None:
 
 def test_sec003_info_when_no_project_gives_security_amount() -> None:
     (finding,) = check_projects(shipped())
-    assert (finding.code, finding.severity, finding.location.line) == ("SEC003", Severity.INFO, 96)
+    assert (finding.code, finding.severity, finding.location.line) == (
+        "SEC003",
+        Severity.INFO,
+        yaml_line("scopes: [year"),
+    )
 
 
 def test_sec003_checks_projects_with_attt() -> None:

@@ -66,7 +66,10 @@ class Report:
 def run(result: LoadResult, select: Sequence[str] = (), ignore: Sequence[str] = ()) -> Report:
     rules = [r for r in catalogue() if selected(r.code, select, ignore)]
     findings: list[Finding] = []
-    if selected("DAT001", select, ignore):
+    # Problems that kept the plan from being read are reported whatever the selection: a run that
+    # checked nothing must not look clean.
+    blocking = result.plan is None or result.fatal
+    if blocking or selected("DAT001", select, ignore):
         for problem in result.problems:
             message = problem.message
             findings.append(

@@ -67,3 +67,11 @@ def describe_difference(expected: Figure, observed: Figure) -> str:
         return f"expected {expected:,}, found {observed:,}"
     how = "too much" if diff > 0 else "too little"
     return f"expected {expected:,}, found {observed:,}: {abs(diff):,} {how}"
+
+
+def how_far(expected: Figure, observed: Figure) -> str:
+    """``1,000 too much`` / ``1,000 too little`` / ``equal``: how far the observed figure is off."""
+    diff = observed - expected
+    if diff == 0:
+        return "equal"
+    return f"{abs(diff):,} {'too much' if diff > 0 else 'too little'}"

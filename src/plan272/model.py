@@ -159,6 +159,9 @@ class StatedAmount(Model):
     words_unit: Literal["dong", "trieu", "ty"] = Field(
         default="dong", description="unit the words count in when they name none"
     )
+    stated_unit: Literal["dong", "trieu", "ty"] | None = Field(
+        default=None, description="unit of the printed figure when the print names none"
+    )
     source: Source | None = None
 
 
@@ -238,6 +241,59 @@ class SecurityPolicy(Model):
     source: Source | None = None
 
 
+class Figure(Model):
+    """A figure of the narrative exactly as printed (Vietnamese notation: 16.661, 40,85)."""
+
+    printed: Text
+    label: Text | None = None
+    source: Source | None = Field(default=None, description="where, when not at the claim's place")
+
+    @model_validator(mode="after")
+    def _readable(self) -> Figure:
+        self.value  # noqa: B018 - raises on a figure that is not a number
+        return self
+
+    @property
+    def value(self) -> Decimal:
+        from plan272.load.numbers import NumberError, parse_decimal
+
+        text = self.printed.strip().removesuffix("%").strip()
+        try:
+            return parse_decimal(text, "vi")
+        except NumberError as exc:
+            raise ValueError(f"figure {self.printed!r}: {exc}") from exc
+
+    @property
+    def decimals(self) -> int:
+        """The precision as printed: digits after the decimal comma."""
+        text = self.printed.strip().removesuffix("%")
+        return len(text.split(",", 1)[1]) if "," in text else 0
+
+
+class Claim(Model):
+    """An arithmetic claim of the narrative: a total and its parts, or a percentage and its counts."""
+
+    id: Text
+    label: Text
+    kind: Literal["total", "ratio"]
+    source: Source
+    total: Figure | None = None
+    parts: list[Figure] = []
+    numerator: Figure | None = None
+    denominator: Figure | None = None
+    percent: Figure | None = None
+
+    @model_validator(mode="after")
+    def _complete(self) -> Claim:
+        if self.kind == "total" and (self.total is None or len(self.parts) < 1):
+            raise ValueError("a total claim needs `total` and at least one of `parts`")
+        if self.kind == "ratio" and (
+            self.numerator is None or self.denominator is None or self.percent is None
+        ):
+            raise ValueError("a ratio claim needs `numerator`, `denominator` and `percent`")
+        return self
+
+
 class Agency(Model):
     id: Text
     name: Text
@@ -260,6 +316,7 @@ class PlanFile(Model):
     appendix2: Appendix2
     grand_total: GrandTotal
     kpis: list[Kpi] = []
+    claims: list[Claim] = Field(default=[], description="arithmetic claims of the narrative (Part I)")
     security_policy: SecurityPolicy
     agencies: list[Agency] = []
 

@@ -42,11 +42,12 @@ def _root(
 
 
 def _register() -> None:
-    from plan272.cli import rules, schema, validate
+    from plan272.cli import diff, rules, schema, validate
 
     validate.register(app)
     rules.register(app)
     schema.register(app)
+    diff.register(app)
 
 
 _register()

@@ -36,7 +36,7 @@ def render(report: Report, console: Console) -> None:
         for finding in items:
             where = str(finding.location.line) if finding.location.line else "-"
             head = Text()
-            head.append(f"{finding.severity.value:<7}", style=_STYLE[finding.severity.value])
+            head.append(f"{finding.severity.value:<8}", style=_STYLE[finding.severity.value])
             head.append(finding.code, style="bold")
             body = Text()
             if finding.location.field:

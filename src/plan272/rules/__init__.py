@@ -54,9 +54,17 @@ class Rule:
 
 def catalogue() -> tuple[Rule, ...]:
     """Every rule, in code order."""
-    from plan272.rules import data, kpis, norm, security, sums
+    from plan272.rules import claims, data, kpis, norm, security, sums, words
 
-    rules: list[Rule] = [*data.RULES, *sums.RULES, *security.RULES, *kpis.RULES, *norm.RULES]
+    rules: list[Rule] = [
+        *data.RULES,
+        *sums.RULES,
+        *words.RULES,
+        *security.RULES,
+        *kpis.RULES,
+        *norm.RULES,
+        *claims.RULES,
+    ]
     return tuple(sorted(rules, key=lambda r: r.code))
 
 

@@ -26,7 +26,7 @@ def check_references(plan: Plan) -> Iterator[Finding]:
                     f"duplicate {kind} id {row.id!r}: first used on line {first[row.id].location.line}",
                     row.location.with_field("id"),
                     ids=(row.id,),
-                    detail=f"duplicate@{row.location.line}",
+                    detail="duplicate",
                 )
             else:
                 first[row.id] = row

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
 
-from plan272.findings import Finding, Severity, describe_difference
+from plan272.findings import Finding, Severity, how_far
 from plan272.model import Declared, Plan, Project, Row, Unit
 from plan272.rules import Rule
 
@@ -36,7 +36,7 @@ def check_rows(plan: Plan) -> Iterator[Finding]:
                 "SUM001",
                 Severity.ERROR,
                 f"{row.id}: the yearly allocations add up to {computed:,}, the {label} says {declared:,} "
-                f"({describe_difference(computed, declared)})",
+                f"({how_far(computed, declared)})",
                 row.location.with_field(total_field),
                 ids=(row.id,),
                 expected=computed,
@@ -69,7 +69,7 @@ def _compare_declared(
             "SUM002",
             Severity.ERROR,
             f"{label}, {what}: the rows add up to {computed:,}, the declared total is {stated:,} "
-            f"({describe_difference(computed, stated)})",
+            f"({how_far(computed, stated)})",
             plan.yaml_location(*where),
             ids=(scope,),
             expected=computed,
@@ -92,7 +92,7 @@ def _compare_declared(
             "SUM002",
             Severity.ERROR,
             f"{label}: the declared yearly totals add up to {declared_sum:,}, the declared overall total "
-            f"is {declared.total:,} ({describe_difference(declared_sum, declared.total)})",
+            f"is {declared.total:,} ({how_far(declared_sum, declared.total)})",
             plan.yaml_location(*path, "total"),
             ids=(scope,),
             expected=declared_sum,
@@ -139,7 +139,7 @@ def check_grand_total(plan: Plan) -> Iterator[Finding]:
             "SUM003",
             Severity.ERROR,
             f"Appendix I ({a1:,}) plus Appendix II ({a2:,}) is {computed:,} million VND; the declared "
-            f"grand total is {grand.amount:,} ({describe_difference(computed, grand.amount)})",
+            f"grand total is {grand.amount:,} ({how_far(computed, grand.amount)})",
             plan.yaml_location("grand_total", "amount"),
             ids=("grand_total",),
             expected=computed,
@@ -152,7 +152,7 @@ def check_grand_total(plan: Plan) -> Iterator[Finding]:
             "SUM003",
             Severity.ERROR,
             f"the declared parts add up to {parts_sum:,}, the declared grand total is {grand.amount:,} "
-            f"({describe_difference(parts_sum, grand.amount)})",
+            f"({how_far(parts_sum, grand.amount)})",
             plan.yaml_location("grand_total", "amount"),
             ids=("grand_total",),
             expected=parts_sum,
@@ -167,7 +167,7 @@ def check_grand_total(plan: Plan) -> Iterator[Finding]:
                 "SUM003",
                 Severity.ERROR,
                 f"declared part {part.id!r} ({part.label}) is {part.amount:,}; {name} adds up to "
-                f"{appendix_total:,} ({describe_difference(appendix_total, part.amount)})",
+                f"{appendix_total:,} ({how_far(appendix_total, part.amount)})",
                 plan.yaml_location("grand_total", "parts", index, "amount"),
                 ids=("grand_total", part.id),
                 expected=appendix_total,

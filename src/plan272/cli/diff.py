@@ -1,0 +1,122 @@
+"""``plan272 diff OLD [NEW]``: what a revision of the plan changes, in money, targets and findings."""
+
+from __future__ import annotations
+
+from enum import StrEnum
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated
+
+import typer
+
+from plan272.cli.options import Ignore, Output, Select
+
+if TYPE_CHECKING:
+    from plan272.diff import PlanDiff
+    from plan272.model import Plan
+
+
+class DiffFormat(StrEnum):
+    text = "text"
+    json = "json"
+    markdown = "markdown"
+
+
+def register(app: typer.Typer) -> None:
+    @app.command("diff")
+    def diff(
+        old: Annotated[
+            str,
+            typer.Argument(
+                help="The old side: a data directory, or a git revision of the repository you are in "
+                "(HEAD~1, main, a tag, a commit id).",
+                show_default=False,
+            ),
+        ],
+        new: Annotated[
+            str | None,
+            typer.Argument(
+                help="The new side, as OLD. Default: the data directory of the working tree (--data).",
+                show_default=False,
+            ),
+        ] = None,
+        data: Annotated[
+            Path,
+            typer.Option(
+                "--data",
+                help="Where the plan lives: the data directory in the working tree, and its path in "
+                "the repository for git revisions.",
+            ),
+        ] = Path("data"),
+        format: Annotated[
+            DiffFormat, typer.Option("--format", "-f", help="Report format.")
+        ] = DiffFormat.text,
+        exit_code: Annotated[
+            bool,
+            typer.Option("--exit-code", help="Exit 1 when the two sides differ (like git diff --exit-code)."),
+        ] = False,
+        select: Select = None,
+        ignore: Ignore = None,
+        output: Output = None,
+    ) -> None:
+        """Show what changes from OLD to NEW: projects and units added, removed, moved, renamed and
+        changed; totals per group, appendix and year; the security share; targets; plan.yaml values;
+        findings introduced and resolved.
+
+        A side that is an existing directory is read from disk; anything else is a git revision,
+        read from git objects without touching the working tree.
+
+        Exit code 0: the diff ran (with --exit-code: the sides are the same); 1: with --exit-code,
+        the sides differ; 2: could not run.
+        """
+        from plan272 import __version__
+        from plan272.cli import UserError
+        from plan272.cli.io import emit
+        from plan272.diff import diff_plans
+        from plan272.engine import SelectionError, parse_codes, run
+        from plan272.gitsource import Side, SourceError, resolve
+
+        try:
+            selected, ignored = parse_codes(select), parse_codes(ignore)
+        except SelectionError as exc:
+            raise UserError(str(exc)) from exc
+        try:
+            sides = [resolve(old, data), resolve(new, data)]
+        except SourceError as exc:
+            raise UserError(str(exc)) from exc
+
+        def plan_of(side: Side) -> Plan:
+            if side.result.plan is None:
+                problems = "; ".join(str(p) for p in side.result.problems[:3]) or "unknown problem"
+                raise UserError(f"cannot read the plan of {side.label}: {problems}")
+            return side.result.plan
+
+        old_plan, new_plan = plan_of(sides[0]), plan_of(sides[1])
+        reports = [run(side.result, selected, ignored) for side in sides]
+        result = diff_plans(old_plan, new_plan, reports[0], reports[1])
+        labels = (sides[0].label, sides[1].label)
+        emit(render(result, format, labels, __version__, to_file=output is not None), output)
+        raise typer.Exit(1 if exit_code and not result.empty else 0)
+
+
+def render(
+    result: PlanDiff, format: DiffFormat, labels: tuple[str, str], version: str, *, to_file: bool
+) -> str:
+    """The diff as text in ``format``."""
+    old, new = labels
+    if format is DiffFormat.json:
+        from plan272.formats import diff_json
+
+        return diff_json.render(result, old, new, version)
+    if format is DiffFormat.markdown:
+        from plan272.formats import diff_markdown
+
+        return diff_markdown.render(result, old, new)
+    import io
+
+    from plan272.cli.console import make_console, plain, stdout_is_terminal
+    from plan272.formats import diff_text
+
+    color = not to_file and stdout_is_terminal()
+    buffer = io.StringIO()
+    diff_text.render(result, make_console(buffer, width=100 if to_file else None, color=color), old, new)
+    return buffer.getvalue() if color else plain(buffer.getvalue())

@@ -1,0 +1,779 @@
+"""What a revision of the plan changes: ``diff_plans(old, new, old_report, new_report) -> PlanDiff``.
+
+Pure comparison of two typed plans and the findings the same rules report on each; no I/O and no
+rendering (``formats/diff_*.py`` render a :class:`PlanDiff`).
+
+Matching rows (projects of Appendix I, units of Appendix II) across the revisions goes in tiers;
+each tier pairs, one to one, only rows the earlier tiers left unpaired:
+
+1. the same id and the same normalised name (:func:`~plan272.load.text.name_key`: case, Unicode
+   form, tone-mark placement, spacing);
+2. the same normalised name, whatever the id: a row whose ``id``/``tt`` changed only because a row
+   was inserted or deleted before it is *renumbered*, not changed — so an insertion mid-group is one
+   added project, not a cascade;
+3. the same id with a different name, when the amounts or the similarity support it (a *rename*);
+4. similarity of name and amounts (rapidfuzz ``token_sort_ratio`` on the name keys, combined with a
+   similarity of the amount vectors), above a threshold, best pairs first.
+
+What is left is added or removed. Row order never matters. Every tie is broken by the content of
+the two rows, never by their position or by which side is "old", so ``diff(b, a)`` is exactly the
+inverse of ``diff(a, b)``.
+
+Money is ``int`` (million VND); shares and targets are ``Decimal``; nothing is a float.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from decimal import Decimal
+from typing import TYPE_CHECKING, Any, Literal
+
+from plan272.analysis import Share, security_account
+from plan272.findings import Finding
+from plan272.load.text import name_key
+from plan272.model import Claim, Kpi, Plan, Project, Row, Target, Unit
+from plan272.problems import Location
+
+if TYPE_CHECKING:
+    from plan272.engine import Report
+
+Value = str | int | Decimal | bool | None
+Kind = Literal["project", "unit"]
+Match = Literal["id", "name", "similar"]
+
+#: tier 3: a row keeping its id but not its name is the same row when its amounts are unchanged or
+#: the combined similarity reaches this score
+ID_RENAME_SCORE = 60
+#: tier 4: rows with different ids and names are the same row when the names are at least this
+#: similar and the combined similarity reaches FUZZY_SCORE
+FUZZY_NAME_SCORE = 70
+FUZZY_SCORE = 75
+#: weight of the name in the combined similarity (the rest is the amounts)
+NAME_WEIGHT = Decimal("0.6")
+
+
+# ---------------------------------------------------------------------------------------------
+# Result types
+
+
+@dataclass(frozen=True)
+class Change:
+    """One value, old → new (``None``: absent on that side)."""
+
+    old: Value
+    new: Value
+
+    @property
+    def delta(self) -> int | Decimal | None:
+        """``new - old`` for numbers (an absent number counts as 0), else ``None``."""
+        old, new = self.old, self.new
+        numbers = (int, Decimal)
+        if isinstance(old, bool) or isinstance(new, bool):
+            return None
+        if not isinstance(old, numbers) and old is not None:
+            return None
+        if not isinstance(new, numbers) and new is not None:
+            return None
+        if old is None and new is None:
+            return None
+        return (new or 0) - (old or 0)
+
+    def inverse(self) -> Change:
+        return Change(self.new, self.old)
+
+
+@dataclass(frozen=True)
+class RowRef:
+    """A project or unit as the diff shows it."""
+
+    id: str
+    section: str
+    tt: int | None
+    name: str
+    total: int  # TMĐT of a project, total of a unit
+    years: Mapping[int, int]
+    location: Location
+
+    @classmethod
+    def of(cls, row: Row) -> RowRef:
+        return cls(row.id, row.section, row.tt, row.name, _row_total(row), dict(row.years), row.location)
+
+    @property
+    def years_total(self) -> int:
+        return sum(self.years.values())
+
+
+@dataclass(frozen=True)
+class RowPair:
+    """A row present on both sides that differs in something (possibly only its numbering)."""
+
+    old: RowRef
+    new: RowRef
+    match: Match  # how the two were paired
+    score: int | None  # combined similarity 0–100 when paired by similarity, else None
+    changes: Mapping[str, Change]  # every changed field but id and tt, in column order
+
+    @property
+    def renumbered(self) -> bool:
+        return self.old.id != self.new.id or self.old.tt != self.new.tt
+
+    @property
+    def moved(self) -> bool:
+        return self.old.section != self.new.section
+
+    @property
+    def renamed(self) -> bool:
+        return name_key(self.old.name) != name_key(self.new.name)
+
+    @property
+    def changed(self) -> bool:
+        """A real change: some field other than the numbering (id, tt)."""
+        return bool(self.changes)
+
+    @property
+    def amounts(self) -> dict[int, Change]:
+        """The yearly amounts that changed, by year."""
+        return {
+            int(name[1:]): change
+            for name, change in self.changes.items()
+            if name.startswith("y") and name[1:].isdigit()
+        }
+
+    @property
+    def years_total(self) -> Change:
+        """The sum of the yearly amounts, old → new (equal when money only moved between years)."""
+        return Change(self.old.years_total, self.new.years_total)
+
+
+@dataclass(frozen=True)
+class RowsDiff:
+    kind: Kind
+    added: tuple[RowRef, ...]
+    removed: tuple[RowRef, ...]
+    pairs: tuple[RowPair, ...]  # matched rows that differ in anything, in the new side's order
+
+    @property
+    def moved(self) -> tuple[RowPair, ...]:
+        return tuple(p for p in self.pairs if p.moved)
+
+    @property
+    def renamed(self) -> tuple[RowPair, ...]:
+        return tuple(p for p in self.pairs if p.renamed)
+
+    @property
+    def changed(self) -> tuple[RowPair, ...]:
+        return tuple(p for p in self.pairs if p.changed)
+
+    @property
+    def renumbered(self) -> tuple[RowPair, ...]:
+        return tuple(p for p in self.pairs if p.renumbered)
+
+    @property
+    def renumbered_only(self) -> tuple[RowPair, ...]:
+        return tuple(p for p in self.pairs if p.renumbered and not p.changed)
+
+    @property
+    def empty(self) -> bool:
+        return not (self.added or self.removed or self.pairs)
+
+
+@dataclass(frozen=True)
+class TotalsLine:
+    """Computed totals of one scope (a group, an appendix, both), per year and overall."""
+
+    key: str  # "appendix1:I", "appendix1", "appendix2:I", "appendix2", "grand"
+    label: str
+    years: Mapping[int, Change]
+    total: Change  # the total column (TMĐT / total) summed over the rows
+
+    @property
+    def changed(self) -> bool:
+        return self.total.old != self.total.new or any(c.old != c.new for c in self.years.values())
+
+
+@dataclass(frozen=True)
+class ShareChange:
+    """The security share of one scope ("period" or a year) on both sides."""
+
+    scope: str
+    old: Share | None  # None: the year is outside that side's period
+    new: Share | None
+
+    @property
+    def changed(self) -> bool:
+        return self.old != self.new
+
+    @property
+    def crossing(self) -> Literal["below", "above"] | None:
+        """``"below"``: met the minimum, now does not; ``"above"``: the reverse; else ``None``."""
+        if self.old is None or self.new is None or self.old.ok == self.new.ok:
+            return None
+        return "above" if self.new.ok else "below"
+
+
+@dataclass(frozen=True)
+class TargetChange:
+    """One milestone target of an indicator, as one statement of the document gives it."""
+
+    kpi: str
+    label: str
+    unit: str
+    where: str  # the statement's source (where the document states it)
+    year: int
+    old: Target | None  # None: the statement gave no target for that year
+    new: Target | None
+    weakened: bool  # the new target asks for less, in the indicator's direction
+
+    @property
+    def kind(self) -> Literal["added", "removed", "changed"]:
+        return "added" if self.old is None else "removed" if self.new is None else "changed"
+
+
+@dataclass(frozen=True)
+class KpiDiff:
+    added: tuple[str, ...]  # indicator ids
+    removed: tuple[str, ...]
+    fields: tuple[tuple[str, str, Change], ...]  # (indicator id, field, change): label, unit, kind…
+    targets: tuple[TargetChange, ...]
+
+    @property
+    def empty(self) -> bool:
+        return not (self.added or self.removed or self.fields or self.targets)
+
+
+@dataclass(frozen=True)
+class ClaimsDiff:
+    """Arithmetic claims of the narrative (plan.yaml ``claims``): added, removed, changed figures."""
+
+    added: tuple[str, ...]
+    removed: tuple[str, ...]
+    changed: tuple[tuple[str, str, Change], ...]  # (claim id, field, change): total, parts, percent…
+
+    @property
+    def empty(self) -> bool:
+        return not (self.added or self.removed or self.changed)
+
+
+@dataclass(frozen=True)
+class MetaChange:
+    """A plan.yaml value (identity, declared totals, policy…) that changed; ``path`` is dotted,
+    with list items named by their id (``appendix1.groups.I.title``)."""
+
+    path: str
+    change: Change
+
+
+@dataclass(frozen=True)
+class FindingsDiff:
+    introduced: tuple[Finding, ...]  # reported on the new side only
+    resolved: tuple[Finding, ...]  # reported on the old side only
+    unchanged: int  # reported on both sides
+
+    @property
+    def empty(self) -> bool:
+        return not (self.introduced or self.resolved)
+
+
+@dataclass(frozen=True)
+class PlanDiff:
+    projects: RowsDiff
+    units: RowsDiff
+    totals: tuple[TotalsLine, ...]
+    security: tuple[ShareChange, ...]  # "period" first, then each year
+    kpis: KpiDiff
+    meta: tuple[MetaChange, ...]
+    findings: FindingsDiff
+    years: tuple[int, ...]
+    claims: ClaimsDiff = ClaimsDiff((), (), ())
+
+    @property
+    def empty(self) -> bool:
+        """True when the two sides hold the same plan (row order aside)."""
+        return (
+            self.projects.empty
+            and self.units.empty
+            and self.kpis.empty
+            and self.claims.empty
+            and not self.meta
+            and self.findings.empty
+        )
+
+
+# ---------------------------------------------------------------------------------------------
+# Rows
+
+
+def _row_total(row: Row) -> int:
+    if isinstance(row, Project):
+        return row.tmdt
+    if isinstance(row, Unit):
+        return row.total
+    return 0
+
+
+def _fields(row: Row, years: Sequence[int]) -> dict[str, Value]:
+    """The comparable fields of a row, in column order (id and tt are the numbering, apart)."""
+    out: dict[str, Value] = {"name": row.name, "section": row.section}
+    if isinstance(row, Project):
+        out["investor"] = row.investor
+        out["tmdt"] = row.tmdt
+    elif isinstance(row, Unit):
+        out["staff"] = row.staff
+        out["total"] = row.total
+    for year in years:
+        out[f"y{year}"] = row.years.get(year)
+    if isinstance(row, Project):
+        out["attt"] = row.attt
+    out["note"] = row.note
+    for key in sorted(row.extra):
+        out[key] = row.extra[key]
+    return out
+
+
+def _changes(old: Row, new: Row) -> dict[str, Change]:
+    years = sorted(set(old.years) | set(new.years))
+    a, b = _fields(old, years), _fields(new, years)
+    keys = list(a) + [k for k in b if k not in a]
+    return {k: Change(a.get(k), b.get(k)) for k in keys if a.get(k) != b.get(k)}
+
+
+def _amount_vector(row: Row, years: Sequence[int]) -> tuple[int, ...]:
+    return (_row_total(row), *(row.years.get(y, 0) for y in years))
+
+
+def _amount_similarity(old: Row, new: Row) -> Decimal:
+    """100 when the amounts are equal, falling towards 0 as they differ (L1 distance)."""
+    years = sorted(set(old.years) | set(new.years))
+    a, b = _amount_vector(old, years), _amount_vector(new, years)
+    size = sum(abs(x) for x in a) + sum(abs(y) for y in b)
+    if size == 0:
+        return Decimal(100)
+    distance = sum(abs(x - y) for x, y in zip(a, b, strict=True))
+    return Decimal(100) * (1 - Decimal(distance) / Decimal(size))
+
+
+def _name_similarity(old: str, new: str) -> Decimal:
+    from rapidfuzz import fuzz
+
+    score = fuzz.token_sort_ratio(old, new, processor=None)
+    return Decimal(str(round(score, 4)))
+
+
+def _tiebreak(old: Row, new: Row) -> tuple[str, str]:
+    """A key that does not depend on which row is old: the sorted content of both rows."""
+
+    def content(row: Row) -> str:
+        years = sorted(row.years)
+        return repr((row.id, name_key(row.name), row.section, row.tt, _amount_vector(row, years)))
+
+    a, b = content(old), content(new)
+    return (a, b) if a <= b else (b, a)
+
+
+@dataclass(frozen=True)
+class _Candidate:
+    sort: tuple[Any, ...]
+    i: int
+    j: int
+    match: Match
+    score: int | None
+
+
+def match_rows(
+    old: Sequence[Row], new: Sequence[Row]
+) -> tuple[list[tuple[int, int, Match, int | None]], list[int], list[int]]:
+    """Pair rows one to one: ``(pairs (old index, new index, how, score), unpaired old, unpaired
+    new)``. See the module docstring for the tiers."""
+    old_keys = [name_key(r.name) for r in old]
+    new_keys = [name_key(r.name) for r in new]
+    free_old = set(range(len(old)))
+    free_new = set(range(len(new)))
+    pairs: list[tuple[int, int, Match, int | None]] = []
+
+    def assign(candidates: Iterable[_Candidate]) -> None:
+        for c in sorted(candidates, key=lambda c: c.sort):
+            if c.i in free_old and c.j in free_new:
+                free_old.discard(c.i)
+                free_new.discard(c.j)
+                pairs.append((c.i, c.j, c.match, c.score))
+
+    def same_id() -> Iterable[tuple[int, int]]:
+        by_id: dict[str, list[int]] = {}
+        for j in sorted(free_new):
+            by_id.setdefault(new[j].id, []).append(j)
+        for i in sorted(free_old):
+            for j in by_id.get(old[i].id, []):
+                yield i, j
+
+    # 1. same id, same name
+    assign(
+        _Candidate((-_amount_similarity(old[i], new[j]), _tiebreak(old[i], new[j])), i, j, "id", None)
+        for i, j in same_id()
+        if old_keys[i] == new_keys[j]
+    )
+
+    # 2. same name, any id: renumbered (or moved) rows
+    by_name: dict[str, list[int]] = {}
+    for j in sorted(free_new):
+        by_name.setdefault(new_keys[j], []).append(j)
+    assign(
+        _Candidate(
+            (
+                old[i].section != new[j].section,
+                -_amount_similarity(old[i], new[j]),
+                _tiebreak(old[i], new[j]),
+            ),
+            i,
+            j,
+            "name",
+            None,
+        )
+        for i in sorted(free_old)
+        for j in by_name.get(old_keys[i], [])
+    )
+
+    def combined(i: int, j: int) -> tuple[Decimal, Decimal, Decimal]:
+        name = _name_similarity(old_keys[i], new_keys[j])
+        amounts = _amount_similarity(old[i], new[j])
+        return name, amounts, NAME_WEIGHT * name + (1 - NAME_WEIGHT) * amounts
+
+    # 3. same id, another name: a rename when the amounts or the similarity support it
+    third = []
+    for i, j in list(same_id()):
+        name, amounts, score = combined(i, j)
+        if amounts == 100 or score >= ID_RENAME_SCORE:
+            third.append(_Candidate((-score, _tiebreak(old[i], new[j])), i, j, "id", round(score)))
+    assign(third)
+
+    # 4. similar names and amounts, best first
+    fourth = []
+    for i in sorted(free_old):
+        for j in sorted(free_new):
+            name, amounts, score = combined(i, j)
+            if name >= FUZZY_NAME_SCORE and score >= FUZZY_SCORE:
+                fourth.append(_Candidate((-score, _tiebreak(old[i], new[j])), i, j, "similar", round(score)))
+    assign(fourth)
+
+    return pairs, sorted(free_old), sorted(free_new)
+
+
+def _rows_diff(
+    kind: Kind, old: Sequence[Row], new: Sequence[Row]
+) -> tuple[RowsDiff, dict[str, str], dict[str, str]]:
+    """The diff of one table, and for each side a map id -> a side-independent identity token
+    (used to compare findings about the same row under different ids)."""
+    pairs, free_old, free_new = match_rows(old, new)
+    prefix = "P" if kind == "project" else "U"
+    old_tokens: dict[str, str] = {}
+    new_tokens: dict[str, str] = {}
+    differing = []
+    for i, j, match, score in sorted(pairs, key=lambda p: p[1]):
+        a, b = old[i], new[j]
+        token = f"{prefix}#{a.id}>{b.id}"  # one per pair (a swap of two ids makes two pairs)
+        old_tokens[a.id] = token
+        new_tokens[b.id] = token
+        changes = _changes(a, b)
+        if changes or a.id != b.id or a.tt != b.tt:
+            differing.append(RowPair(RowRef.of(a), RowRef.of(b), match, score, changes))
+    for i in free_old:
+        old_tokens.setdefault(old[i].id, f"{prefix}-{old[i].id}")
+    for j in free_new:
+        new_tokens.setdefault(new[j].id, f"{prefix}+{new[j].id}")
+    diff = RowsDiff(
+        kind,
+        added=tuple(RowRef.of(new[j]) for j in free_new),
+        removed=tuple(RowRef.of(old[i]) for i in free_old),
+        pairs=tuple(differing),
+    )
+    return diff, old_tokens, new_tokens
+
+
+# ---------------------------------------------------------------------------------------------
+# Totals and the security share
+
+
+def _sum(rows: Iterable[Row], years: Sequence[int]) -> tuple[dict[int, int], int]:
+    rows = list(rows)
+    return {y: sum(r.years.get(y, 0) for r in rows) for y in years}, sum(_row_total(r) for r in rows)
+
+
+def _totals_line(
+    key: str, label: str, old_rows: Iterable[Row], new_rows: Iterable[Row], years: Sequence[int]
+) -> TotalsLine:
+    old_years, old_total = _sum(old_rows, years)
+    new_years, new_total = _sum(new_rows, years)
+    return TotalsLine(
+        key,
+        label,
+        {y: Change(old_years[y], new_years[y]) for y in years},
+        Change(old_total, new_total),
+    )
+
+
+def _group_ids(old: Plan, new: Plan, appendix: Literal[1, 2]) -> list[tuple[str, str]]:
+    """(group id, title) of an appendix on either side, the new side's order first; a section
+    used by rows but not declared is listed after the declared ones."""
+    seen: dict[str, str] = {}
+    for plan in (new, old):
+        groups = plan.meta.appendix1.groups if appendix == 1 else plan.meta.appendix2.groups
+        for group in groups:
+            seen.setdefault(group.id, group.title)
+    for plan in (new, old):
+        rows: Sequence[Row] = plan.projects if appendix == 1 else plan.units
+        for row in rows:
+            seen.setdefault(row.section, "")
+    return list(seen.items())
+
+
+def totals(old: Plan, new: Plan, years: Sequence[int]) -> tuple[TotalsLine, ...]:
+    lines: list[TotalsLine] = []
+    for appendix, name, old_rows, new_rows in (
+        (1, "Appendix I", old.projects, new.projects),
+        (2, "Appendix II", old.units, new.units),
+    ):
+        key = f"appendix{appendix}"
+        for group, title in _group_ids(old, new, 1 if appendix == 1 else 2):
+            label = f"{name}, group {group}" + (f" — {title}" if title else "")
+            lines.append(
+                _totals_line(
+                    f"{key}:{group}",
+                    label,
+                    (r for r in old_rows if r.section == group),
+                    (r for r in new_rows if r.section == group),
+                    years,
+                )
+            )
+        lines.append(_totals_line(key, name, old_rows, new_rows, years))
+    rows_old: list[Row] = [*old.projects, *old.units]
+    rows_new: list[Row] = [*new.projects, *new.units]
+    lines.append(_totals_line("grand", "Grand total (I + II)", rows_old, rows_new, years))
+    return tuple(lines)
+
+
+def security(old: Plan, new: Plan, years: Sequence[int]) -> tuple[ShareChange, ...]:
+    a, b = security_account(old), security_account(new)
+    out = [ShareChange("period", a.period, b.period)]
+    out.extend(ShareChange(str(y), a.years.get(y), b.years.get(y)) for y in years)
+    return tuple(out)
+
+
+# ---------------------------------------------------------------------------------------------
+# Targets
+
+
+_INF = Decimal("Infinity")
+
+
+def weakened(direction: Literal["higher", "lower"], old: Target, new: Target) -> bool:
+    """Whether ``new`` asks for less than ``old``: for a higher-is-better indicator an end that
+    falls (an open low end is −∞, an open high end +∞); mirrored for lower-is-better."""
+    old_ends = (old.low if old.low is not None else -_INF, old.high if old.high is not None else _INF)
+    new_ends = (new.low if new.low is not None else -_INF, new.high if new.high is not None else _INF)
+    if direction == "higher":
+        return any(n < o for o, n in zip(old_ends, new_ends, strict=True))
+    return any(n > o for o, n in zip(old_ends, new_ends, strict=True))
+
+
+def _statements(kpi: Kpi) -> dict[tuple[str, int], Mapping[int, Target]]:
+    """The statements of an indicator keyed by (where, occurrence of that where)."""
+    seen: Counter[str] = Counter()
+    out: dict[tuple[str, int], Mapping[int, Target]] = {}
+    for statement in kpi.statements:
+        where = statement.source.where
+        out[(where, seen[where])] = statement.targets
+        seen[where] += 1
+    return out
+
+
+def kpi_diff(old: Plan, new: Plan) -> KpiDiff:
+    old_kpis = {k.id: k for k in old.meta.kpis}
+    new_kpis = {k.id: k for k in new.meta.kpis}
+    added = tuple(k for k in new_kpis if k not in old_kpis)
+    removed = tuple(k for k in old_kpis if k not in new_kpis)
+    fields: list[tuple[str, str, Change]] = []
+    targets: list[TargetChange] = []
+    for kid, b in new_kpis.items():
+        a = old_kpis.get(kid)
+        if a is None:
+            continue
+        for name in ("label", "unit", "kind", "direction"):
+            if getattr(a, name) != getattr(b, name):
+                fields.append((kid, name, Change(getattr(a, name), getattr(b, name))))
+        sa, sb = _statements(a), _statements(b)
+        for key in [*sb, *(k for k in sa if k not in sb)]:
+            ta, tb = sa.get(key, {}), sb.get(key, {})
+            for year in sorted(set(ta) | set(tb)):
+                old_t, new_t = ta.get(year), tb.get(year)
+                if old_t == new_t:
+                    continue
+                weaker = old_t is not None and new_t is not None and weakened(b.direction, old_t, new_t)
+                targets.append(TargetChange(kid, b.label, b.unit, key[0], year, old_t, new_t, weaker))
+    return KpiDiff(added, removed, tuple(fields), tuple(targets))
+
+
+# ---------------------------------------------------------------------------------------------
+# plan.yaml values
+
+
+def _flatten(value: Any, path: str, out: dict[str, Value]) -> None:
+    import datetime as dt
+
+    if isinstance(value, Mapping):
+        if not value and path:
+            out[path] = "{}"
+        for key, item in value.items():
+            _flatten(item, f"{path}.{key}" if path else str(key), out)
+    elif isinstance(value, list | tuple):
+        if value and all(isinstance(v, Mapping) for v in value):
+            for name in ("id", "unit"):
+                keys = [v.get(name) for v in value]
+                if all(isinstance(k, str) for k in keys) and len(set(keys)) == len(keys):
+                    for key, item in zip(keys, value, strict=True):
+                        _flatten(item, f"{path}.{key}", out)
+                    return
+            for index, item in enumerate(value):
+                _flatten(item, f"{path}.{index}", out)
+        else:
+            out[path] = "[" + ", ".join(str(v) for v in value) + "]"
+    elif isinstance(value, dt.date):
+        out[path] = value.isoformat()
+    elif value is None or isinstance(value, str | int | Decimal | bool):
+        out[path] = value
+    else:
+        out[path] = str(value)
+
+
+def _claim_fields(claim: Claim) -> dict[str, str]:
+    """A claim as its figures read in the document: ``parts`` as '39 + 29 + 02'."""
+    fields = {"label": claim.label, "kind": claim.kind, "where": claim.source.where}
+    if claim.total is not None:
+        fields["total"] = claim.total.printed
+    if claim.parts:
+        fields["parts"] = " + ".join(p.printed for p in claim.parts)
+    for name in ("numerator", "denominator", "percent"):
+        figure = getattr(claim, name)
+        if figure is not None:
+            fields[name] = figure.printed
+    return fields
+
+
+def claims_diff(old: Plan, new: Plan) -> ClaimsDiff:
+    """Claims matched by id; a changed claim lists each figure old → new."""
+    a = {c.id: c for c in old.meta.claims}
+    b = {c.id: c for c in new.meta.claims}
+    changed: list[tuple[str, str, Change]] = []
+    for cid, claim in b.items():
+        if cid not in a:
+            continue
+        before, after = _claim_fields(a[cid]), _claim_fields(claim)
+        for name in [*after, *(k for k in before if k not in after)]:
+            if before.get(name) != after.get(name):
+                changed.append((cid, name, Change(before.get(name), after.get(name))))
+    return ClaimsDiff(
+        added=tuple(c for c in b if c not in a),
+        removed=tuple(c for c in a if c not in b),
+        changed=tuple(changed),
+    )
+
+
+def meta_diff(old: Plan, new: Plan) -> tuple[MetaChange, ...]:
+    """plan.yaml values that changed, targets and claims aside (see :func:`kpi_diff`,
+    :func:`claims_diff`)."""
+    a: dict[str, Value] = {}
+    b: dict[str, Value] = {}
+    _flatten(old.meta.model_dump(mode="python", exclude={"kpis", "claims"}), "", a)
+    _flatten(new.meta.model_dump(mode="python", exclude={"kpis", "claims"}), "", b)
+    keys = [*b, *(k for k in a if k not in b)]
+    return tuple(MetaChange(k, Change(a.get(k), b.get(k))) for k in keys if a.get(k) != b.get(k))
+
+
+# ---------------------------------------------------------------------------------------------
+# Findings
+
+
+def _finding_identity(finding: Finding, files: Mapping[str, str], tokens: Mapping[str, str]) -> str:
+    """A finding's identity independent of the side: :meth:`Finding.key` with file paths reduced
+    to their base name and row ids replaced by the identity of the row across the revisions. A
+    load problem (DAT001), whose key holds its line, is identified by file, field, message and
+    value instead."""
+    import posixpath
+
+    def plain(text: str) -> str:
+        return posixpath.basename(text) if text in files else tokens.get(text, text)
+
+    if finding.code == "DAT001":
+        loc = finding.location
+        return "|".join(
+            [
+                finding.code,
+                posixpath.basename(loc.file),
+                loc.field or "",
+                finding.message,
+                finding.extra.get("value", ""),
+            ]
+        )
+    parts = [finding.code, *(plain(i) for i in finding.ids)]
+    if finding.detail:
+        parts.append(f"@{finding.detail}")
+    return "|".join(parts)
+
+
+def findings_diff(
+    old: Sequence[Finding],
+    new: Sequence[Finding],
+    identify_old: Callable[[Finding], str],
+    identify_new: Callable[[Finding], str],
+) -> FindingsDiff:
+    """Introduced and resolved findings, compared as multisets of identities."""
+    old_count = Counter(identify_old(f) for f in old)
+    new_count = Counter(identify_new(f) for f in new)
+    introduced, resolved = [], []
+    remaining = Counter(old_count)
+    for f in new:
+        key = identify_new(f)
+        if remaining[key] > 0:
+            remaining[key] -= 1
+        else:
+            introduced.append(f)
+    remaining = Counter(new_count)
+    for f in old:
+        key = identify_old(f)
+        if remaining[key] > 0:
+            remaining[key] -= 1
+        else:
+            resolved.append(f)
+    return FindingsDiff(tuple(introduced), tuple(resolved), len(new) - len(introduced))
+
+
+# ---------------------------------------------------------------------------------------------
+
+
+def diff_plans(old: Plan, new: Plan, old_report: Report | None, new_report: Report | None) -> PlanDiff:
+    """Everything the revision ``old`` → ``new`` changes. The reports are the findings the same
+    rules give on each side (``engine.run``); ``None`` compares no findings."""
+    years = tuple(sorted(set(old.years) | set(new.years)))
+    projects, p_old, p_new = _rows_diff("project", old.projects, new.projects)
+    units, u_old, u_new = _rows_diff("unit", old.units, new.units)
+    old_tokens = {**u_old, **p_old}
+    new_tokens = {**u_new, **p_new}
+    old_files = set(old.files.values())
+    new_files = set(new.files.values())
+    found = findings_diff(
+        old_report.findings if old_report else [],
+        new_report.findings if new_report else [],
+        lambda f: _finding_identity(f, dict.fromkeys(old_files, ""), old_tokens),
+        lambda f: _finding_identity(f, dict.fromkeys(new_files, ""), new_tokens),
+    )
+    return PlanDiff(
+        projects=projects,
+        units=units,
+        totals=totals(old, new, years),
+        security=security(old, new, years),
+        kpis=kpi_diff(old, new),
+        claims=claims_diff(old, new),
+        meta=meta_diff(old, new),
+        findings=found,
+        years=years,
+    )

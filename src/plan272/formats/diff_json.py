@@ -1,0 +1,259 @@
+"""``plan272 diff --format json``: the diff as one JSON document, stable and documented.
+
+Format version 1 (keys always appear, in this order; a scalar that does not apply is ``null``)::
+
+    {
+      "version": 1,
+      "tool": {"name": "plan272", "version": "0.1.0"},
+      "old": {"label": "HEAD~1 (1a2b3c4)"},
+      "new": {"label": "working tree (data)"},
+      "differ": true,                       // false when the two sides hold the same plan
+      "years": [2021, 2022, 2023, 2024, 2025],
+      "projects": {                          // Appendix I; "units" has the same shape (Appendix II)
+        "added":   [ROW, ...],               // new side order
+        "removed": [ROW, ...],               // old side order
+        "moved":   [{"old_id", "new_id", "name", "old_section", "new_section"}],
+        "renamed": [{"old_id", "new_id", "old_name", "new_name", "match", "score"}],
+        "renumbered": [{"old_id", "new_id", "old_tt", "new_tt", "only": true}],
+                                             // only: nothing but the numbering changed
+        "changed": [{
+          "old_id": "III.5", "new_id": "III.6", "name": "...",   // name on the new side
+          "match": "id" | "name" | "similar",                   // how the rows were paired
+          "score": 87 | null,                                    // similarity 0-100 when fuzzy
+          "changes": {"y2021": {"old": 8000, "new": 7000, "delta": -1000}, "name": {...}, ...},
+                                             // every changed field but id and tt; "delta" is
+                                             // new - old for numbers, null otherwise
+          "amounts": {"years": {"2021": {"old", "new", "delta"}, ...},   // changed years only
+                      "total": {"old", "new", "delta"}}                  // sum of the years
+                     | null                  // null when no yearly amount changed
+        }]
+      },
+      "units": {...},
+      "totals": {                            // computed from the rows; million VND; every scope,
+                                             // in this order: each group of Appendix I, Appendix I,
+                                             // each group of Appendix II, Appendix II, both
+        "appendix1:I": {"label": "Appendix I, group I — HẠ TẦNG MẠNG", "changed": false,
+                        "years": {"2021": {"old", "new", "delta"}, ...},
+                        "total": {"old", "new", "delta"}},   // the TMĐT / total column
+        ..., "appendix1": {...}, "appendix2:I": {...}, "appendix2": {...}, "grand": {...}
+      },
+      "security": [                          // "period" first, then each year
+        {"scope": "period" | "2021", "changed": true,
+         "old": SHARE | null, "new": SHARE | null,     // null: outside that side's period
+         "crossing": "below" | "above" | null}         // the revision crosses the minimum
+      ],
+      "kpis": {
+        "added": ["id", ...], "removed": ["id", ...],
+        "fields": [{"kpi", "field", "old", "new"}],
+        "targets": [{"kpi", "year", "where", "kind": "changed" | "added" | "removed",
+                     "old": TARGET | null, "new": TARGET | null, "weakened": bool}]
+      },
+      "claims": {"added": [CLAIM_ID], "removed": [CLAIM_ID],
+                 "changed": [{"claim", "field", "old", "new", "delta"}]},   # figures as printed
+      "plan": [{"path": "appendix1.declared.years.2022", "old", "new", "delta"}],
+      "findings": {"introduced": [FINDING], "resolved": [FINDING], "unchanged": 5}
+    }
+
+    ROW     = {"id", "section", "tt", "name", "total", "years": {"2021": 1000, ...}, "file", "line"}
+    SHARE   = {"amount", "base", "minimum_percent", "percent", "ok"}
+              // amount and base exact integers; percent rounded to 2 places (half up), null
+              // when base is 0; ok is computed exactly, not from the rounded percent
+    TARGET  = {"low", "high", "text"}       // low/high null when that end is open
+    FINDING = one finding as in ``plan272 validate --format json``
+
+Figures are exact: integers are integers, decimals their own decimal text (``json.loads(text,
+parse_float=decimal.Decimal)`` gives them back unchanged); never a binary float.
+"""
+
+from __future__ import annotations
+
+from decimal import ROUND_HALF_UP, Decimal
+from typing import Any
+
+from plan272.analysis import Share
+from plan272.diff import Change, PlanDiff, RowPair, RowRef, RowsDiff
+from plan272.model import Target
+
+FORMAT_VERSION = 1
+TOP_KEYS = (
+    "version",
+    "tool",
+    "old",
+    "new",
+    "differ",
+    "years",
+    "projects",
+    "units",
+    "totals",
+    "security",
+    "kpis",
+    "claims",
+    "plan",
+    "findings",
+)
+
+
+def _change(change: Change) -> dict[str, Any]:
+    return {"old": change.old, "new": change.new, "delta": change.delta}
+
+
+def _row(row: RowRef) -> dict[str, Any]:
+    return {
+        "id": row.id,
+        "section": row.section,
+        "tt": row.tt,
+        "name": row.name,
+        "total": row.total,
+        "years": {str(y): v for y, v in sorted(row.years.items())},
+        "file": row.location.file,
+        "line": row.location.line,
+    }
+
+
+def _changed(pair: RowPair) -> dict[str, Any]:
+    amounts = None
+    if pair.amounts:
+        amounts = {
+            "years": {str(y): _change(ch) for y, ch in sorted(pair.amounts.items())},
+            "total": _change(pair.years_total),
+        }
+    return {
+        "old_id": pair.old.id,
+        "new_id": pair.new.id,
+        "name": pair.new.name,
+        "match": pair.match,
+        "score": pair.score,
+        "changes": {name: _change(ch) for name, ch in pair.changes.items()},
+        "amounts": amounts,
+    }
+
+
+def rows_object(rows: RowsDiff) -> dict[str, Any]:
+    return {
+        "added": [_row(r) for r in rows.added],
+        "removed": [_row(r) for r in rows.removed],
+        "moved": [
+            {
+                "old_id": p.old.id,
+                "new_id": p.new.id,
+                "name": p.new.name,
+                "old_section": p.old.section,
+                "new_section": p.new.section,
+            }
+            for p in rows.moved
+        ],
+        "renamed": [
+            {
+                "old_id": p.old.id,
+                "new_id": p.new.id,
+                "old_name": p.old.name,
+                "new_name": p.new.name,
+                "match": p.match,
+                "score": p.score,
+            }
+            for p in rows.renamed
+        ],
+        "renumbered": [
+            {
+                "old_id": p.old.id,
+                "new_id": p.new.id,
+                "old_tt": p.old.tt,
+                "new_tt": p.new.tt,
+                "only": not p.changed,
+            }
+            for p in rows.renumbered
+        ],
+        "changed": [_changed(p) for p in rows.changed],
+    }
+
+
+def _share(share: Share | None) -> dict[str, Any] | None:
+    if share is None:
+        return None
+    percent = share.percent
+    return {
+        "amount": share.amount,
+        "base": share.base,
+        "minimum_percent": share.minimum_percent,
+        "percent": None if percent is None else percent.quantize(Decimal("0.01"), rounding=ROUND_HALF_UP),
+        "ok": share.ok,
+    }
+
+
+def _target(target: Target | None) -> dict[str, Any] | None:
+    if target is None:
+        return None
+    return {"low": target.low, "high": target.high, "text": str(target)}
+
+
+def document(diff: PlanDiff, old: str, new: str, tool_version: str) -> dict[str, Any]:
+    from plan272.formats.json_ import finding_object
+
+    return {
+        "version": FORMAT_VERSION,
+        "tool": {"name": "plan272", "version": tool_version},
+        "old": {"label": old},
+        "new": {"label": new},
+        "differ": not diff.empty,
+        "years": list(diff.years),
+        "projects": rows_object(diff.projects),
+        "units": rows_object(diff.units),
+        "totals": {
+            line.key: {
+                "label": line.label,
+                "changed": line.changed,
+                "years": {str(y): _change(ch) for y, ch in line.years.items()},
+                "total": _change(line.total),
+            }
+            for line in diff.totals
+        },
+        "security": [
+            {
+                "scope": s.scope,
+                "changed": s.changed,
+                "old": _share(s.old),
+                "new": _share(s.new),
+                "crossing": s.crossing,
+            }
+            for s in diff.security
+        ],
+        "kpis": {
+            "added": list(diff.kpis.added),
+            "removed": list(diff.kpis.removed),
+            "fields": [
+                {"kpi": kid, "field": name, "old": ch.old, "new": ch.new}
+                for kid, name, ch in diff.kpis.fields
+            ],
+            "targets": [
+                {
+                    "kpi": t.kpi,
+                    "year": t.year,
+                    "where": t.where,
+                    "kind": t.kind,
+                    "old": _target(t.old),
+                    "new": _target(t.new),
+                    "weakened": t.weakened,
+                }
+                for t in diff.kpis.targets
+            ],
+        },
+        "claims": {
+            "added": list(diff.claims.added),
+            "removed": list(diff.claims.removed),
+            "changed": [
+                {"claim": cid, "field": name, **_change(ch)} for cid, name, ch in diff.claims.changed
+            ],
+        },
+        "plan": [{"path": m.path, **_change(m.change)} for m in diff.meta],
+        "findings": {
+            "introduced": [finding_object(f) for f in diff.findings.introduced],
+            "resolved": [finding_object(f) for f in diff.findings.resolved],
+            "unchanged": diff.findings.unchanged,
+        },
+    }
+
+
+def render(diff: PlanDiff, old: str, new: str, tool_version: str) -> str:
+    from plan272.formats.json_ import dumps
+
+    return dumps(document(diff, old, new, tool_version)) + "\n"

@@ -1,0 +1,220 @@
+"""``plan272 diff --format markdown``: a compact report for a pull-request comment (GitHub
+Flavored Markdown). Only what changes is shown; long names are shortened.
+
+Text from the data is escaped (a backslash before | < > ` [ ] * _ ~ & and itself; line breaks
+flattened, control characters made visible), so a project name can neither break a table
+nor inject a link, HTML or formatting.
+"""
+
+from __future__ import annotations
+
+from plan272.diff import Change, PlanDiff, RowPair, RowRef, RowsDiff
+from plan272.findings import Finding
+from plan272.formats import diff_common as c
+from plan272.formats.text import safe
+
+# backslash-escaped: everything that can start formatting, a link, HTML, an entity or a cell border
+_ESCAPE = str.maketrans({ch: "\\" + ch for ch in "\\`*_[]<>|&~"})
+NAME_WIDTH = 80
+MAX_FINDINGS = 20
+MAX_INLINE_RENUMBERED = 8
+
+
+def md(text: str, width: int | None = None) -> str:
+    """``text`` as literal Markdown inline text, cut to ``width`` characters when given."""
+    flat = " ".join(text.split())
+    if width is not None and len(flat) > width:
+        flat = flat[: width - 1].rstrip() + "…"
+    return safe(flat).translate(_ESCAPE)
+
+
+def render(diff: PlanDiff, old: str, new: str) -> str:
+    out: list[str] = [f"### plan272 diff: {md(old)} → {md(new)}", ""]
+    if diff.empty:
+        out.append("No differences.")
+        return "\n".join(out) + "\n"
+    out.append(
+        " · ".join(
+            f"**{label}:** {value}"
+            for label, value in (
+                ("Projects", c.rows_summary(diff.projects)),
+                ("Units", c.rows_summary(diff.units)),
+                ("Targets", c.targets_summary(diff)),
+                ("Stated figures", c.claims_summary(diff)),
+                ("plan.yaml", c.plural(len(diff.meta), "value") + " changed" if diff.meta else "unchanged"),
+                ("Findings", c.findings_summary(diff)),
+            )
+        )
+    )
+    for rows in (diff.projects, diff.units):
+        if not rows.empty:
+            out += ["", *_rows(rows)]
+    out += _totals(diff)
+    out += _security(diff)
+    out += _targets(diff)
+    out += _claims(diff)
+    out += _meta(diff)
+    out += _findings(diff)
+    return "\n".join(out) + "\n"
+
+
+def _row_cells(row: RowRef) -> str:
+    return f"{md(row.id)} | {md(row.name, NAME_WIDTH)}"
+
+
+def _pair_change(rows: RowsDiff, pair: RowPair) -> str:
+    parts = []
+    if pair.moved:
+        parts.append(f"moved: group {md(pair.old.section)} → {md(pair.new.section)}")
+    if pair.renamed:
+        parts.append(f"renamed from “{md(pair.old.name, NAME_WIDTH)}”")
+    for name, change in pair.changes.items():
+        if name in ("section",) or (name == "name" and pair.renamed):
+            continue
+        delta = c.delta_text(change)
+        old_value = md(c.value_text(change.old), NAME_WIDTH)
+        new_value = md(c.value_text(change.new), NAME_WIDTH)
+        parts.append(
+            f"{md(c.field_label(rows.kind, name))}: {old_value} → {new_value}"
+            + (f" ({delta})" if delta else "")
+        )
+    if pair.amounts:
+        total = pair.years_total
+        parts.append(
+            "years total unchanged"
+            if total.old == total.new
+            else f"years total {c.value_text(total.old)} → {c.value_text(total.new)} ({c.delta_text(total)})"
+        )
+    return "; ".join(parts)
+
+
+def _rows(rows: RowsDiff) -> list[str]:
+    out = [f"#### {c.KIND_TITLE[rows.kind]}", ""]
+    table = []
+    for row in rows.added:
+        table.append(f"| ➕ | {_row_cells(row)} | added: {c.years_line(row.years, row.total, rows.kind)} |")
+    for row in rows.removed:
+        table.append(f"| ➖ | {_row_cells(row)} | removed: {c.years_line(row.years, row.total, rows.kind)} |")
+    for pair in rows.changed:
+        ident = md(pair.new.id) if pair.old.id == pair.new.id else f"{md(pair.old.id)} → {md(pair.new.id)}"
+        table.append(f"| ✏️ | {ident} | {md(pair.new.name, NAME_WIDTH)} | {_pair_change(rows, pair)} |")
+    if table:
+        out += ["| | Id | Name | Change |", "|---|---|---|---|", *table]
+    only = rows.renumbered_only
+    if only:
+        parts = c.renumbering(only)
+        items = ", ".join(md(item) for item in parts)
+        title = f"Renumbered only ({len(only)} {c.KIND_PLURAL[rows.kind]}, nothing else changed)"
+        if table:
+            out.append("")
+        if len(parts) > MAX_INLINE_RENUMBERED:
+            out += [f"<details><summary>{title}</summary>", "", items, "", "</details>"]
+        else:
+            out.append(f"{title}: {items}")
+    return out
+
+
+def _cell(change: Change) -> str:
+    if change.old == change.new:
+        return c.value_text(change.old)
+    return f"{c.value_text(change.old)} → **{c.value_text(change.new)}** ({c.delta_text(change)})"
+
+
+def _totals(diff: PlanDiff) -> list[str]:
+    changed = [line for line in diff.totals if line.changed]
+    if not changed:
+        return []
+    out = ["", "#### Totals (million VND, scopes that change)", ""]
+    out.append("| Scope | " + " | ".join(str(y) for y in diff.years) + " | Total |")
+    out.append("|---|" + "---:|" * (len(diff.years) + 1))
+    for line in changed:
+        cells = [_cell(line.years[y]) for y in diff.years] + [_cell(line.total)]
+        out.append(f"| {md(line.label)} | " + " | ".join(cells) + " |")
+    return out
+
+
+def _security(diff: PlanDiff) -> list[str]:
+    if not any(s.changed for s in diff.security):
+        return []
+    out = ["", "#### Security share", "", "| Scope | Old | New | Change | |", "|---|---:|---:|---:|---|"]
+    for s in diff.security:
+        if not s.changed:
+            continue
+        mark = {"below": "⚠️ ", "above": "✅ "}.get(s.crossing or "", "")
+        out.append(
+            f"| {md(s.scope)} | {c.share_text(s.old)} | {c.share_text(s.new)} | {c.points(s)} | "
+            f"{mark}{md(c.share_status(s))} |"
+        )
+    unchanged = [s.scope for s in diff.security if not s.changed]
+    if unchanged:
+        out += ["", f"Unchanged: {md(', '.join(unchanged))}."]
+    return out
+
+
+def _targets(diff: PlanDiff) -> list[str]:
+    k = diff.kpis
+    if k.empty:
+        return []
+    out = ["", "#### Targets", ""]
+    out += [f"- ➕ indicator **{md(kid)}** added" for kid in k.added]
+    out += [f"- ➖ indicator **{md(kid)}** removed" for kid in k.removed]
+    out += [
+        f"- **{md(kid)}** {md(name)}: {md(c.value_text(ch.old))} → {md(c.value_text(ch.new))}"
+        for kid, name, ch in k.fields
+    ]
+    for t in k.targets:
+        if t.old is None:
+            what = f"new target {md(str(t.new))}"
+        elif t.new is None:
+            what = f"target {md(str(t.old))} removed"
+        else:
+            what = f"{md(str(t.old))} → **{md(str(t.new))}**"
+        flag = " ⚠️ **weaker**" if t.weakened else ""
+        out.append(f"- **{md(t.kpi)}** {t.year}: {what}{flag} ({md(t.unit)}; {md(t.where)})")
+    return out
+
+
+def _claims(diff: PlanDiff) -> list[str]:
+    k = diff.claims
+    if k.empty:
+        return []
+    out = ["", "#### Stated figures (claims of the narrative)", ""]
+    out += [f"- ➕ claim **{md(cid)}** added" for cid in k.added]
+    out += [f"- ➖ claim **{md(cid)}** removed" for cid in k.removed]
+    out += [
+        f"- **{md(cid)}** {md(name)}: {md(c.value_text(ch.old))} → **{md(c.value_text(ch.new))}**"
+        for cid, name, ch in k.changed
+    ]
+    return out
+
+
+def _meta(diff: PlanDiff) -> list[str]:
+    if not diff.meta:
+        return []
+    out = ["", "#### plan.yaml", "", "| Value | Old | New | Δ |", "|---|---|---|---:|"]
+    for m in diff.meta:
+        out.append(
+            f"| {md(m.path)} | {md(c.value_text(m.change.old), NAME_WIDTH)} | "
+            f"{md(c.value_text(m.change.new), NAME_WIDTH)} | {c.delta_text(m.change)} |"
+        )
+    return out
+
+
+def _finding(finding: Finding, mark: str) -> str:
+    return (
+        f"- {mark} **{finding.severity.value}** {md(finding.code)} {md(finding.message)} "
+        f"({md(str(finding.location))})"
+    )
+
+
+def _findings(diff: PlanDiff) -> list[str]:
+    f = diff.findings
+    if f.empty:
+        return []
+    out = ["", "#### Findings", ""]
+    for items, mark, word in ((f.introduced, "🆕", "introduced"), (f.resolved, "✅", "resolved")):
+        for finding in items[:MAX_FINDINGS]:
+            out.append(_finding(finding, f"{mark} {word}:"))
+        if len(items) > MAX_FINDINGS:
+            out.append(f"- … and {len(items) - MAX_FINDINGS} more {word}")
+    return out

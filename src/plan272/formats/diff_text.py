@@ -1,0 +1,349 @@
+"""``plan272 diff --format text``: the revision on one screen, for the terminal.
+
+Sections appear only when they hold something: a one-line overview, projects and units (added,
+removed, changed with each field old → new, renumbered only), totals of the scopes that change,
+the security share, targets, plan.yaml values, findings introduced and resolved.
+
+Text from the data goes to rich as ``Text`` objects, never markup, through :func:`safe`.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from plan272.diff import PlanDiff, RowPair, RowsDiff
+from plan272.formats import diff_common as c
+from plan272.formats.text import safe
+
+if TYPE_CHECKING:
+    from rich.console import Console
+    from rich.text import Text
+
+    from plan272.findings import Finding
+
+_SEVERITY = {"error": "bold red", "warning": "yellow", "info": "cyan"}
+
+
+def _t(text: str, style: str = "") -> Text:
+    from rich.text import Text
+
+    return Text(safe(text), style=style)
+
+
+def render(diff: PlanDiff, console: Console, old: str, new: str) -> None:
+    from rich.text import Text
+
+    head = Text()
+    head.append("plan272 diff ", style="bold")
+    head.append(safe(old), style="bold")
+    head.append(" → ")
+    head.append(safe(new), style="bold")
+    console.print(head)
+    if diff.empty:
+        console.print(Text("No differences.", style="bold green"))
+        return
+    overview = Text()
+    for index, (label, value) in enumerate(
+        (
+            ("Projects", c.rows_summary(diff.projects)),
+            ("Units", c.rows_summary(diff.units)),
+            ("Targets", c.targets_summary(diff)),
+            ("Stated figures", c.claims_summary(diff)),
+            ("plan.yaml", c.plural(len(diff.meta), "value") + " changed" if diff.meta else "unchanged"),
+            ("Findings", c.findings_summary(diff)),
+        )
+    ):
+        overview.append(" · " if index else "")
+        overview.append(f"{label}: ", style="bold")
+        overview.append(value)
+    console.print(overview)
+    for rows in (diff.projects, diff.units):
+        if not rows.empty:
+            console.print()
+            _rows(rows, console)
+    _totals(diff, console)
+    _security(diff, console)
+    _targets(diff, console)
+    _claims(diff, console)
+    _meta(diff, console)
+    _findings(diff, console, old, new)
+
+
+def _head(lead: Text, body: Text, console: Console) -> None:
+    """A line of a list: ``lead`` in a fixed column, ``body`` wrapping beside it."""
+    from rich.table import Table
+
+    table = Table.grid(padding=(0, 1))
+    table.add_column(no_wrap=True)
+    table.add_column(ratio=1)
+    table.add_row(lead, body)
+    console.print(table)
+
+
+def _rows(rows: RowsDiff, console: Console) -> None:
+    from rich.table import Table
+    from rich.text import Text
+
+    console.print(_t(c.KIND_TITLE[rows.kind], "bold underline"))
+    for sign, style, items, verb in (
+        ("+", "green", rows.added, "added"),
+        ("-", "red", rows.removed, "removed"),
+    ):
+        for row in items:
+            lead = Text(f"{sign} ", style=f"bold {style}")
+            lead.append(safe(row.id), style="bold")
+            body = _t(f"[{row.section}] ", "dim")
+            body.append(safe(row.name))
+            body.append(f"  ({verb})", style=style)
+            body.append("\n" + safe(c.years_line(row.years, row.total, rows.kind)), style="dim")
+            _head(lead, body, console)
+    for pair in rows.pairs:
+        if not pair.changed:
+            continue
+        _head(*_pair_head(pair), console)
+        words = Table.grid(padding=(0, 1))  # text fields: old and new on lines of their own
+        words.add_column(no_wrap=True, min_width=4)
+        words.add_column(no_wrap=True, style="dim")
+        words.add_column(no_wrap=True)
+        words.add_column(ratio=1)
+        numbers = Table.grid(padding=(0, 1))  # numbers: old → new and the difference, aligned
+        numbers.add_column(no_wrap=True, min_width=4)
+        numbers.add_column(no_wrap=True, style="dim")
+        numbers.add_column(justify="right", no_wrap=True)
+        numbers.add_column(no_wrap=True)
+        numbers.add_column(no_wrap=True)
+        numbers.add_column(justify="right", no_wrap=True)
+        for name, change in pair.changes.items():
+            if name == "section":
+                continue  # shown in the head as a move
+            if change.delta is None:
+                label = _t(c.field_label(rows.kind, name))
+                words.add_row("", label, Text("-", style="red"), _t(c.value_text(change.old), "red"))
+                words.add_row("", Text(""), Text("+", style="green"), _t(c.value_text(change.new), "green"))
+                continue
+            delta = c.delta_text(change)
+            numbers.add_row(
+                "",
+                _t(c.field_label(rows.kind, name)),
+                _t(c.value_text(change.old), "red"),
+                Text("→"),
+                _t(c.value_text(change.new), "green"),
+                _t(delta, "bold" if delta and delta != "0" else ""),
+            )
+        if pair.amounts:
+            total = pair.years_total
+            numbers.add_row(
+                "",
+                _t("years total"),
+                _t(c.money(int(total.old or 0))),
+                Text("→"),
+                _t(c.money(int(total.new or 0))),
+                _t(c.delta_text(total) if total.old != total.new else "unchanged", "dim"),
+            )
+        for table in (words, numbers):
+            if table.row_count:
+                console.print(table)
+    only = rows.renumbered_only
+    if only:
+        line = Text(f"renumbered only ({len(only)}): ", style="dim")
+        line.append(safe(", ".join(c.renumbering(only))), style="dim")
+        console.print(line)
+
+
+def _pair_head(pair: RowPair) -> tuple[Text, Text]:
+    from rich.text import Text
+
+    lead = Text("~ ", style="bold yellow")
+    if pair.old.id != pair.new.id:
+        lead.append(safe(pair.old.id), style="bold")
+        lead.append(" → ")
+    lead.append(safe(pair.new.id), style="bold")
+    body = _t(pair.new.name)
+    tags = []
+    if pair.moved:
+        tags.append(f"moved: group {pair.old.section} → {pair.new.section}")
+    if pair.renamed:
+        how = "same id" if pair.match == "id" else "matched by similarity"
+        tags.append(f"renamed ({how}{f', score {pair.score}' if pair.score is not None else ''})")
+    if pair.renumbered and pair.old.id == pair.new.id:
+        tags.append(f"tt {pair.old.tt} → {pair.new.tt}")
+    if tags:
+        body.append(f"  [{safe('; '.join(tags))}]", style="magenta")
+    return lead, body
+
+
+def _totals(diff: PlanDiff, console: Console) -> None:
+    from rich.text import Text
+
+    changed = [line for line in diff.totals if line.changed]
+    if not changed:
+        return
+    console.print()
+    console.print(_t("Totals (million VND; the scopes that change)", "bold underline"))
+    heads = [*(str(y) for y in diff.years), "total"]
+    blocks: list[tuple[str, list[str], list[str], list[str]]] = []
+    for line in changed:
+        changes = [*(line.years[y] for y in diff.years), line.total]
+        blocks.append(
+            (
+                line.label,
+                [c.money(int(x.old or 0)) for x in changes],
+                [c.money(int(x.new or 0)) for x in changes],
+                [c.signed(x.delta or 0) for x in changes],
+            )
+        )
+    widths = [len(h) for h in heads]
+    for _, *groups in blocks:
+        for cells in groups:
+            widths = [max(w, len(v)) for w, v in zip(widths, cells, strict=True)]
+    console.print(
+        Text("      " + " ".join(h.rjust(w) for h, w in zip(heads, widths, strict=True)), style="dim")
+    )
+    for label, olds, news, deltas in blocks:
+        console.print(_t(label, "bold"))
+        for name, cells in (("old", olds), ("new", news)):
+            row = Text(f"  {name} ", style="dim")
+            row.append(" ".join(v.rjust(w) for v, w in zip(cells, widths, strict=True)))
+            console.print(row)
+        row = Text("  Δ   ", style="dim")
+        for index, (v, w) in enumerate(zip(deltas, widths, strict=True)):
+            row.append(" " if index else "")
+            row.append(v.rjust(w), style="bold" if v != "0" else "dim")
+        console.print(row)
+    if len(changed) < len(diff.totals):
+        console.print(Text(f"other scopes unchanged ({len(diff.totals) - len(changed)})", style="dim"))
+
+
+def _security(diff: PlanDiff, console: Console) -> None:
+    from rich.table import Table
+
+    if not any(s.changed for s in diff.security):
+        return
+    console.print()
+    console.print(_t("Security share", "bold underline"))
+    table = Table(box=None, pad_edge=False, show_edge=False, padding=(0, 1))
+    for name, justify in (
+        ("", "left"),
+        ("old", "right"),
+        ("new", "right"),
+        ("change", "right"),
+        ("", "left"),
+    ):
+        table.add_column(name, justify=justify, no_wrap=True)  # type: ignore[arg-type]
+    for share in diff.security:
+        style = {"below": "bold red", "above": "bold green"}.get(share.crossing or "", "dim")
+        table.add_row(
+            _t(share.scope),
+            _t(c.share_text(share.old)),
+            _t(c.share_text(share.new)),
+            _t(c.points(share)),
+            _t(c.share_status(share), style),
+        )
+    console.print(table)
+
+
+def _targets(diff: PlanDiff, console: Console) -> None:
+    from rich.text import Text
+
+    k = diff.kpis
+    if k.empty:
+        return
+    console.print()
+    console.print(_t("Targets", "bold underline"))
+    for kid in k.added:
+        console.print(_t(f"+ indicator {kid} (added)", "green"))
+    for kid in k.removed:
+        console.print(_t(f"- indicator {kid} (removed)", "red"))
+    for kid, name, change in k.fields:
+        console.print(_t(f"~ {kid} {name}: {c.value_text(change.old)} → {c.value_text(change.new)}"))
+    for t in k.targets:
+        line = Text("~ ", style="bold yellow")
+        line.append(safe(t.kpi), style="bold")
+        line.append(f" {t.year}: ")
+        if t.old is None:
+            line.append(f"new target {safe(str(t.new))}", style="green")
+        elif t.new is None:
+            line.append(f"target {safe(str(t.old))} removed", style="red")
+        else:
+            line.append(f"{safe(str(t.old))} → {safe(str(t.new))}")
+        if t.weakened:
+            line.append("  WEAKER", style="bold red")
+        line.append(f"  ({safe(t.unit)}; {safe(t.where)})", style="dim")
+        console.print(line)
+
+
+def _claims(diff: PlanDiff, console: Console) -> None:
+    from rich.text import Text
+
+    k = diff.claims
+    if k.empty:
+        return
+    console.print()
+    console.print(_t("Stated figures (claims of the narrative)", "bold underline"))
+    for cid in k.added:
+        console.print(_t(f"+ claim {cid} (added)", "green"))
+    for cid in k.removed:
+        console.print(_t(f"- claim {cid} (removed)", "red"))
+    for cid, name, change in k.changed:
+        line = Text("~ ", style="bold yellow")
+        line.append(safe(cid), style="bold")
+        line.append(f" {name}: ")
+        line.append(safe(c.value_text(change.old)), style="red")
+        line.append(" → ")
+        line.append(safe(c.value_text(change.new)), style="green")
+        console.print(line)
+
+
+def _meta(diff: PlanDiff, console: Console) -> None:
+    from rich.table import Table
+    from rich.text import Text
+
+    if not diff.meta:
+        return
+    console.print()
+    console.print(_t("plan.yaml", "bold underline"))
+    table = Table.grid(padding=(0, 1))
+    table.add_column(style="dim", max_width=40)
+    table.add_column(justify="right", max_width=30)
+    table.add_column(no_wrap=True)
+    table.add_column(max_width=30)
+    table.add_column(justify="right", no_wrap=True)
+    for item in diff.meta:
+        table.add_row(
+            _t(item.path),
+            _t(c.value_text(item.change.old), "red"),
+            Text("→"),
+            _t(c.value_text(item.change.new), "green"),
+            _t(c.delta_text(item.change), "bold"),
+        )
+    console.print(table)
+
+
+def _finding(finding: Finding, sign: str, style: str, console: Console) -> None:
+    from rich.text import Text
+
+    lead = Text(f"{sign} ", style=f"bold {style}")
+    lead.append(f"{finding.severity.value:<7} ", style=_SEVERITY[finding.severity.value])
+    lead.append(finding.code, style="bold")
+    body = _t(f"{finding.location}: ", "dim")
+    body.append(safe(finding.message))
+    _head(lead, body, console)
+
+
+def _findings(diff: PlanDiff, console: Console, old: str, new: str) -> None:
+    from rich.text import Text
+
+    f = diff.findings
+    if f.empty:
+        return
+    console.print()
+    console.print(_t("Findings", "bold underline"))
+    if f.introduced:
+        console.print(_t(f"introduced ({len(f.introduced)}), reported on {new}:", "bold"))
+        for finding in f.introduced:
+            _finding(finding, "+", "red", console)
+    if f.resolved:
+        console.print(_t(f"resolved ({len(f.resolved)}), reported on {old}:", "bold"))
+        for finding in f.resolved:
+            _finding(finding, "-", "green", console)
+    console.print(Text(f"{f.unchanged} finding{'s' if f.unchanged != 1 else ''} unchanged", style="dim"))

@@ -1,0 +1,158 @@
+"""One side of a diff: a data directory, or the data directory as a git revision holds it.
+
+``resolve(argument, data, cwd)``: an existing directory is loaded as it is; anything else is a git
+revision of the repository ``cwd`` is in (``HEAD~1``, ``main``, a tag, a commit id). A revision is
+read from git objects (``git cat-file``) into a temporary directory that is loaded and then
+removed: nothing is checked out, the index and the working tree are never touched. Without an
+argument, the side is the working tree's data directory.
+
+Findings and problems of a revision name its files by their path in the repository
+(``data/plan.yaml``), never by the temporary directory.
+"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import tempfile
+from dataclasses import dataclass, replace
+from pathlib import Path
+from typing import Literal
+
+from plan272.load import APPENDIX1_FILE, APPENDIX2_FILE, PLAN_FILE, LoadResult, load_plan
+from plan272.problems import Location
+
+FILES = (PLAN_FILE, APPENDIX1_FILE, APPENDIX2_FILE)
+
+
+class SourceError(Exception):
+    """A side of the diff cannot be read; the message says why."""
+
+
+class GitError(SourceError):
+    """Not a git repository, an unknown revision, a file missing at a revision, git missing."""
+
+
+@dataclass(frozen=True)
+class Side:
+    label: str  # how reports name the side: "HEAD~1 (1a2b3c4)", "working tree (data)", "old/"
+    kind: Literal["directory", "revision", "worktree"]
+    result: LoadResult
+    revision: str | None = None  # the full commit id of a revision
+
+
+def _git(cwd: Path, *args: str) -> subprocess.CompletedProcess[bytes]:
+    env = {**os.environ, "GIT_TERMINAL_PROMPT": "0", "LC_ALL": "C"}
+    try:
+        return subprocess.run(["git", *args], cwd=cwd, capture_output=True, env=env, check=False, timeout=60)
+    except FileNotFoundError as exc:
+        raise GitError("git is not installed (needed to read a revision)") from exc
+    except subprocess.TimeoutExpired as exc:
+        raise GitError(f"git {' '.join(args)} did not finish in time") from exc
+
+
+def repository_root(cwd: Path) -> Path:
+    out = _git(cwd, "rev-parse", "--show-toplevel")
+    if out.returncode != 0:
+        raise GitError(f"not a git repository: {cwd.resolve()}")
+    return Path(os.fsdecode(out.stdout.rstrip(b"\n")))
+
+
+def commit_of(revision: str, cwd: Path) -> str:
+    """The full commit id ``revision`` names, or :class:`GitError`."""
+    if not revision or revision.startswith("-") or "\n" in revision or "\0" in revision:
+        raise GitError(f"unknown revision {revision!r}")
+    out = _git(cwd, "rev-parse", "--verify", "--quiet", f"{revision}^{{commit}}")
+    if out.returncode != 0:
+        raise GitError(f"unknown revision {revision!r}: not a commit of the repository in {cwd.resolve()}")
+    return out.stdout.decode("ascii").strip()
+
+
+def data_path_in_repository(data: Path, cwd: Path, root: Path) -> str:
+    """``data`` (relative to ``cwd``) as a POSIX path relative to the repository root; "" for
+    the root itself."""
+    absolute = (data if data.is_absolute() else cwd / data).resolve()
+    try:
+        relative = absolute.relative_to(root.resolve())
+    except ValueError as exc:
+        raise GitError(f"the data directory {data} is not inside the repository {root}") from exc
+    text = relative.as_posix()
+    return "" if text == "." else text
+
+
+def _relocate(result: LoadResult, temporary: str, display: str) -> LoadResult:
+    """Rename the file paths of a loaded plan from the temporary directory to ``display``."""
+
+    def move(file: str) -> str:
+        if file == temporary:
+            return display or "."
+        if file.startswith(temporary + "/"):
+            rest = file[len(temporary) + 1 :]
+            return f"{display}/{rest}" if display else rest
+        return file
+
+    def where(location: Location) -> Location:
+        return Location(move(location.file), location.line, location.field)
+
+    problems = [replace(p, location=where(p.location)) for p in result.problems]
+    plan = result.plan
+    if plan is not None:
+        plan = plan.model_copy(
+            update={
+                "files": {role: move(name) for role, name in plan.files.items()},
+                "projects": tuple(
+                    p.model_copy(update={"location": where(p.location)}) for p in plan.projects
+                ),
+                "units": tuple(u.model_copy(update={"location": where(u.location)}) for u in plan.units),
+            }
+        )
+    return LoadResult(plan, problems)
+
+
+def load_revision(revision: str, data: Path = Path("data"), cwd: Path | None = None) -> Side:
+    """The plan in the data directory ``data`` as commit ``revision`` holds it."""
+    cwd = Path.cwd() if cwd is None else cwd
+    root = repository_root(cwd)
+    commit = commit_of(revision, cwd)
+    inside = data_path_in_repository(data, cwd, root)
+    with tempfile.TemporaryDirectory(prefix="plan272-diff-") as temporary:
+        for name in FILES:
+            path = f"{inside}/{name}" if inside else name
+            out = _git(root, "cat-file", "blob", f"{commit}:{path}")
+            if out.returncode != 0:
+                raise GitError(f"{path} does not exist at revision {revision} ({commit[:7]})")
+            (Path(temporary) / name).write_bytes(out.stdout)
+        result = _relocate(load_plan(temporary), Path(temporary).as_posix(), inside)
+    label = revision if commit.startswith(revision) else f"{revision} ({commit[:7]})"
+    return Side(label, "revision", result, commit)
+
+
+def resolve(argument: str | None, data: Path = Path("data"), cwd: Path | None = None) -> Side:
+    """One side of a diff: ``None`` is the working tree's ``data``; an existing directory is loaded;
+    anything else is read as a git revision of the repository ``cwd`` is in (:class:`GitError`
+    when there is none). Relative paths are relative to ``cwd`` (default: the current directory)."""
+    base = Path(".") if cwd is None else cwd
+    if argument is None:
+        directory = data if data.is_absolute() else base / data
+        if not directory.is_dir():
+            raise SourceError(f"data directory not found: {directory.as_posix()}")
+        return Side(f"working tree ({data.as_posix()})", "worktree", load_plan(directory))
+    path = Path(argument)
+    directory = path if path.is_absolute() else base / path
+    if directory.is_dir():
+        return Side(argument, "directory", load_plan(directory))
+    if directory.exists():
+        raise SourceError(f"{argument} is a file, not a data directory")
+    try:
+        root = repository_root(base)
+    except GitError as exc:
+        raise GitError(
+            f"{argument!r} is not a data directory, and it cannot be a git revision: {exc}"
+        ) from exc
+    try:
+        commit_of(argument, base)
+    except GitError as exc:
+        raise GitError(
+            f"{argument!r} is neither a data directory nor a revision of the git repository at {root}"
+        ) from exc
+    return load_revision(argument, data, base)
