@@ -13,12 +13,14 @@ $(STAMP): pyproject.toml
 	$(BIN)/python -m pip install --quiet -e '.[dev]'
 	@touch $(STAMP)
 
-# The main job on the shipped plan. Findings are the tool's output, not a failure of `make run`:
-# exit 1 (findings) is accepted, exit 2 (could not run) fails.
+# The main job on the shipped plan: the auditor's summary, then the checks' verdict. Findings are
+# the tool's output, not a failure of `make run`: validate's exit 1 (findings) is accepted, exit 2
+# (could not run) fails.
 run: $(STAMP)
+	@$(BIN)/plan272 summary data/ || exit $$?; echo
 	@$(BIN)/plan272 validate data/ ; rc=$$?; \
 	 if [ $$rc -ge 2 ]; then echo "plan272 could not run (exit $$rc)"; exit $$rc; fi; \
-	 echo; echo "plan272 ran as designed (exit $$rc: 0 = no errors, 1 = findings shown above)."
+	 echo; echo "plan272 ran as designed (validate exit $$rc: 0 = no errors, 1 = findings shown above)."
 
 test: $(STAMP)
 	$(BIN)/python -m pytest

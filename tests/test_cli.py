@@ -179,3 +179,15 @@ def test_rules_and_schema_commands() -> None:
     schema = json.loads(out.stdout)
     assert out.returncode == 0 and "identity" in schema["properties"]
     assert "grand_total" in schema["required"]
+
+
+def test_report_files_get_the_usual_mode_and_are_never_half_written(tmp_path: Path) -> None:
+    report = tmp_path / "report.json"
+    old = os.umask(0o022)
+    try:
+        out = plan272("validate", "data", "--format", "json", "--output", str(report))
+    finally:
+        os.umask(old)
+    assert out.returncode == 1
+    assert report.stat().st_mode & 0o777 == 0o644
+    assert [p.name for p in tmp_path.iterdir()] == ["report.json"]  # no temporary file left behind

@@ -36,7 +36,8 @@ def test_every_rule_is_in_the_catalogue_table() -> None:
 
 def test_make_run_output_in_readme_is_real() -> None:
     block = README.split("<!-- make-run -->", 1)[1].split("```text\n", 1)[1].split("```", 1)[0]
-    shown = block.split("\n\nplan272 ran as designed")[0].rstrip() + "\n"
+    shown = block.split("shown in full under `plan272 summary` …)\n\n", 1)[1]
+    shown = shown.split("\nplan272 ran as designed")[0]
     out = subprocess.run(
         [sys.executable, "-m", "plan272", "validate", "data/"],
         cwd=ROOT,
@@ -52,3 +53,18 @@ def test_rules_explanation_in_readme_is_real() -> None:
     rule = get_rule("SEC002")
     assert rule is not None
     assert rule.explanation() in README.replace("```text\n$ plan272 rules SEC002\n", "")
+
+
+def test_summary_excerpts_in_readme_are_real() -> None:
+    env = {"COLUMNS": "100", "PATH": "/usr/bin:/bin"}
+    for args in (["--lang", "vi", "--section", "grand-total"], ["--section", "security"]):
+        out = subprocess.run(
+            [sys.executable, "-m", "plan272", "summary", "data/", *args],
+            cwd=ROOT,
+            capture_output=True,
+            text=True,
+            env=env,
+            timeout=60,
+        )
+        assert out.returncode == 0
+        assert out.stdout in README, args

@@ -7,11 +7,12 @@ from decimal import Decimal
 
 import pytest
 
+from plan272.analysis import printed_million
 from plan272.engine import run
 from plan272.load import LoadResult
 from plan272.model import Figure
 from plan272.rules.claims import check_claims
-from plan272.rules.words import check_words, printed_million
+from plan272.rules.words import check_words
 from plans import rel, shipped, with_meta
 
 PY = "data/plan.yaml"

@@ -42,12 +42,13 @@ def _root(
 
 
 def _register() -> None:
-    from plan272.cli import diff, rules, schema, validate
+    from plan272.cli import diff, rules, schema, summary, validate
 
     validate.register(app)
     rules.register(app)
     schema.register(app)
     diff.register(app)
+    summary.register(app)
 
 
 _register()

@@ -11,8 +11,9 @@ from plan272.cli import UserError
 
 
 def write_atomic(path: Path, data: str | bytes, *, force: bool = True) -> None:
-    """Write ``data`` to ``path`` via a temporary file in the same directory and a rename, so an
-    interrupted run leaves no half-written file. Without ``force`` an existing file is kept."""
+    """Write ``data`` to ``path`` via a temporary file in the same directory, so an interrupted run
+    leaves no half-written file. With ``force`` the file is replaced by a rename; without it the
+    temporary file is hard-linked into place, which fails (atomically) if ``path`` exists."""
     if not force and path.exists():
         raise UserError(f"{path} exists; pass --force to overwrite it")
     directory = path.parent if str(path.parent) else Path(".")
@@ -23,13 +24,24 @@ def write_atomic(path: Path, data: str | bytes, *, force: bool = True) -> None:
     try:
         with os.fdopen(fd, "wb") as handle:
             handle.write(payload)
-        os.replace(tmp, path)
+        umask = os.umask(0)
+        os.umask(umask)
+        os.chmod(tmp, 0o666 & ~umask)  # mkstemp creates 0600; give the file the usual mode
+        if force:
+            os.replace(tmp, path)
+        else:
+            try:
+                os.link(tmp, path)
+            except FileExistsError as exc:
+                raise UserError(f"{path} exists; pass --force to overwrite it") from exc
+            except OSError:  # a file system without hard links: fall back to a checked rename
+                if path.exists():
+                    raise UserError(f"{path} exists; pass --force to overwrite it") from None
+                os.replace(tmp, path)
     except OSError as exc:
-        Path(tmp).unlink(missing_ok=True)
         raise UserError(f"cannot write {path}: {exc.strerror or exc}") from exc
-    except BaseException:
+    finally:
         Path(tmp).unlink(missing_ok=True)
-        raise
 
 
 def emit(text: str, output: Path | None) -> None:

@@ -9,89 +9,61 @@ with both readings; any other difference is a ``warning`` with the computed valu
 from __future__ import annotations
 
 from collections.abc import Iterator
-from decimal import ROUND_DOWN, ROUND_HALF_UP, Decimal
+from decimal import Decimal
 
 from plan272.findings import Finding, Severity
-from plan272.model import Claim, Plan
+from plan272.model import Plan
 from plan272.rules import Rule
 
 
 def _fmt(value: Decimal) -> str:
-    text = f"{value:,}" if value == value.to_integral_value() else f"{value:,f}"
-    return text
-
-
-def _total(plan: Plan, index: int, claim: Claim) -> Iterator[Finding]:
-    assert claim.total is not None
-    parts = sum((p.value for p in claim.parts), Decimal(0))
-    stated = claim.total.value
-    if parts == stated:
-        return
-    diff = parts - stated
-    listed = " + ".join(p.printed for p in claim.parts)
-    yield Finding(
-        "TXT001",
-        Severity.WARNING,
-        f"{claim.label}: the text states {claim.total.printed} ({claim.source.where}) but its parts "
-        f"{listed} add up to {_fmt(parts)} ({_fmt(abs(diff))} {'more' if diff > 0 else 'fewer'})",
-        plan.yaml_location("claims", index, "total"),
-        ids=(claim.id,),
-        expected=parts,
-        observed=stated,
-    )
-
-
-def _ratio(plan: Plan, index: int, claim: Claim) -> Iterator[Finding]:
-    assert claim.numerator is not None and claim.denominator is not None and claim.percent is not None
-    if claim.denominator.value == 0:
-        yield Finding(
-            "TXT001",
-            Severity.WARNING,
-            f"{claim.label}: the denominator is zero",
-            plan.yaml_location("claims", index, "denominator"),
-            ids=(claim.id,),
-        )
-        return
-    exact = claim.numerator.value * 100 / claim.denominator.value
-    quantum = Decimal(1).scaleb(-claim.percent.decimals)
-    rounded = exact.quantize(quantum, rounding=ROUND_HALF_UP)
-    stated = claim.percent.value
-    if rounded == stated:
-        return
-    truncated = exact.quantize(quantum, rounding=ROUND_DOWN)
-    fraction = f"{claim.numerator.printed}/{claim.denominator.printed}"
-    shown = exact.quantize(Decimal("0.0001"), rounding=ROUND_HALF_UP)
-    if truncated == stated:
-        yield Finding(
-            "TXT001",
-            Severity.INFO,
-            f"{claim.label}: {fraction} = {shown}…%, which rounds to {rounded}% at the printed precision; "
-            f"the text prints {claim.percent.printed} (truncated, not rounded)",
-            plan.yaml_location("claims", index, "percent"),
-            ids=(claim.id,),
-            expected=rounded,
-            observed=stated,
-            detail="truncated",
-        )
-        return
-    yield Finding(
-        "TXT001",
-        Severity.WARNING,
-        f"{claim.label}: {fraction} = {shown}…%, i.e. {rounded}% at the printed precision; the text "
-        f"prints {claim.percent.printed}",
-        plan.yaml_location("claims", index, "percent"),
-        ids=(claim.id,),
-        expected=rounded,
-        observed=stated,
-    )
+    return f"{value:,}" if value == value.to_integral_value() else f"{value:,f}"
 
 
 def check_claims(plan: Plan) -> Iterator[Finding]:
+    from plan272.analysis import claim_check
+
     for index, claim in enumerate(plan.meta.claims):
-        if claim.kind == "total":
-            yield from _total(plan, index, claim)
+        check = claim_check(index, claim)
+        if check.status == "ok":
+            continue
+        where = plan.yaml_location(*check.path)
+        if check.status == "unreadable":
+            yield Finding(
+                "TXT001", Severity.WARNING, f"{claim.label}: {check.detail}", where, ids=(claim.id,)
+            )
+            continue
+        assert check.stated is not None and check.computed is not None
+        if check.kind == "total":
+            diff = check.computed - check.stated
+            message = (
+                f"{claim.label}: the text states {check.printed} ({claim.source.where}) but its parts "
+                f"{check.detail} add up to {_fmt(check.computed)} ({_fmt(abs(diff))} "
+                f"{'more' if diff > 0 else 'fewer'})"
+            )
+            severity = Severity.WARNING
+        elif check.status == "truncated":
+            message = (
+                f"{claim.label}: {check.detail}, which rounds to {check.computed}% at the printed "
+                f"precision; the text prints {check.printed} (truncated, not rounded)"
+            )
+            severity = Severity.INFO
         else:
-            yield from _ratio(plan, index, claim)
+            message = (
+                f"{claim.label}: {check.detail}, i.e. {check.computed}% at the printed precision; the "
+                f"text prints {check.printed}"
+            )
+            severity = Severity.WARNING
+        yield Finding(
+            "TXT001",
+            severity,
+            message,
+            where,
+            ids=(claim.id,),
+            expected=check.computed,
+            observed=check.stated,
+            detail="truncated" if check.status == "truncated" else None,
+        )
 
 
 RULES = (

@@ -2,106 +2,51 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 from decimal import Decimal
 
 from plan272.findings import Finding, Severity
-from plan272.model import Plan, StatedAmount
+from plan272.model import Plan
 from plan272.rules import Rule
 
-# đồng per unit; figures of plan.yaml are million VND
-UNIT_DONG = {"dong": Decimal(1), "trieu": Decimal(10) ** 6, "ty": Decimal(10) ** 9}
-MILLION = Decimal(10) ** 6
-_PRINTED = re.compile(r"^\s*([0-9][0-9.,]*)\s*(tỷ|tỉ|triệu|nghìn|ngàn)?\s*(đồng|VNĐ|VND)?\s*$", re.IGNORECASE)
-_UNIT_WORDS = {"tỷ": "ty", "tỉ": "ty", "triệu": "trieu"}
 
-
-def stated_amounts(plan: Plan) -> Iterator[tuple[tuple[str | int, ...], str, StatedAmount]]:
-    """Every amount of plan.yaml that carries its printed figure or words: (path, label, amount)."""
-    grand = plan.meta.grand_total
-    yield ("grand_total",), "grand total", grand
-    for index, part in enumerate(grand.parts):
-        yield ("grand_total", "parts", index), f"part {part.id!r}", part
-
-
-def printed_million(text: str, default_unit: str | None) -> tuple[Decimal | None, str | None]:
-    """A printed figure ('1.501,713tỷ đồng') in million VND, or (None, why not)."""
-    from plan272.load.numbers import NumberError, parse_decimal
-
-    match = _PRINTED.match(text)
-    if not match:
-        return None, "not a figure with a unit (e.g. '1.501,713 tỷ đồng')"
-    number, unit_word, currency = match.groups()
-    unit = _UNIT_WORDS.get((unit_word or "").casefold())
-    if unit_word and unit_word.casefold() in ("nghìn", "ngàn"):
-        return None, "figures in nghìn đồng are not supported"
-    if unit is None:
-        unit = "dong" if currency else default_unit
-    if unit is None:
-        return None, "the printed figure names no unit; set stated_unit in plan.yaml"
-    try:
-        value = parse_decimal(number, "vi")
-    except NumberError as exc:
-        return None, str(exc)
-    return value * UNIT_DONG[unit] / MILLION, None
+def _figure(value: Decimal) -> int | Decimal:
+    return int(value) if value == value.to_integral_value() else value
 
 
 def check_words(plan: Plan) -> Iterator[Finding]:
-    from plan272.vnwords import WordsError, int_to_words, words_to_int
+    from plan272.analysis import stated_checks
+    from plan272.vnwords import int_to_words
 
-    for path, label, stated in stated_amounts(plan):
-        figure_words = int_to_words(stated.amount * 10**6) + " đồng"
-        if stated.words is not None:
-            try:
-                read = Decimal(words_to_int(stated.words))
-            except WordsError as exc:
-                yield Finding(
-                    "SUM004",
-                    Severity.ERROR,
-                    f"{label}: the amount in words cannot be read: {exc}",
-                    plan.yaml_location(*path, "words"),
-                    ids=(*(str(p) for p in path), "words"),
-                    expected=stated.amount,
-                    detail="unreadable",
-                )
-            else:
-                million = read * UNIT_DONG[stated.words_unit] / MILLION
-                if million != stated.amount:
-                    shown = int(million) if million == million.to_integral_value() else million
-                    yield Finding(
-                        "SUM004",
-                        Severity.ERROR,
-                        f"{label}: the words read {shown:,} million VND, the figure is {stated.amount:,} "
-                        f"(the figure in words: '{figure_words}')",
-                        plan.yaml_location(*path, "words"),
-                        ids=(*(str(p) for p in path), "words"),
-                        expected=stated.amount,
-                        observed=shown,
-                    )
-        if stated.stated is not None:
-            value, why = printed_million(stated.stated, stated.stated_unit)
-            if value is None:
-                yield Finding(
-                    "SUM004",
-                    Severity.WARNING,
-                    f"{label}: the printed figure {stated.stated!r} cannot be checked: {why}",
-                    plan.yaml_location(*path, "stated"),
-                    ids=(*(str(p) for p in path), "stated"),
-                    detail="unreadable",
-                )
-            elif value != stated.amount:
-                shown_value = int(value) if value == value.to_integral_value() else value
-                yield Finding(
-                    "SUM004",
-                    Severity.ERROR,
-                    f"{label}: the printed figure {stated.stated!r} is {shown_value:,} million VND, the "
-                    f"amount is {stated.amount:,}",
-                    plan.yaml_location(*path, "stated"),
-                    ids=(*(str(p) for p in path), "stated"),
-                    expected=stated.amount,
-                    observed=shown_value,
-                )
+    for check in stated_checks(plan):
+        if check.kind not in ("words", "figure") or check.status == "ok":
+            continue
+        assert check.computed is not None
+        amount = int(check.computed)
+        ids = (*(str(p) for p in check.path),)
+        where = plan.yaml_location(*check.path)
+        what = "the amount in words" if check.kind == "words" else f"the printed figure {check.printed!r}"
+        if check.status == "unreadable":
+            yield Finding(
+                "SUM004",
+                Severity.ERROR if check.kind == "words" else Severity.WARNING,
+                f"{check.label}: {what} cannot be read: {check.detail}",
+                where,
+                ids=ids,
+                expected=amount,
+                detail="unreadable",
+            )
+            continue
+        assert check.stated is not None
+        read = _figure(check.stated)
+        if check.kind == "words":
+            message = (
+                f"{check.label}: the words read {read:,} million VND, the figure is {amount:,} "
+                f"(the figure in words: '{int_to_words(amount * 10**6)} đồng')"
+            )
+        else:
+            message = f"{check.label}: {what} is {read:,} million VND, the amount is {amount:,}"
+        yield Finding("SUM004", Severity.ERROR, message, where, ids=ids, expected=amount, observed=read)
 
 
 RULES = (

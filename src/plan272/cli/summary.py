@@ -1,0 +1,168 @@
+"""``plan272 summary``: the auditor's view of the plan — tables, a chart, findings counted — printed
+or exported (html, svg, txt, xlsx, csv).
+
+The summary shows what the checks found but is not a gate: it exits 0 whenever it rendered, even
+with findings (``plan272 validate`` is the gate), and 2 when it could not run: the data could not be
+read, an unknown section, an unsupported export suffix, a CSV of several tables, or an export file
+that exists without ``--force``.
+"""
+
+from __future__ import annotations
+
+from enum import StrEnum
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated
+
+import typer
+
+from plan272.cli.options import DataDir
+
+if TYPE_CHECKING:
+    from plan272.i18n import AmountUnit, Lang
+    from plan272.summary import SectionName, Summary
+
+_SECTION_NAMES = "identity, appendix1, appendix2, grand-total, investors, security, targets, findings"
+
+
+class LangChoice(StrEnum):
+    en = "en"
+    vi = "vi"
+
+
+class UnitChoice(StrEnum):
+    million = "million"
+    billion = "billion"
+
+
+def register(app: typer.Typer) -> None:
+    @app.command("summary")
+    def summary(
+        data_dir: DataDir = Path("data"),
+        section: Annotated[
+            str | None, typer.Option("--section", "-s", help=f"Print one part only: {_SECTION_NAMES}.")
+        ] = None,
+        lang: Annotated[
+            LangChoice,
+            typer.Option("--lang", help="Labels and number notation (vi: 1.501.713; en: 1,501,713)."),
+        ] = LangChoice.en,
+        unit: Annotated[
+            UnitChoice, typer.Option("--unit", help="Amounts in million VND, or billion with three decimals.")
+        ] = UnitChoice.million,
+        width: Annotated[
+            int | None,
+            typer.Option(
+                "--width",
+                min=60,
+                max=400,
+                help="Layout width for the terminal, .txt and .svg (default 100; too narrow is an error).",
+            ),
+        ] = None,
+        export: Annotated[
+            Path | None,
+            typer.Option(
+                "--export",
+                "-e",
+                help="Write FILE instead of printing; the suffix names the format: .html, .svg, .txt, .xlsx, "
+                ".csv (one --section).",
+            ),
+        ] = None,
+        force: Annotated[
+            bool, typer.Option("--force", help="Let --export overwrite an existing file.")
+        ] = False,
+    ) -> None:
+        """Print the plan as an auditor reads it: identity, both appendices by year, grand total,
+        investors, the security share, the targets and a count of the findings.
+
+        Exit code 0: rendered (findings are shown, not a failure; use `validate` to gate);
+        2: could not run.
+        """
+        from plan272.cli import UserError
+
+        lang_code: Lang = "vi" if lang is LangChoice.vi else "en"
+        unit_code: AmountUnit = "billion" if unit is UnitChoice.billion else "million"
+        chosen = _sections(section)
+        fmt = None
+        if export is not None:
+            from plan272.exports import ExportError, format_for
+
+            try:
+                fmt = format_for(export)
+            except ExportError as exc:
+                raise UserError(str(exc)) from exc
+            if fmt == "csv" and section is None:
+                raise UserError("a CSV file holds one table: choose it with --section (or export .xlsx)")
+            if export.exists() and not force:
+                raise UserError(f"{export} exists; pass --force to overwrite it")
+        result = _summary(data_dir)
+        if width is not None and fmt not in ("html", "xlsx", "csv"):
+            from plan272.tables import required_width
+
+            needed = required_width(result, lang_code, unit_code, chosen)
+            if width < needed:
+                raise UserError(f"--width {width} is too narrow: these tables need {needed} columns")
+
+        if export is None or fmt is None:
+            import io
+            import sys
+
+            from plan272.cli.console import make_console, plain, stdout_is_terminal
+            from plan272.tables import render
+
+            if stdout_is_terminal():
+                render(make_console(width=width), result, lang_code, unit_code, chosen)
+            else:  # a pipe or a file: plain text, no padding at the ends of lines
+                buffer = io.StringIO()
+                render(make_console(buffer, width=width, color=False), result, lang_code, unit_code, chosen)
+                sys.stdout.write(plain(buffer.getvalue()))
+            raise typer.Exit(0)
+
+        from plan272 import __version__
+        from plan272.cli.io import write_atomic
+        from plan272.exports import DEFAULT_WIDTH, ExportError, export_bytes
+
+        try:
+            data = export_bytes(
+                result,
+                fmt,
+                lang=lang_code,
+                unit=unit_code,
+                width=width or DEFAULT_WIDTH,
+                sections=chosen,
+                version=__version__,
+            )
+        except ExportError as exc:
+            raise UserError(str(exc)) from exc
+        write_atomic(export, data, force=force)
+        typer.echo(f"plan272: wrote {export}", err=True)
+        raise typer.Exit(0)
+
+
+def _sections(name: str | None) -> tuple[SectionName, ...]:
+    from plan272.cli import UserError
+    from plan272.summary import SECTIONS, parse_section
+
+    if name is None:
+        return SECTIONS
+    try:
+        return (parse_section(name),)
+    except ValueError as exc:
+        raise UserError(str(exc)) from exc
+
+
+def _summary(data_dir: Path) -> Summary:
+    from plan272.cli import UserError
+    from plan272.engine import run
+    from plan272.load import load_plan
+    from plan272.summary import build_summary
+
+    if not data_dir.is_dir():
+        raise UserError(f"data directory not found: {data_dir}")
+    loaded = load_plan(data_dir)
+    if loaded.plan is None or loaded.fatal:
+        problems = [p for p in loaded.problems if p.fatal] or loaded.problems
+        first = str(problems[0]) if problems else "unknown problem"
+        more = f" (and {len(problems) - 1} more)" if len(problems) > 1 else ""
+        raise UserError(
+            f"cannot summarise {data_dir}: {first}{more}; `plan272 validate {data_dir}` lists every problem"
+        )
+    return build_summary(loaded.plan, run(loaded))

@@ -1,0 +1,436 @@
+"""Exports of the summary: ``.html``/``.svg``/``.txt`` (the printed tables, recorded by rich),
+``.xlsx`` (one sheet per table, numbers as numbers with a number format, via openpyxl) and ``.csv``
+(one table).
+
+:func:`export` returns the file's bytes; the caller writes them (atomically, see ``cli.io``).
+Data text is never interpreted: rich escapes it in HTML and SVG, control characters are made visible
+everywhere, and a spreadsheet or CSV text cell that begins with ``= + - @``, a tab or a carriage
+return gets a leading ``'`` (:func:`neutralise`), so it cannot run as a formula. Numbers stay numbers.
+"""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Sequence
+from decimal import Decimal
+from pathlib import Path
+from typing import TYPE_CHECKING, Literal
+
+from plan272.formats.text import safe
+from plan272.i18n import AmountUnit, Lang, label, to_unit
+from plan272.summary import SECTIONS, SectionName, Summary
+from plan272.tables import Cell, Column, Grid, cell_text, display_text, flagged, grids, renderable
+
+if TYPE_CHECKING:
+    from openpyxl.worksheet.worksheet import Worksheet
+    from rich.console import Console
+    from rich.terminal_theme import TerminalTheme
+
+ExportFormat = Literal["html", "svg", "txt", "xlsx", "csv"]
+SUFFIXES: dict[str, ExportFormat] = {
+    ".html": "html",
+    ".htm": "html",
+    ".svg": "svg",
+    ".txt": "txt",
+    ".xlsx": "xlsx",
+    ".csv": "csv",
+}
+DEFAULT_WIDTH = 100
+_FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+class ExportError(ValueError):
+    """An export that cannot be made as asked (unknown suffix, CSV of several tables)."""
+
+
+def format_for(path: Path) -> ExportFormat:
+    """The export format named by ``path``'s suffix."""
+    fmt = SUFFIXES.get(path.suffix.lower())
+    if fmt is None:
+        known = ", ".join(sorted(SUFFIXES))
+        raise ExportError(f"cannot export to {path.name!r}: unknown suffix (use one of {known})")
+    return fmt
+
+
+def neutralise(text: str) -> str:
+    """A spreadsheet/CSV text cell that cannot act as a formula: control characters made visible,
+    and a leading ``'`` before ``= + - @``, a tab or a carriage return (OWASP CSV injection)."""
+    quoted = f"'{text}" if text.startswith(_FORMULA_STARTS) else text
+    return safe(quoted)
+
+
+def export_bytes(
+    summary: Summary,
+    fmt: ExportFormat,
+    *,
+    lang: Lang = "en",
+    unit: AmountUnit = "million",
+    width: int = DEFAULT_WIDTH,
+    sections: Sequence[SectionName] = SECTIONS,
+    version: str = "",
+) -> bytes:
+    """The bytes of ``summary`` exported as ``fmt``."""
+    tables = grids(summary, lang, unit, sections)
+    if fmt == "csv":
+        if len(tables) != 1:
+            raise ExportError("a CSV file holds one table: choose it with --section")
+        return to_csv(tables[0], unit).encode("utf-8-sig")  # the BOM lets Excel read UTF-8
+    if fmt == "xlsx":
+        return to_xlsx(tables, lang, unit)
+    title = label("doc.title", lang, number=summary.identity.number)
+    if fmt == "html":
+        return to_html(tables, lang, unit, title, version).encode("utf-8")
+    if fmt == "svg":
+        return to_svg(tables, lang, unit, width, title).encode("utf-8")
+    return to_text(tables, lang, unit, width).encode("utf-8")
+
+
+# ---------------------------------------------------------------------------------------------
+# Recorded by rich: html, svg, txt
+
+
+def _recorder(width: int) -> Console:
+    from rich.console import Console
+
+    return Console(
+        record=True,
+        file=io.StringIO(),
+        width=width,
+        force_terminal=True,
+        color_system="truecolor",
+        no_color=False,
+        markup=False,
+        highlight=False,
+        emoji=False,
+        soft_wrap=False,
+        legacy_windows=False,
+    )
+
+
+def _theme() -> TerminalTheme:
+    """Black on white, dark ANSI colours: what prints well on paper."""
+    from rich.terminal_theme import DEFAULT_TERMINAL_THEME
+
+    return DEFAULT_TERMINAL_THEME
+
+
+def _record(tables: Sequence[Grid], lang: Lang, unit: AmountUnit, width: int) -> Console:
+    from plan272.tables import minimum_width
+
+    console = _recorder(max([width, *(minimum_width(g, lang, unit) for g in tables)]))
+    for index, g in enumerate(tables):
+        if index:
+            console.print()
+        console.print(renderable(g, lang, unit, truncate=False))
+    return console
+
+
+def to_text(tables: Sequence[Grid], lang: Lang, unit: AmountUnit, width: int = DEFAULT_WIDTH) -> str:
+    return _record(tables, lang, unit, width).export_text(styles=False)
+
+
+_CSS = """
+@page { size: A4 portrait; margin: 14mm 12mm; }
+html { background: #fff; color: #000; }
+body {
+  margin: 0 auto; padding: 16px 24px; max-width: 190mm;
+  font-family: "Segoe UI", "Noto Sans", "DejaVu Sans", "Helvetica Neue", Arial, sans-serif;
+  font-size: 10pt; line-height: 1.3;
+  -webkit-print-color-adjust: exact; print-color-adjust: exact;
+}
+h1 { font-size: 14pt; margin: 0 0 10pt; }
+h2 {
+  font-size: 11.5pt; margin: 16pt 0 5pt; padding-bottom: 2pt; border-bottom: 1px solid #888;
+  break-after: avoid;
+}
+section.keep { break-inside: avoid; page-break-inside: avoid; }
+p { margin: 2pt 0; }
+p.note { color: #444; font-size: 8.5pt; }
+table { border-collapse: collapse; font-size: 9pt; margin: 4pt 0 6pt; }
+section.keep table { break-inside: avoid; page-break-inside: avoid; }
+thead { display: table-header-group; }
+tr { break-inside: avoid; page-break-inside: avoid; }
+th, td { padding: 1.5pt 5pt; vertical-align: top; text-align: left; }
+
+th { border-bottom: 1px solid #000; font-weight: bold; }
+.num { text-align: right; white-space: nowrap; font-variant-numeric: tabular-nums; }
+.text { white-space: nowrap; }
+.text.wide { white-space: normal; }
+tr.group td, tr.total td { font-weight: bold; }
+tr.rule td { border-top: 1px solid #000; }
+tr.declared td { font-style: italic; }
+tr.delta td, td.flag { color: #b00000; font-weight: bold; }
+table.fields th { border: 0; width: 12em; }
+table.chart td { padding: 1pt 5pt; }
+table.chart td.bar { width: 70%; }
+.track { position: relative; height: 9pt; background: #f0f0f0; }
+.fill { position: absolute; left: 0; top: 0; bottom: 0; background: #3b7d3b; }
+.fill.short { background: #b00000; }
+.minimum { position: absolute; top: -2pt; bottom: -2pt; border-left: 1.5px dashed #000; }
+footer { font-size: 8pt; color: #555; margin-top: 16pt; }
+@media screen { body { font-size: 11pt; } }
+"""
+
+
+def _html_table(g: Grid, lang: Lang, unit: AmountUnit) -> str:
+    from html import escape
+
+    shown = [i for i, c in enumerate(g.columns) if not c.sheet_only]
+    if not g.show_header:  # a list of fields: the first column heads each row
+        rows = []
+        for row in g.rows:
+            head, *rest = (cell_text(row.cells[i], g.columns[i], lang, unit) for i in shown)
+            rows.append(
+                f"<tr><th>{escape(head)}</th>" + "".join(f"<td>{escape(v)}</td>" for v in rest) + "</tr>"
+            )
+        return '<table class="fields"><tbody>' + "".join(rows) + "</tbody></table>"
+
+    def kind(column: Column) -> str:
+        return "num" if column.kind != "text" else "text wide" if column.wrap or column.truncate else "text"
+
+    header = "".join(
+        f'<th class="{kind(g.columns[i])}">{escape(safe(g.columns[i].header))}</th>' for i in shown
+    )
+    body = []
+    for row in g.rows:
+        classes = " ".join(c for c in (row.style, "rule" if row.rule_before else "") if c)
+        cells = []
+        for i in shown:
+            names = kind(g.columns[i]) + (" flag" if flagged(g, row, i) else "")
+            cells.append(f'<td class="{names}">{escape(display_text(g, row, i, lang, unit))}</td>')
+        body.append(f'<tr class="{classes}">' + "".join(cells) + "</tr>")
+    return f"<table><thead><tr>{header}</tr></thead><tbody>{''.join(body)}</tbody></table>"
+
+
+def _html_chart(g: Grid, lang: Lang) -> str:
+    from html import escape
+
+    from plan272.i18n import format_number, format_percent
+    from plan272.tables import chart_scale
+
+    scale = chart_scale(g.bars)
+    rows = []
+    for bar in g.bars:
+        filled = min(bar.percent or Decimal(0), scale) / scale * 100
+        minimum = bar.minimum / scale * 100
+        rows.append(
+            f"<tr><td>{escape(safe(bar.label))}</td>"
+            f'<td class="bar"><div class="track"><div class="fill{"" if bar.ok else " short"}" '
+            f'style="width: {filled:.2f}%"></div>'
+            f'<div class="minimum" style="left: {minimum:.2f}%"></div></div></td>'
+            f'<td class="num{"" if bar.ok else " flag"}">{escape(format_percent(bar.percent, lang))}</td>'
+            "</tr>"
+        )
+    minimum = g.bars[0].minimum if g.bars else Decimal(0)
+    axis = label(
+        "note.chart_axis_html", lang, minimum=format_number(minimum, lang), scale=format_number(scale, lang)
+    )
+    return f'<table class="chart"><tbody>{"".join(rows)}</tbody></table><p class="note">{escape(axis)}</p>'
+
+
+#: a table longer than this may break across printed pages (its header repeats); shorter ones never do
+_KEEP_ROWS = 30
+
+
+def to_html(
+    tables: Sequence[Grid],
+    lang: Lang,
+    unit: AmountUnit,
+    title: str = "",
+    version: str = "",
+) -> str:
+    """A standalone page of real HTML tables (the same grids as the terminal), print-ready on A4:
+    a table short enough to fit a page is never split; a longer one repeats its header."""
+    from html import escape
+
+    parts = []
+    for g in tables:
+        keep = " keep" if len(g.rows) <= _KEEP_ROWS else ""
+        html = [f'<section class="grid{keep}" id="{g.section}">', f"<h2>{escape(safe(g.title))}</h2>"]
+        html += [f"<p>{escape(safe(line))}</p>" for line in g.lead]
+        html.append(_html_table(g, lang, unit))
+        if g.bars:
+            html.append(_html_chart(g, lang))
+        html += [f'<p class="note">{escape(safe(line))}</p>' for line in g.notes]
+        html.append("</section>")
+        parts.append("\n".join(html))
+    return (
+        "<!DOCTYPE html>\n"
+        f'<html lang="{lang}">\n<head>\n<meta charset="utf-8">\n'
+        '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
+        f'<meta name="generator" content="plan272 {escape(version)}">\n'
+        f"<title>{escape(safe(title))}</title>\n<style>{_CSS}</style>\n</head>\n<body>\n"
+        f"<h1>{escape(safe(title))}</h1>\n"
+        + "\n".join(parts)
+        + f"\n<footer>plan272 {escape(version)}</footer>\n"
+        "</body>\n</html>\n"
+    )
+
+
+def _svg_format() -> str:
+    """rich's SVG template without the terminal window (coloured buttons, rounded frame): a white
+    page to attach to a report."""
+    from rich._export_format import CONSOLE_SVG_FORMAT
+
+    page = '<rect fill="#ffffff" x="0" y="0" width="{width}" height="{height}"/>'
+    return CONSOLE_SVG_FORMAT.replace("{chrome}", page)
+
+
+def to_svg(
+    tables: Sequence[Grid], lang: Lang, unit: AmountUnit, width: int = DEFAULT_WIDTH, title: str = ""
+) -> str:
+    console = _record(tables, lang, unit, width)
+    return console.export_svg(title=safe(title), theme=_theme(), code_format=_svg_format())
+
+
+# ---------------------------------------------------------------------------------------------
+# Tables of cells: csv, xlsx
+
+
+def _csv_cell(value: Cell, column: Column, unit: AmountUnit) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, str):
+        return neutralise(value)
+    if column.kind == "amount" and isinstance(value, int):
+        return str(to_unit(value, unit))
+    if column.kind == "percent":
+        return f"{Decimal(value).quantize(Decimal('0.01')):f}"
+    return f"{value:f}" if isinstance(value, Decimal) else str(value)
+
+
+def to_csv(table: Grid, unit: AmountUnit = "million") -> str:
+    """One table: a header row and the rows, numbers in plain notation (``1501713``, ``1501.713``,
+    shares in percent with two decimals) whatever the language of the labels."""
+    import csv
+
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\r\n")
+    writer.writerow([neutralise(c.header) for c in table.columns])
+    for row in table.rows:
+        writer.writerow([_csv_cell(v, c, unit) for v, c in zip(row.cells, table.columns, strict=True)])
+    return out.getvalue()
+
+
+def _xlsx_value(
+    value: Cell, column: Column, unit: AmountUnit, signed: bool = False
+) -> tuple[int | Decimal | str | None, str]:
+    """The cell value and its number format."""
+    if value is None:
+        return None, "General"
+    if isinstance(value, str):
+        return neutralise(value), "@"
+    if column.kind == "amount" and isinstance(value, int):
+        digits = "#,##0.000" if unit == "billion" else "#,##0"
+        if signed or column.signed:  # a difference: +1,000 / -1,000 / 0
+            return to_unit(value, unit), f"+{digits};-{digits};0"
+        return to_unit(value, unit), digits
+    if column.kind == "percent":
+        return (Decimal(value) / 100).quantize(Decimal("0.000001")), "0.00%"
+    if isinstance(value, Decimal) and value != value.to_integral_value():
+        return value, "#,##0.###"
+    return value, "#,##0"
+
+
+def _sheet(ws: Worksheet, g: Grid, unit: AmountUnit) -> int:
+    """Fill ``ws`` with ``g``; return the header row."""
+    from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
+    from openpyxl.utils import get_column_letter
+    from openpyxl.worksheet.properties import PageSetupProperties
+
+    bold = Font(bold=True)
+    row_number = 1
+    ws.cell(row_number, 1, neutralise(g.title)).font = Font(bold=True, size=13)
+    row_number += 1
+    for line in g.lead:
+        ws.cell(row_number, 1, neutralise(line))
+        row_number += 1
+    row_number += 1
+    header = row_number
+    rule = Border(bottom=Side(style="thin"))
+    for index, column in enumerate(g.columns, start=1):
+        cell = ws.cell(header, index, neutralise(column.header))
+        cell.font = bold
+        cell.fill = PatternFill("solid", fgColor="E8E8E8")
+        cell.border = rule
+        cell.alignment = Alignment(horizontal="left" if column.kind == "text" else "right", wrap_text=True)
+    widths = [len(c.header) for c in g.columns]
+    flagged = PatternFill("solid", fgColor="FDE2E1")
+    for grid_row in g.rows:
+        row_number += 1
+        for index, (value, column) in enumerate(zip(grid_row.cells, g.columns, strict=True), start=1):
+            written, number_format = _xlsx_value(value, column, unit, grid_row.signed)
+            target = ws.cell(row_number, index, "")  # a Cell (never a merged one): filled below
+            target.value = written
+            if isinstance(written, str):
+                target.data_type = "s"  # never a formula, whatever it begins with
+            target.number_format = number_format
+            if column.wrap:
+                target.alignment = Alignment(wrap_text=True, vertical="top")
+            red = index - 1 in grid_row.flags or grid_row.style == "delta"
+            if grid_row.style in ("group", "total") or red or grid_row.style == "declared":
+                target.font = Font(
+                    bold=grid_row.style in ("group", "total"),
+                    italic=grid_row.style == "declared",
+                    color="C00000" if red else None,
+                )
+            if index - 1 in grid_row.flags:
+                target.fill = flagged
+            if grid_row.rule_before:
+                target.border = Border(top=Side(style="thin"))
+            shown = len(str(written)) + 3 if written is not None else 0
+            widths[index - 1] = max(widths[index - 1], shown)
+    if g.notes:
+        row_number += 1
+        for line in g.notes:
+            row_number += 1
+            ws.cell(row_number, 1, neutralise(line)).font = Font(italic=True, color="555555")
+    for index, (column, width) in enumerate(zip(g.columns, widths, strict=True), start=1):
+        ws.column_dimensions[get_column_letter(index)].width = min(60 if column.wrap else 40, max(6, width))
+    ws.freeze_panes = f"A{header + 1}"
+    ws.print_title_rows = f"{header}:{header}"
+    ws.page_setup.paperSize = ws.PAPERSIZE_A4
+    ws.page_setup.orientation = "landscape" if len(g.columns) > 6 else "portrait"
+    ws.page_setup.fitToWidth = 1
+    ws.page_setup.fitToHeight = 0
+    ws.sheet_properties.pageSetUpPr = PageSetupProperties(fitToPage=True)
+    return header
+
+
+def _security_chart(ws: Worksheet, g: Grid, header: int, lang: Lang) -> None:
+    """A bar chart of the share column (years only) beside the table."""
+    from openpyxl.chart import BarChart, Reference
+
+    share = next(i for i, c in enumerate(g.columns, start=1) if c.kind == "percent")
+    years = sum(1 for r in g.rows if r.style == "body")
+    if not years:
+        return
+    chart = BarChart()
+    chart.type = "col"
+    chart.title = neutralise(g.title)
+    chart.y_axis.number_format = "0%"
+    chart.legend = None
+    chart.add_data(
+        Reference(ws, min_col=share, min_row=header, max_row=header + years), titles_from_data=True
+    )
+    chart.set_categories(Reference(ws, min_col=1, min_row=header + 1, max_row=header + years))
+    chart.height, chart.width = 7, 14
+    ws.add_chart(chart, f"B{header + len(g.rows) + len(g.notes) + 4}")
+
+
+def to_xlsx(tables: Sequence[Grid], lang: Lang, unit: AmountUnit = "million") -> bytes:
+    """A workbook with one sheet per table, printable on A4."""
+    from openpyxl import Workbook
+
+    workbook = Workbook()
+    if workbook.active is not None:
+        workbook.remove(workbook.active)
+    workbook.properties.creator = "plan272"
+    for g in tables:
+        ws = workbook.create_sheet(label(f"sheet.{g.section}", lang)[:31])
+        header = _sheet(ws, g, unit)
+        if g.bars:
+            _security_chart(ws, g, header, lang)
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    return buffer.getvalue()

@@ -1,0 +1,816 @@
+"""The summary as labelled tables: :func:`grids` (pure: headers, typed cells, marks) and
+:func:`render` (rich tables, a bar chart, notes) for the terminal and the html/svg/txt exports.
+
+A :class:`Grid` keeps its numbers as numbers (``int`` million VND, ``Decimal`` shares); each renderer
+formats them: the terminal with :mod:`plan272.i18n`, the spreadsheet with number formats.
+
+Text that comes from the data is never interpreted: it reaches rich only as ``Text`` objects (never
+markup) with control characters made visible (:func:`plan272.formats.text.safe`).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from decimal import Decimal
+from typing import TYPE_CHECKING, Literal
+
+from plan272.formats.text import safe
+from plan272.i18n import (
+    AmountUnit,
+    Lang,
+    format_amount,
+    format_date,
+    format_number,
+    format_percent,
+    kpi_unit,
+    label,
+    noun,
+    rule_title,
+    unit_label,
+)
+from plan272.summary import (
+    SECTIONS,
+    AmountRow,
+    SectionName,
+    Summary,
+)
+
+if TYPE_CHECKING:
+    from rich.console import Console, RenderableType
+    from rich.table import Table
+
+    from plan272.model import Target
+
+ColumnKind = Literal["text", "amount", "count", "percent", "number"]
+RowStyle = Literal["body", "group", "total", "declared", "delta"]
+Cell = str | int | Decimal | None
+
+DIFFERS = "≠"
+
+
+@dataclass(frozen=True)
+class Column:
+    header: str
+    kind: ColumnKind = "text"
+    wrap: bool = False  # a long text column that may wrap in the terminal
+    truncate: bool = False  # a long text column cut to one line (with …) in the terminal
+    sheet_only: bool = False  # only in the spreadsheet and CSV, not in the printed table
+    signed: bool = False  # differences: a positive figure is written with "+"
+
+
+@dataclass(frozen=True)
+class GridRow:
+    cells: tuple[Cell, ...]
+    style: RowStyle = "body"
+    flags: frozenset[int] = frozenset()  # columns whose figure is marked (differs, below minimum)
+    rule_before: bool = False  # a separating line above this row
+
+    @property
+    def signed(self) -> bool:
+        return self.style == "delta"
+
+
+@dataclass(frozen=True)
+class Bar:
+    """One bar of the security chart."""
+
+    label: str
+    percent: Decimal | None
+    minimum: Decimal
+    ok: bool
+
+
+@dataclass(frozen=True)
+class Grid:
+    section: SectionName
+    title: str
+    columns: tuple[Column, ...]
+    rows: tuple[GridRow, ...]
+    lead: tuple[str, ...] = ()  # lines above the table
+    notes: tuple[str, ...] = ()  # lines under the table
+    bars: tuple[Bar, ...] = ()
+    show_header: bool = True
+    flag_mark: str = ""  # printed before a flagged figure (not on difference rows)
+
+
+# ---------------------------------------------------------------------------------------------
+# Grids (pure)
+
+
+def _unit_title(key: str, lang: Lang, unit: AmountUnit) -> str:
+    return f"{label(key, lang)} ({unit_label(unit, lang)})"
+
+
+def _amount_rows(
+    row: AmountRow,
+    years: Sequence[int],
+    labels: tuple[str, str, str],
+    *,
+    before: tuple[Cell, ...] = (),
+    middle: tuple[Cell, ...] = (),
+    after: tuple[Cell, ...] = (),
+    style: RowStyle = "group",
+    rule_before: bool = False,
+) -> list[GridRow]:
+    """The computed row, then the declared row (figures that differ marked), then the differences.
+
+    Cells: ``before``, the label, ``middle``, the years, the total, ``after``; ``labels`` are the
+    labels of the three rows. Only the computed row carries ``before``/``middle``/``after``.
+    """
+    values = (*(row.computed.years.get(y) for y in years), row.computed.total)
+    out = [GridRow((*before, labels[0], *middle, *values, *after), style, rule_before=rule_before)]
+    if row.declared is None:
+        return out
+    differences = row.differences(years)
+    offset = len(before) + 1 + len(middle)
+    columns: list[int | None] = [*years, None]
+    flags = frozenset(offset + i for i, year in enumerate(columns) if year in differences)
+    head: tuple[Cell, ...] = (None,) * len(before)
+    gap: tuple[Cell, ...] = (None,) * len(middle)
+    tail: tuple[Cell, ...] = (None,) * len(after)
+    declared = (*(row.declared.years.get(y) for y in years), row.declared.total)
+    out.append(GridRow((*head, labels[1], *gap, *declared, *tail), "declared", flags))
+    if differences:
+        deltas = tuple(differences.get(y) for y in columns)
+        out.append(GridRow((*head, labels[2], *gap, *deltas, *tail), "delta", flags))
+    return out
+
+
+def _row_labels(title: str, lang: Lang) -> tuple[str, str, str]:
+    return (title, label("row.declared", lang), label("row.computed_minus_declared", lang))
+
+
+def _total_labels(lang: Lang) -> tuple[str, str, str]:
+    return (
+        label("row.total_computed", lang),
+        label("row.total_declared", lang),
+        label("row.computed_minus_declared", lang),
+    )
+
+
+def _identity(summary: Summary, lang: Lang, unit: AmountUnit) -> Grid:
+    s = summary.identity
+    signer = f"{s.signer_title} {s.signer}" if s.signer_title else s.signer
+    rows: list[tuple[str, str]] = [
+        ("identity.number", s.number),
+        ("identity.date", format_date(s.date, lang)),
+        ("identity.province", s.province),
+        ("identity.issuer", s.issuer),
+        ("identity.signer", signer),
+        ("identity.period", f"{s.period[0]}–{s.period[1]}"),
+        ("identity.unit", unit_label(unit, lang)),
+        ("identity.title", s.title),
+    ]
+    if s.source:
+        rows.append(("identity.source", s.source))
+    return Grid(
+        "identity",
+        label("section.identity", lang),
+        (Column(label("identity.field", lang)), Column(label("identity.value", lang), wrap=True)),
+        tuple(GridRow((label(key, lang), value)) for key, value in rows),
+        show_header=False,
+    )
+
+
+def _year_columns(years: Sequence[int], lang: Lang) -> tuple[Column, ...]:
+    return (*(Column(str(y), "amount") for y in years), Column(label("col.total", lang), "amount"))
+
+
+def _appendix1(summary: Summary, lang: Lang, unit: AmountUnit) -> Grid:
+    s = summary.appendix1
+    columns = (
+        Column(label("col.id", lang)),
+        Column(label("col.project", lang), truncate=True),
+        Column(label("col.investor", lang), sheet_only=True),
+        *_year_columns(s.years, lang),
+    )
+    total_column = len(columns) - 1
+    rows: list[GridRow] = []
+    for index, group in enumerate(s.groups):
+        title = group.row.label or label("row.undeclared_group", lang)
+        labels = _row_labels(f"{title} ({label('row.projects', lang, n=group.row.count)})", lang)
+        rows += _amount_rows(
+            group.row, s.years, labels, before=(group.row.id,), middle=(None,), rule_before=index > 0
+        )
+        for project in group.projects:
+            rows.append(
+                GridRow(
+                    (
+                        project.id,
+                        project.name,
+                        project.investor,
+                        *(project.amounts.years.get(y) for y in s.years),
+                        project.amounts.total,
+                    ),
+                    flags=frozenset() if project.amounts.adds_up else frozenset({total_column}),
+                )
+            )
+    rows += _amount_rows(
+        s.total, s.years, _total_labels(lang), before=(None,), middle=(None,), style="total", rule_before=True
+    )
+    notes = []
+    if any(r.flags and r.style == "body" for r in rows):
+        notes.append(label("note.row_sum", lang))
+    if any(r.flags and r.style != "body" for r in rows):
+        notes.append(label("note.differs", lang))
+    title = _unit_title("section.appendix1", lang, unit)
+    return Grid("appendix1", title, columns, tuple(rows), notes=tuple(notes), flag_mark=DIFFERS)
+
+
+def _appendix2(summary: Summary, lang: Lang, unit: AmountUnit) -> Grid:
+    s = summary.appendix2
+    columns = (
+        Column(label("col.tt", lang), "count"),
+        Column(label("col.unit", lang), wrap=True),
+        Column(label("col.staff", lang), "count"),
+        Column(label("col.norm", lang), "amount"),
+        *_year_columns(s.years, lang),
+        Column(label("col.note", lang)),
+    )
+    first_year = 4
+    total_column = first_year + len(s.years)
+    rows: list[GridRow] = []
+    for index, group in enumerate(s.groups):
+        staff = sum(u.staff for u in group.units)
+        norm = sum(u.norm for u in group.units)
+        rows += _amount_rows(
+            group.row,
+            s.years,
+            _row_labels(group.row.label or label("row.undeclared_group", lang), lang),
+            before=(group.row.id,),
+            middle=(staff, norm),
+            after=(None,),
+            rule_before=index > 0,
+        )
+        for unit_row in group.units:
+            flags = {first_year + s.years.index(y) for y in unit_row.off_norm if y in s.years}
+            if not unit_row.amounts.adds_up:
+                flags.add(total_column)
+            rows.append(
+                GridRow(
+                    (
+                        unit_row.tt,
+                        unit_row.name,
+                        unit_row.staff,
+                        unit_row.norm,
+                        *(unit_row.amounts.years.get(y) for y in s.years),
+                        unit_row.amounts.total,
+                        unit_row.mark,
+                    ),
+                    flags=frozenset(flags),
+                )
+            )
+    staff = sum(u.staff for g in s.groups for u in g.units)
+    norm = sum(u.norm for g in s.groups for u in g.units)
+    rows += _amount_rows(
+        s.total,
+        s.years,
+        _total_labels(lang),
+        before=(None,),
+        middle=(staff, norm),
+        after=(None,),
+        style="total",
+        rule_before=True,
+    )
+    notes = [
+        label(
+            "note.norm",
+            lang,
+            norm=format_amount(s.per_staff_per_year, lang, unit),
+            unit=unit_label(unit, lang),
+        )
+    ]
+    notes += [label("note.mark", lang, mark=n.mark, unit=n.unit_id, summary=n.summary) for n in s.notes]
+    body = [r for r in rows if r.style == "body"]
+    if any(f != total_column for r in body for f in r.flags):
+        notes.append(label("note.off_norm", lang))
+    if any(total_column in r.flags for r in body):
+        notes.append(label("note.row_sum", lang))
+    if any(r.flags and r.style != "body" for r in rows):
+        notes.append(label("note.differs", lang))
+    title = _unit_title("section.appendix2", lang, unit)
+    return Grid("appendix2", title, columns, tuple(rows), notes=tuple(notes), flag_mark=DIFFERS)
+
+
+def _grand_total(summary: Summary, lang: Lang, unit: AmountUnit) -> Grid:
+    s = summary.grand_total
+    columns = (
+        Column(label("col.item", lang), wrap=True),
+        Column(label("col.appendix", lang)),
+        Column(label("col.declared", lang), "amount"),
+        Column(label("col.computed", lang), "amount"),
+        Column(label("col.delta", lang), "amount", signed=True),
+        Column(label("col.as_printed", lang), sheet_only=True),
+        Column(label("col.words", lang), sheet_only=True),
+    )
+    roman = {1: "I", 2: "II"}
+    rows = []
+    for line in (s.total, *s.parts):
+        is_total = line is s.total
+        rows.append(
+            GridRow(
+                (
+                    label("row.grand_total", lang) if is_total else line.label,
+                    roman.get(line.appendix or 0, "I+II" if is_total else ""),
+                    line.declared,
+                    line.computed,
+                    line.difference,
+                    line.stated,
+                    line.words,
+                ),
+                "total" if is_total else "body",
+                frozenset({2}) if line.difference else frozenset(),
+            )
+        )
+    lead = [
+        label(
+            "note.grand_figures",
+            lang,
+            million=format_amount(s.total.declared, lang, "million"),
+            million_unit=unit_label("million", lang),
+            billion=format_amount(s.total.declared, lang, "billion"),
+            billion_unit=unit_label("billion", lang),
+        )
+    ]
+    if s.total.words:
+        lead.append(label("note.grand_words", lang, words=s.total.words))
+    if s.total.stated:
+        lead.append(label("note.grand_stated", lang, stated=s.total.stated))
+    notes = []
+    if any(p.stated or p.words for p in s.parts):
+        notes.append(label("note.parts_printed", lang))
+    for part in s.parts:
+        said = [x for x in (part.stated, f"“{part.words}”" if part.words else None) if x]
+        if said:
+            notes.append(f"{part.label}: {' — '.join(said)}")
+    if any(r.flags for r in rows):
+        notes.append(label("note.differs", lang))
+    return Grid(
+        "grand-total",
+        _unit_title("section.grand-total", lang, unit),
+        columns,
+        tuple(rows),
+        lead=tuple(lead),
+        notes=tuple(notes),
+        flag_mark=DIFFERS,
+    )
+
+
+def _investors(summary: Summary, lang: Lang, unit: AmountUnit) -> Grid:
+    s = summary.investors
+    columns = (
+        Column(label("col.rank", lang), "count"),
+        Column(label("col.investor", lang), wrap=True),
+        Column(label("col.projects", lang), "count"),
+        Column(label("col.amount", lang), "amount"),
+        Column(label("col.share", lang), "percent"),
+        Column("id", sheet_only=True),
+    )
+    rows = [
+        GridRow((rank, r.name or label("row.no_investor", lang), r.projects, r.amount, r.share, r.agency_id))
+        for rank, r in enumerate(s.rows, start=1)
+    ]
+    rows.append(
+        GridRow(
+            (None, label("row.total", lang), s.projects, s.total, Decimal(100) if s.total else None, None),
+            "total",
+            rule_before=True,
+        )
+    )
+    notes = [
+        label("note.share_of", lang, total=format_amount(s.total, lang, unit), unit=unit_label(unit, lang))
+    ]
+    for r in s.rows:
+        if r.spellings:
+            notes.append(label("note.spellings", lang, name=r.name, others="; ".join(r.spellings)))
+    return Grid(
+        "investors", _unit_title("section.investors", lang, unit), columns, tuple(rows), notes=tuple(notes)
+    )
+
+
+def _security(summary: Summary, lang: Lang, unit: AmountUnit) -> Grid:
+    s = summary.security
+    columns = (
+        Column(label("col.scope", lang)),
+        Column(label("col.security", lang), "amount"),
+        Column(label("col.base", lang), "amount"),
+        Column(label("col.share", lang), "percent"),
+        Column(label("col.minimum", lang), "percent", sheet_only=True),
+        Column(label("col.required", lang), "amount"),
+        Column(label("col.shortfall", lang), "amount"),
+        Column(label("col.status", lang)),
+    )
+    span = f"{s.period_span[0]}–{s.period_span[1]}"
+    rows = []
+    bars = []
+    for row in (*s.years, s.period):
+        scope = str(row.year) if row.year is not None else span
+        mark = label("mark.ok" if row.ok else "mark.not_ok", lang)
+        rows.append(
+            GridRow(
+                (scope, row.amount, row.base, row.percent, row.minimum, row.required, row.shortfall, mark),
+                "body" if row.year is not None else "total",
+                frozenset() if row.ok else frozenset({3, 6, 7}),
+                rule_before=row.year is None,
+            )
+        )
+        bars.append(Bar(scope, row.percent, row.minimum, row.ok))
+    denominator = " + ".join(label(f"denominator.{d}", lang) for d in s.denominator)
+    notes = [
+        label(
+            "note.security_policy",
+            lang,
+            minimum=format_number(s.minimum, lang),
+            denominator=denominator,
+            counted=", ".join(s.counted) or label("none", lang),
+        )
+    ]
+    if s.partial:
+        notes.append(label("note.security_partial", lang, ids=", ".join(s.partial)))
+    return Grid(
+        "security",
+        _unit_title("section.security", lang, unit),
+        columns,
+        tuple(rows),
+        notes=tuple(notes),
+        bars=tuple(bars),
+    )
+
+
+def target_cell(targets: Sequence[Target], lang: Lang) -> Cell:
+    """One milestone: a number when the document states a single value, else text (range, bound,
+    or several disagreeing values joined by ``/``)."""
+    if len(targets) == 1 and targets[0].low is not None and targets[0].low == targets[0].high:
+        return targets[0].low
+    return " / ".join(target_text(t, lang) for t in targets)
+
+
+def target_text(target: Target, lang: Lang) -> str:
+    low = format_number(target.low, lang) if target.low is not None else None
+    high = format_number(target.high, lang) if target.high is not None else None
+    if low == high:
+        return low or ""
+    if high is None:
+        return f"≥ {low}"
+    if low is None:
+        return f"≤ {high}"
+    return f"{low}–{high}"
+
+
+def _targets(summary: Summary, lang: Lang, unit: AmountUnit) -> Grid:
+    s = summary.targets
+    columns = (
+        Column(label("col.indicator", lang), wrap=True),
+        *(Column(str(y), "number") for y in s.years),
+        Column(label("col.kpi_unit", lang)),
+        Column(label("col.direction", lang)),
+        Column("id", sheet_only=True),
+    )
+    rows = []
+    disagree = False
+    for row in s.rows:
+        cells: list[Cell] = [row.label]
+        for year in s.years:
+            stated = row.milestones.get(year, ())
+            disagree |= len(stated) > 1
+            cells.append(target_cell(stated, lang) if stated else None)
+        cells += [kpi_unit(row.unit, lang), label(f"direction.{row.direction}", lang), row.id]
+        rows.append(GridRow(tuple(cells)))
+    notes = [label("note.targets_disagree", lang)] if disagree else []
+    return Grid("targets", label("section.targets", lang), columns, tuple(rows), notes=tuple(notes))
+
+
+def _stated(summary: Summary, lang: Lang, unit: AmountUnit) -> Grid:
+    """Stated figures: what the text says beside what the other figures give."""
+    columns = (
+        Column(label("col.statement", lang), wrap=True),
+        Column(label("col.printed", lang), wrap=True),
+        Column(label("col.stated", lang), "number"),
+        Column(label("col.recomputed", lang), "number"),
+        Column(label("col.check", lang)),
+        Column(label("col.how", lang), sheet_only=True),
+        Column(label("col.where", lang), sheet_only=True),
+        Column("id", sheet_only=True),
+    )
+    rows = []
+    for check in summary.stated.rows:
+        printed = check.printed if check.kind != "words" else f"“{check.printed}”"
+        name = label("row.grand_total", lang) if check.id == "grand_total" else check.label
+        text = label(f"stated.kind.{check.kind}", lang, label=name)
+        rows.append(
+            GridRow(
+                (
+                    text,
+                    printed,
+                    check.stated,
+                    check.computed,
+                    label(f"stated.status.{check.status}", lang),
+                    check.detail,
+                    check.where,
+                    check.id,
+                ),
+                flags=frozenset({2}) if check.status in ("differs", "unreadable") else frozenset(),
+            )
+        )
+    counts = {k: sum(1 for c in summary.stated.rows if c.status == k) for k in ("ok", "differs", "truncated")}
+    lead = (label("note.stated_lead", lang, n=len(rows), **counts),)
+    return Grid(
+        "stated",
+        label("section.stated", lang),
+        columns,
+        tuple(rows),
+        lead=lead,
+        notes=(label("note.stated_units", lang),),
+        flag_mark=DIFFERS,
+    )
+
+
+def _findings(summary: Summary, lang: Lang, unit: AmountUnit) -> Grid:
+    s = summary.findings
+    columns = (
+        Column(label("col.code", lang)),
+        Column(label("col.rule", lang), wrap=True),
+        Column(label("col.error", lang), "count"),
+        Column(label("col.warning", lang), "count"),
+        Column(label("col.info", lang), "count"),
+    )
+    rows = [
+        GridRow(
+            (r.code, rule_title(r.code, r.name, lang), r.error, r.warning, r.info),
+            flags=frozenset({2}) if r.error else frozenset(),
+        )
+        for r in s.rows
+    ]
+    totals = {k: s.totals.get(k, 0) for k in ("error", "warning", "info")}
+    rows.append(
+        GridRow(
+            ("", label("row.total", lang), totals["error"], totals["warning"], totals["info"]),
+            "total",
+            rule_before=True,
+        )
+    )
+    total = sum(totals.values())
+    lead = [
+        label(
+            "note.findings_total",
+            lang,
+            total=total,
+            findings=noun("finding", total, lang),
+            errors=noun("error", totals["error"], lang),
+            warnings=noun("warning", totals["warning"], lang),
+            rules=s.rules_checked,
+            rules_word=noun("rule", s.rules_checked, lang),
+            **totals,
+        )
+    ]
+    if s.suppressed:
+        lead.append(label("note.findings_suppressed", lang, n=s.suppressed))
+    if s.fatal:
+        lead.append(label("note.findings_fatal", lang))
+    return Grid(
+        "findings",
+        label("section.findings", lang),
+        columns,
+        tuple(rows),
+        lead=tuple(lead),
+        notes=(label("note.findings_detail", lang),),
+    )
+
+
+_BUILDERS = {
+    "identity": _identity,
+    "appendix1": _appendix1,
+    "appendix2": _appendix2,
+    "grand-total": _grand_total,
+    "investors": _investors,
+    "security": _security,
+    "targets": _targets,
+    "stated": _stated,
+    "findings": _findings,
+}
+
+
+def grid(summary: Summary, section: SectionName, lang: Lang = "en", unit: AmountUnit = "million") -> Grid:
+    return _BUILDERS[section](summary, lang, unit)
+
+
+def grids(
+    summary: Summary,
+    lang: Lang = "en",
+    unit: AmountUnit = "million",
+    sections: Sequence[SectionName] = SECTIONS,
+) -> list[Grid]:
+    """The tables of ``sections`` in the summary's order."""
+    return [grid(summary, name, lang, unit) for name in SECTIONS if name in sections]
+
+
+# ---------------------------------------------------------------------------------------------
+# Text of a cell, shared by the terminal and the text exports
+
+
+def cell_text(value: Cell, column: Column, lang: Lang, unit: AmountUnit, *, signed: bool = False) -> str:
+    """``value`` as printed in ``column``: numbers in the language's notation, text made safe."""
+    if value is None:
+        return ""
+    if isinstance(value, str):
+        return safe(value)
+    if column.kind == "amount":
+        if not isinstance(value, int):
+            raise TypeError(f"an amount column holds whole million VND, not {value!r}")
+        return format_amount(value, lang, unit, signed=signed or column.signed)
+    if column.kind == "percent":
+        return format_percent(Decimal(value), lang)
+    return format_number(value, lang)
+
+
+def flagged(g: Grid, row: GridRow, index: int) -> bool:
+    """Whether the cell ``index`` of ``row`` is marked (and holds something to mark)."""
+    return index in row.flags and row.cells[index] is not None
+
+
+def display_text(g: Grid, row: GridRow, index: int, lang: Lang, unit: AmountUnit) -> str:
+    """The cell as printed: its text, with the grid's mark before a flagged figure."""
+    text = cell_text(row.cells[index], g.columns[index], lang, unit, signed=row.signed)
+    if text and flagged(g, row, index) and g.flag_mark and row.style != "delta":
+        return f"{g.flag_mark} {text}"
+    return text
+
+
+# ---------------------------------------------------------------------------------------------
+# rich
+
+_ROW_STYLE: dict[RowStyle, str] = {
+    "body": "",
+    "group": "bold",
+    "total": "bold",
+    "declared": "italic",
+    "delta": "red",
+}
+_BLOCKS = " ▏▎▍▌▋▊▉█"
+BAR_WIDTH = 40
+
+
+def _table(g: Grid, lang: Lang, unit: AmountUnit, truncate: bool) -> Table:
+    from rich import box
+    from rich.table import Table
+    from rich.text import Text
+
+    shown = [i for i, c in enumerate(g.columns) if not c.sheet_only]
+    table = Table(
+        box=box.HORIZONTALS,
+        show_edge=False,
+        pad_edge=False,
+        show_header=g.show_header,
+        header_style="bold",
+        collapse_padding=True,
+        # a truncated column takes the width the others leave: the table spans the page
+        expand=truncate and any(g.columns[i].truncate for i in shown),
+    )
+    for i in shown:
+        column = g.columns[i]
+        numeric = column.kind != "text"
+        table.add_column(
+            Text(column.header),
+            justify="right" if numeric else "left",
+            no_wrap=not (column.wrap or (column.truncate and not truncate)),
+            overflow="ellipsis" if column.truncate and truncate else "fold",
+            ratio=1 if column.truncate and truncate else None,
+            style="bold" if g.section == "identity" and i == 0 else "",
+        )
+    for index, row in enumerate(g.rows):
+        cells = [
+            Text(display_text(g, row, i, lang, unit), style="bold red" if flagged(g, row, i) else "")
+            for i in shown
+        ]
+        following = g.rows[index + 1] if index + 1 < len(g.rows) else None
+        table.add_row(
+            *cells,
+            style=_ROW_STYLE[row.style],
+            end_section=following is not None and following.rule_before,
+        )
+    return table
+
+
+def chart_scale(bars: Sequence[Bar]) -> Decimal:
+    """The percent at the right end of the chart: the next multiple of 5 above every bar and twice
+    the minimum."""
+    top = max([b.percent or Decimal(0) for b in bars] + [b.minimum * 2 for b in bars] + [Decimal(1)])
+    return Decimal(int((top + 4) // 5 * 5))
+
+
+def bar_text(bar: Bar, scale: Decimal, width: int = BAR_WIDTH) -> str:
+    """The bar of ``bar.percent`` on ``width`` cells for ``scale`` percent, in eighths of a cell, with
+    ``┊`` where the minimum falls (when the bar does not reach it)."""
+    percent = bar.percent or Decimal(0)
+    eighths = int((min(percent, scale) / scale * width * 8).to_integral_value())
+    cells = list("█" * (eighths // 8) + (_BLOCKS[eighths % 8] if eighths % 8 else ""))
+    cells += [" "] * (width - len(cells))
+    marker = int((bar.minimum / scale * width).to_integral_value())
+    if 0 <= marker < width and cells[marker] == " ":
+        cells[marker] = "┊"
+    return "".join(cells)
+
+
+def _chart(g: Grid, lang: Lang) -> RenderableType:
+    from rich.table import Table
+    from rich.text import Text
+
+    scale = chart_scale(g.bars)
+    chart = Table.grid(padding=(0, 1))
+    chart.add_column(justify="right", no_wrap=True)
+    chart.add_column(no_wrap=True)
+    chart.add_column(justify="right", no_wrap=True)
+    for bar in g.bars:
+        chart.add_row(
+            Text(safe(bar.label)),
+            Text(bar_text(bar, scale), style="green" if bar.ok else "red"),
+            Text(format_percent(bar.percent, lang), style="" if bar.ok else "bold red"),
+        )
+    axis = f"0{' ' * (BAR_WIDTH - 2 - len(format_number(scale, lang)))}{format_number(scale, lang)}%"
+    chart.add_row(Text(""), Text(axis, style="dim"), Text(""))
+    minimum = g.bars[0].minimum if g.bars else Decimal(0)
+    chart.add_row(
+        Text(""),
+        Text(label("note.chart_axis", lang, minimum=format_number(minimum, lang)), style="dim"),
+        Text(""),
+    )
+    return chart
+
+
+def renderable(g: Grid, lang: Lang, unit: AmountUnit, *, truncate: bool = True) -> RenderableType:
+    """One section: a heading rule, the lines above, the table, the chart and the notes.
+
+    ``truncate`` cuts long names (projects) to one line, for the terminal; a printed page
+    (``False``) wraps them so that every name is there in full."""
+    from rich.console import Group
+    from rich.rule import Rule
+    from rich.text import Text
+
+    parts: list[RenderableType] = [Rule(Text(g.title, style="bold"), align="left", style="dim")]
+    parts += [Text(safe(line)) for line in g.lead]
+    if g.lead:
+        parts.append(Text(""))
+    parts.append(_table(g, lang, unit, truncate))
+    if g.bars:
+        parts += [Text(""), _chart(g, lang)]
+    if g.notes:
+        parts.append(Text(""))
+        parts += [Text(safe(line), style="dim") for line in g.notes]
+    return Group(*parts)
+
+
+def minimum_width(g: Grid, lang: Lang, unit: AmountUnit) -> int:
+    """The narrowest layout that prints every figure and every unbreakable cell of ``g`` whole
+    (long names may wrap): below it rich would cut numbers short."""
+    from rich.cells import cell_len
+
+    widths = []
+    for i, column in enumerate(g.columns):
+        if column.sheet_only:
+            continue
+        texts = [column.header, *(display_text(g, row, i, lang, unit) for row in g.rows)]
+        if column.wrap or column.truncate:  # may wrap between words
+            widths.append(max((cell_len(word) for text in texts for word in text.split()), default=1))
+        else:
+            widths.append(max(cell_len(text) for text in texts))
+    needed = sum(widths) + 2 * (len(widths) - 1)  # a padding and a divider between columns
+    if g.bars:
+        labels = max(cell_len(safe(b.label)) for b in g.bars)
+        shares = max(cell_len(format_percent(b.percent, lang)) for b in g.bars)
+        needed = max(needed, labels + 1 + BAR_WIDTH + 1 + shares)
+    return needed
+
+
+def required_width(
+    summary: Summary,
+    lang: Lang = "en",
+    unit: AmountUnit = "million",
+    sections: Sequence[SectionName] = SECTIONS,
+) -> int:
+    """The narrowest ``--width`` at which every table of ``sections`` prints its figures whole."""
+    return max(minimum_width(g, lang, unit) for g in grids(summary, lang, unit, sections))
+
+
+def render(
+    console: Console,
+    summary: Summary,
+    lang: Lang = "en",
+    unit: AmountUnit = "million",
+    sections: Sequence[SectionName] = SECTIONS,
+    *,
+    truncate: bool = True,
+) -> None:
+    """Print the sections of ``summary`` on ``console``, a blank line between them.
+
+    A console too narrow for a table is widened while it prints that table: a line longer than
+    the terminal wraps, but a figure is never cut short."""
+    for index, g in enumerate(grids(summary, lang, unit, sections)):
+        if index:
+            console.print()
+        width = console.width
+        console.width = max(width, minimum_width(g, lang, unit))
+        try:
+            console.print(renderable(g, lang, unit, truncate=truncate))
+        finally:
+            console.width = width
