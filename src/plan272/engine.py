@@ -14,7 +14,7 @@ from pathlib import PurePath
 
 from plan272.findings import Finding, Severity
 from plan272.load import LoadResult
-from plan272.problems import Location
+from plan272.problems import Location, Problem
 from plan272.rules import Rule, catalogue
 
 INTERNAL = "INT001"
@@ -71,19 +71,7 @@ def run(result: LoadResult, select: Sequence[str] = (), ignore: Sequence[str] = 
     blocking = result.plan is None or result.fatal
     if blocking or selected("DAT001", select, ignore):
         for problem in result.problems:
-            message = problem.message
-            findings.append(
-                Finding(
-                    "DAT001",
-                    Severity.ERROR,
-                    message,
-                    problem.location,
-                    # identity without the line: the file, the field and what was found there
-                    ids=(PurePath(problem.location.file).name, problem.location.field or ""),
-                    detail=problem.value if problem.value is not None else problem.message,
-                    extra={"value": problem.value} if problem.value is not None else {},
-                )
-            )
+            findings.append(_problem_finding(problem))
     plan = result.plan
     if plan is not None:
         for rule in rules:
@@ -104,4 +92,35 @@ def run(result: LoadResult, select: Sequence[str] = (), ignore: Sequence[str] = 
                     )
                 )
     findings.sort(key=Finding.sort_key)
-    return Report(findings, rules, fatal=result.fatal)
+    # when plan.yaml could not be read into the model no rule ran: say so rather than "N checked"
+    return Report(findings, rules if plan is not None else [], fatal=result.fatal)
+
+
+def _problem_finding(problem: Problem) -> Finding:
+    """A load problem as a DAT001 finding. Its identity (for baselines and diffs) is the file name,
+    the row id where known, the field and the value found — never the line."""
+    expected: int | None = None
+    extra: dict[str, str] = {}
+    if problem.value is not None:
+        extra["value"] = problem.value
+    if problem.expected is not None:
+        if problem.expected.isdigit():
+            expected = int(problem.expected)
+        else:
+            extra["expected"] = problem.expected
+    observed = int(problem.value) if problem.value is not None and problem.value.isdigit() else None
+    ids = [PurePath(problem.location.file).name]
+    if problem.row_id:
+        ids.append(problem.row_id)
+    ids.append(problem.location.field or "")
+    return Finding(
+        "DAT001",
+        Severity.ERROR,
+        problem.message,
+        problem.location,
+        ids=tuple(ids),
+        expected=expected,
+        observed=observed if expected is not None else None,
+        detail=problem.value if problem.value is not None else problem.message,
+        extra=extra,
+    )

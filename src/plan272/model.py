@@ -190,6 +190,8 @@ class Target(Model):
             if len(data) != 2:
                 raise ValueError("a range is written [low, high]")
             return {"low": data[0], "high": data[1]}
+        if isinstance(data, str):
+            raise ValueError("a target is a number, a range [low, high] or a bound {min: x}, not text")
         if isinstance(data, dict) and ("min" in data or "max" in data):
             extra = set(data) - {"min", "max"}
             if extra:
@@ -365,6 +367,10 @@ class Plan(Model):
     units: tuple[Unit, ...]
     files: dict[str, str] = Field(description="role -> file name: plan, appendix1, appendix2")
     yaml_lines: dict[tuple[str | int, ...], int] = {}
+    #: appendices ("appendix1", "appendix2") that could not be read completely: a missing or
+    #: unusable file, rows left out, or amount cells that could not be read. Totals over them
+    #: would be wrong, so the rules that need them say they could not check.
+    incomplete: frozenset[str] = frozenset()
 
     @property
     def years(self) -> tuple[int, ...]:

@@ -56,6 +56,7 @@ class Problem:
     value: str | None = None
     expected: str | None = None
     fatal: bool = False
+    row_id: str | None = None  # the id of the CSV row the problem is in, where known
 
     def __str__(self) -> str:
         out = f"{self.location}: {self.message}"

@@ -69,7 +69,11 @@ def summary_line(report: Report) -> Text:
     else:
         text.append(f"{total} finding{'s' if total != 1 else ''}: ", style="bold")
         text.append(", ".join(f"{n} {sev}" for sev, n in counts.items()))
-    text.append(f" ({len(report.rules)} rules checked")
+    count = len(report.rules)
+    if count == 0:
+        text.append(" (no rules checked: the plan could not be read")
+    else:
+        text.append(f" ({count} rule{'s' if count != 1 else ''} checked")
     if report.suppressed:
         text.append(f"; {report.suppressed} suppressed by the baseline")
     text.append(")")

@@ -38,7 +38,9 @@ class LoadResult:
 
     @property
     def fatal(self) -> bool:
-        return any(p.fatal for p in self.problems)
+        """Nothing could be checked as designed: a file could not be read at all, or plan.yaml could
+        not be turned into the model (the rules then cannot run)."""
+        return self.plan is None or any(p.fatal for p in self.problems)
 
 
 def _display(directory: Path, name: str) -> str:
@@ -92,12 +94,97 @@ def _read_meta(directory: Path) -> tuple[PlanFile | None, dict[Path_, int], list
         return None, lines, problems
     if not isinstance(data, dict):
         return None, lines, [*problems, Problem(Location(file, 1), "plan.yaml must be a mapping of keys")]
-    try:
-        meta = PlanFile.model_validate(data)
-    except ValidationError as exc:
-        return None, lines, [*problems, *_pydantic_problems(exc, file, lines)]
+    # Validate; where the errors are confined to unknown keys or to single targets or claims, drop
+    # those parts (each reported) and check the rest of the plan rather than nothing.
+    reported = {p.location.field for p in problems}
+    current: Any = data
+    kept: dict[str, list[int]] = {}  # for each pruned list, the original index of each kept item
+    meta: PlanFile | None = None
+    for _ in range(10):
+        try:
+            meta = PlanFile.model_validate(current)
+            break
+        except ValidationError as exc:
+            errors = exc.errors(include_url=False)
+            found = _pydantic_problems(exc, file, _renumber(lines, kept) if kept else lines)
+            pruned = _prune(current, errors, kept)
+            for problem in found:
+                if problem.location.field in reported:
+                    continue  # already reported by the YAML reader (a forbidden tag, an octal…)
+                reported.add(problem.location.field)
+                if pruned is not None:
+                    problem = _with_note(problem)
+                problems.append(problem)
+            if pruned is None:
+                return None, lines, problems
+            current = pruned
+    if meta is None:
+        return None, lines, problems
+    if kept:  # later items moved up: point their paths at the lines they stand on
+        lines = _renumber(lines, kept)
     problems.extend(_check_registry(meta, file, lines))
     return meta, lines, problems
+
+
+def _renumber(lines: dict[Path_, int], kept: dict[str, list[int]]) -> dict[Path_, int]:
+    out: dict[Path_, int] = {}
+    for path, line in lines.items():
+        if path and path[0] in kept and len(path) > 1 and isinstance(path[1], int):
+            if path[1] not in kept[str(path[0])]:
+                continue
+            path = (path[0], kept[str(path[0])].index(path[1]), *path[2:])
+        out[path] = line
+    return out
+
+
+_DROPPABLE = ("kpis", "claims")
+
+
+def _prune(data: Any, errors: list[Any], kept: dict[str, list[int]]) -> Any | None:
+    """``data`` without the parts the errors are about, or ``None`` when an error is elsewhere.
+    ``kept`` records, for each list pruned, the original index of every item it keeps."""
+    import copy
+
+    pruned = copy.deepcopy(data)
+    drop: dict[str, set[int]] = {}
+    for error in errors:
+        loc = tuple(error["loc"])
+        if error["type"] == "extra_forbidden":
+            parent: Any = pruned
+            for element in loc[:-1]:
+                try:
+                    parent = parent[element]
+                except (KeyError, IndexError, TypeError):
+                    parent = None
+                    break
+            if isinstance(parent, dict) and loc[-1] in parent:
+                del parent[loc[-1]]
+                continue
+        if len(loc) >= 2 and loc[0] in _DROPPABLE and isinstance(loc[1], int):
+            drop.setdefault(str(loc[0]), set()).add(loc[1])
+            continue
+        return None
+    for key, indexes in drop.items():
+        items = pruned.get(key)
+        if isinstance(items, list):
+            original = kept.get(key, list(range(len(items))))
+            kept[key] = [original[i] for i in range(len(items)) if i not in indexes]
+            pruned[key] = [item for i, item in enumerate(items) if i not in indexes]
+    return pruned
+
+
+def _with_note(problem: Problem) -> Problem:
+    from dataclasses import replace
+
+    field = problem.location.field or ""
+    head = field.split(".")
+    if problem.message.startswith("unknown key"):
+        note = "ignored"
+    elif head and head[0] in _DROPPABLE and len(head) > 1:
+        note = f"{head[0]}.{head[1]} is left out of the checks"
+    else:
+        note = "left out of the checks"
+    return replace(problem, message=f"{problem.message} ({note})")
 
 
 def _check_registry(meta: PlanFile, file: str, lines: dict[Path_, int]) -> list[Problem]:
@@ -242,6 +329,11 @@ def load_plan(directory: str | Path) -> LoadResult:
     if t2 is not None:
         units, more = _units(t2, _display(directory, APPENDIX2_FILE), years2, notation, agencies)
         problems += more
+    incomplete = set()
+    for name, table, rows in (("appendix1", t1, projects), ("appendix2", t2, units)):
+        amount_fields = {"tmdt", "total", *(f"y{y}" for y in (years or []))}
+        if table is None or not table.complete or any(r.unreadable & amount_fields for r in rows):
+            incomplete.add(name)
     plan = None
     if meta is not None:
         plan = Plan(
@@ -254,5 +346,6 @@ def load_plan(directory: str | Path) -> LoadResult:
                 "appendix2": _display(directory, APPENDIX2_FILE),
             },
             yaml_lines=lines,
+            incomplete=frozenset(incomplete),
         )
     return LoadResult(plan, problems)

@@ -27,28 +27,32 @@ class Record:
 class Table:
     header: list[str]
     records: list[Record] = field(default_factory=list)
+    #: False when some of the file could not be used (syntax errors, rows of the wrong width, no
+    #: rows): totals over the table would then be wrong, so the rules that need them do not run
+    complete: bool = True
 
 
-class _SyntaxError(Exception):
-    """A CSV syntax error in the record that starts on ``line``."""
-
-    def __init__(self, line: int, message: str) -> None:
-        super().__init__(message)
-        self.line = line
+QUOTES_HINT = (
+    'malformed quotes: a cell holding a quote must be wholly quoted, with inner quotes doubled ("Sở ""A""")'
+)
 
 
-def _records(text: str) -> Iterator[tuple[int, list[str]]]:
-    reader = csv.reader(io.StringIO(text, newline=""), strict=True)
-    start = 1
-    while True:
+def _records(text: str) -> Iterator[tuple[int, list[str] | None]]:
+    """(line where the record starts, its cells) for each record; cells ``None`` for a record with
+    a syntax error, after which reading resumes at the next line."""
+    lines = text.splitlines(keepends=True)
+    offset = 0  # lines consumed before the current reader
+    while offset < len(lines):
+        reader = csv.reader(io.StringIO("".join(lines[offset:]), newline=""), strict=True)
+        start = offset + 1
         try:
-            row = next(reader)
-        except StopIteration:
+            for row in reader:
+                yield start, row
+                start = offset + reader.line_num + 1
             return
-        except csv.Error as exc:
-            raise _SyntaxError(start, str(exc)) from exc
-        yield start, row
-        start = reader.line_num + 1
+        except csv.Error:
+            yield start, None
+            offset = max(offset + reader.line_num, start)  # resume after the line where it failed
 
 
 def read_table(
@@ -64,13 +68,16 @@ def read_table(
     """
     problems: list[Problem] = []
     rows = _records(text)
-    try:  # the header is the first line that is not blank
-        first = next((row for row in rows if any(c.strip() for c in row[1])), None)
-    except _SyntaxError as exc:
-        return None, [Problem(Location(file, exc.line), f"not a valid CSV header: {exc}", fatal=True)]
+    # the header is the first record that is not blank
+    first = next((row for row in rows if row[1] is None or any(c.strip() for c in row[1])), None)
     if first is None:
         return None, [Problem(Location(file, 1), "empty file", fatal=True)]
-    header_line, header = first
+    header_line, header_cells = first
+    if header_cells is None:
+        return None, [
+            Problem(Location(file, header_line), f"not a valid CSV header: {QUOTES_HINT}", fatal=True)
+        ]
+    header = header_cells
     header = [nfc(h.strip()) for h in header]
     seen: dict[str, int] = {}
     for index, name in enumerate(header, start=1):
@@ -97,28 +104,34 @@ def read_table(
         return None, problems
     table = Table(header)
     width = len(header)
-    try:
-        for line, cells in rows:
-            if not any(c.strip() for c in cells):
-                continue
-            if len(cells) != width:
-                problems.append(
-                    Problem(
-                        Location(file, line),
-                        f"row has {len(cells)} cells, the header has {width}",
-                        expected=str(width),
-                        value=str(len(cells)),
-                    )
+    for line, cells in rows:
+        if cells is None:
+            problems.append(
+                Problem(Location(file, line), f"CSV syntax error: {QUOTES_HINT}; the row is not used")
+            )
+            table.complete = False
+            continue
+        if not any(c.strip() for c in cells):
+            continue
+        if len(cells) != width:
+            # cells would fall into the wrong columns: the row is reported and not used
+            problems.append(
+                Problem(
+                    Location(file, line),
+                    f"row has {len(cells)} cells, the header has {width}; the row is not used",
+                    expected=str(width),
+                    value=str(len(cells)),
+                    row_id=cells[0].strip() if cells and cells[0].strip() else None,
                 )
-                if len(cells) < width:
-                    cells = cells + [""] * (width - len(cells))
-            named: dict[str, str] = {}
-            for name, cell in zip(header, cells, strict=False):
-                named.setdefault(name, nfc(cell.strip()))
-            table.records.append(Record(line, named))
-    except _SyntaxError as exc:
-        problems.append(Problem(Location(file, exc.line), f"CSV syntax error: {exc}", fatal=True))
+            )
+            table.complete = False
+            continue
+        named: dict[str, str] = {}
+        for name, cell in zip(header, cells, strict=True):
+            named.setdefault(name, nfc(cell.strip()))
+        table.records.append(Record(line, named))
     if not table.records:
+        table.complete = False
         problems.append(
             Problem(Location(file, header_line + 1), "no data rows: the file holds only its header")
         )
@@ -136,7 +149,10 @@ class CellReader:
         self.unreadable: set[str] = set()
 
     def _problem(self, column: str, message: str, value: str | None) -> None:
-        self.problems.append(Problem(Location(self.file, self.record.line, column), message, value))
+        row_id = self.record.cells.get("id") or None
+        self.problems.append(
+            Problem(Location(self.file, self.record.line, column), message, value, row_id=row_id)
+        )
         self.unreadable.add(column)
 
     def text(self, column: str, required: bool = True) -> str:

@@ -52,6 +52,29 @@ class Rule:
         return "\n".join(out) + "\n"
 
 
+_NAMES = {"appendix1": "Appendix I", "appendix2": "Appendix II"}
+
+
+def not_checked(plan: Plan, code: str, needs: tuple[str, ...], what: str = "") -> Finding | None:
+    """An ``info`` finding saying that rule ``code`` could not check ``what`` because an appendix it
+    needs was not read completely (its load problems are reported as DAT001) — or ``None``."""
+    from plan272.problems import Location
+
+    missing = [n for n in needs if n in plan.incomplete]
+    if not missing:
+        return None
+    names = " and ".join(_NAMES[n] for n in missing)
+    return Finding(
+        code,
+        Severity.INFO,
+        f"not checked{' (' + what + ')' if what else ''}: {names} could not be read completely — "
+        "see the DAT001 problems; totals over partly read data would be wrong",
+        Location(plan.files[missing[0]]),
+        ids=("not-checked", *missing),
+        detail=what or None,
+    )
+
+
 def catalogue() -> tuple[Rule, ...]:
     """Every rule, in code order."""
     from plan272.rules import claims, data, kpis, norm, security, sums, words

@@ -54,7 +54,7 @@ def check_references(plan: Plan) -> Iterator[Finding]:
                 )
     known_units = {u.id for u in plan.units}
     for index, note in enumerate(plan.meta.appendix2.notes):
-        if note.unit not in known_units:
+        if note.unit not in known_units and "appendix2" not in plan.incomplete:
             yield Finding(
                 "DAT002",
                 Severity.ERROR,
@@ -76,7 +76,7 @@ def check_references(plan: Plan) -> Iterator[Finding]:
                 detail="policy-group",
             )
     for index, pid in enumerate(policy.counted_projects):
-        if pid not in known_projects:
+        if pid not in known_projects and "appendix1" not in plan.incomplete:
             yield Finding(
                 "DAT002",
                 Severity.ERROR,

@@ -10,7 +10,7 @@ from collections.abc import Iterator
 from plan272.analysis import SecurityAccount, Share, percent_text, security_account
 from plan272.findings import Finding, Severity
 from plan272.model import Plan
-from plan272.rules import Rule
+from plan272.rules import Rule, not_checked
 
 
 def _counted(account: SecurityAccount) -> str:
@@ -31,8 +31,16 @@ def _shortfall(share: Share) -> str:
     )
 
 
+def _needs(plan: Plan) -> tuple[str, ...]:
+    return tuple(dict.fromkeys(("appendix1", *plan.meta.security_policy.denominator)))
+
+
 def check_period(plan: Plan) -> Iterator[Finding]:
     if "period" not in plan.meta.security_policy.scopes:
+        return
+    skipped = not_checked(plan, "SEC001", _needs(plan))
+    if skipped:
+        yield skipped
         return
     account = security_account(plan)
     share = account.period
@@ -54,6 +62,10 @@ def check_period(plan: Plan) -> Iterator[Finding]:
 
 def check_years(plan: Plan) -> Iterator[Finding]:
     if "year" not in plan.meta.security_policy.scopes:
+        return
+    skipped = not_checked(plan, "SEC002", _needs(plan))
+    if skipped:
+        yield skipped
         return
     account = security_account(plan)
     whole = ", ".join(p.id for p in account.whole) or "none"
@@ -85,7 +97,11 @@ def check_projects(plan: Plan) -> Iterator[Finding]:
         return
     account = security_account(plan)
     whole = {p.id for p in account.whole}
-    known = [p for p in plan.projects if p.attt is not None and p.id not in whole]
+    known = [
+        p
+        for p in plan.projects
+        if p.attt is not None and p.id not in whole and not p.unreadable & {"tmdt", "attt"}
+    ]
     if not known:
         yield Finding(
             "SEC003",

@@ -10,7 +10,7 @@ from collections.abc import Iterator, Sequence
 
 from plan272.findings import Finding, Severity, how_far
 from plan272.model import Declared, Plan, Project, Row, Unit
-from plan272.rules import Rule
+from plan272.rules import Rule, not_checked
 
 
 def _row_total(row: Row) -> int:
@@ -103,16 +103,21 @@ def _compare_declared(
 
 def check_totals(plan: Plan) -> Iterator[Finding]:
     meta = plan.meta
-    yield from _compare_declared(
-        plan, plan.projects, meta.appendix1.declared, ("appendix1", "declared"), "appendix1", "Appendix I"
-    )
-    yield from _compare_declared(
-        plan, plan.units, meta.appendix2.declared, ("appendix2", "declared"), "appendix2", "Appendix II"
-    )
+    for key, declared, rows, label in (
+        ("appendix1", meta.appendix1.declared, plan.projects, "Appendix I"),
+        ("appendix2", meta.appendix2.declared, plan.units, "Appendix II"),
+    ):
+        skipped = not_checked(plan, "SUM002", (key,), f"{label} totals")
+        if skipped:
+            yield skipped
+            continue
+        yield from _compare_declared(plan, rows, declared, (key, "declared"), key, label)
     for key, groups, rows in (
         ("appendix1", meta.appendix1.groups, plan.projects),
         ("appendix2", meta.appendix2.groups, plan.units),
     ):
+        if key in plan.incomplete:
+            continue
         appendix_rows: Sequence[Row] = rows
         for index, group in enumerate(groups):
             if group.declared is None:
@@ -131,6 +136,10 @@ def computed_total(plan: Plan, appendix: int) -> int:
 
 
 def check_grand_total(plan: Plan) -> Iterator[Finding]:
+    skipped = not_checked(plan, "SUM003", ("appendix1", "appendix2"))
+    if skipped:
+        yield skipped
+        return
     grand = plan.meta.grand_total
     a1, a2 = computed_total(plan, 1), computed_total(plan, 2)
     computed = a1 + a2
