@@ -191,3 +191,21 @@ def test_report_files_get_the_usual_mode_and_are_never_half_written(tmp_path: Pa
     assert out.returncode == 1
     assert report.stat().st_mode & 0o777 == 0o644
     assert [p.name for p in tmp_path.iterdir()] == ["report.json"]  # no temporary file left behind
+
+
+def test_schema_accepts_the_shipped_plan_and_rejects_a_typo() -> None:
+    import jsonschema
+    import yaml
+
+    schema = json.loads(plan272("schema").stdout)
+    # what an editor sees: YAML read as JSON (keys are strings, the date is text)
+    document = json.loads(
+        json.dumps(yaml.safe_load((DATA / "plan.yaml").read_text(encoding="utf-8")), default=str)
+    )
+    validator = jsonschema.Draft202012Validator(schema)
+    assert [e.message for e in validator.iter_errors(document)] == []
+    document["identity"]["signer_titel"] = document["identity"].pop("signer_title")
+    assert any("signer_titel" in e.message for e in validator.iter_errors(document))
+    document["identity"]["signer_title"] = document["identity"].pop("signer_titel")
+    document["kpis"][0]["statements"][0]["targets"]["2025"] = "fifty"
+    assert list(validator.iter_errors(document))

@@ -404,6 +404,7 @@ def test_same_data_is_no_difference_and_exit_code_0(tmp_path: Path) -> None:
         "old",
         "new",
         "differ",
+        "incomplete",
         "years",
         "projects",
         "units",

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 import subprocess
 import sys
+from pathlib import Path
 
 from plan272.cli import app
 from plan272.rules import catalogue, get_rule
@@ -68,3 +69,52 @@ def test_summary_excerpts_in_readme_are_real() -> None:
         )
         assert out.returncode == 0
         assert out.stdout in README, args
+
+
+def test_summary_help_lists_every_section() -> None:
+    from plan272.cli.summary import _SECTION_NAMES
+    from plan272.summary import SECTIONS
+
+    assert _SECTION_NAMES.split(", ") == list(SECTIONS)
+
+
+def test_json_and_github_examples_in_readme_are_real() -> None:
+    import json
+
+    env = {"COLUMNS": "100", "PATH": "/usr/bin:/bin"}
+
+    def run(*args: str) -> str:
+        command = [sys.executable, "-m", "plan272", *args]
+        return subprocess.run(command, cwd=ROOT, capture_output=True, text=True, env=env, timeout=60).stdout
+
+    excerpt = README.split("  ```json\n", 1)[1].split("  ```", 1)[0]
+    assert json.loads(excerpt) == json.loads(run("validate", "data", "--format", "json"))["findings"][0]
+    first = run("validate", "data", "--format", "github").splitlines()[0]
+    assert f"$ plan272 validate data --format github\n{first}\n" in README
+
+
+def test_diff_example_in_readme_is_real(tmp_path: Path) -> None:
+    import shutil
+
+    shutil.copytree(ROOT / "data", tmp_path / "data")
+    shutil.copytree(ROOT / "data", tmp_path / "rev")
+    csv = tmp_path / "rev" / "appendix1.csv"
+    row = "Sở Kế hoạch và Đầu tư,16000,8000,8000,0,0,0"
+    text = csv.read_text(encoding="utf-8")
+    assert text.count(row) == 1
+    csv.write_text(text.replace(row, "Sở Kế hoạch và Đầu tư,16000,7000,9000,0,0,0"), encoding="utf-8")
+    env = {"COLUMNS": "100", "PATH": "/usr/bin:/bin"}
+    for args, fence in (
+        (["diff", "data", "rev"], "$ plan272 diff data rev\n"),
+        (["diff", "data", "rev", "-f", "markdown"], "```markdown\n"),
+    ):
+        out = subprocess.run(
+            [sys.executable, "-m", "plan272", *args],
+            cwd=tmp_path,
+            capture_output=True,
+            text=True,
+            env=env,
+            timeout=60,
+        ).stdout
+        shown = README.split(fence, 1)[1].split("```", 1)[0]
+        assert out == shown, args

@@ -97,9 +97,31 @@ def test_txt001_ratio_that_does_not_round_to_the_printed_figure() -> None:
         for f in check_claims(with_meta(plan, ("claims",), claims))
         if f.ids == ("security-funding-share-2016-2020",)
     ]
+    index = next(i for i, c in enumerate(plan.meta.claims) if c.id == "security-funding-share-2016-2020")
     assert [(f.severity.value, f.expected, f.observed, f.location.field) for f in found] == [
-        ("warning", Decimal("17.39"), Decimal("17.93"), "claims.8.percent")
+        ("warning", Decimal("17.39"), Decimal("17.93"), f"claims.{index}.percent")
     ]
+
+
+def test_txt001_a_whole_percent_one_below_the_rounding_is_a_slip_not_a_truncation() -> None:
+    plan = shipped()
+    claims = [
+        c.model_copy(update={"percent": Figure(printed="95%")}) if c.id == "computers-per-staff" else c
+        for c in plan.meta.claims
+    ]
+    found = [
+        f for f in check_claims(with_meta(plan, ("claims",), claims)) if f.ids == ("computers-per-staff",)
+    ]
+    assert [(f.severity.value, f.expected, f.observed) for f in found] == [
+        ("warning", Decimal(96), Decimal(95))
+    ]
+
+
+def test_figures_in_english_notation() -> None:
+    assert Figure(printed="95.63%", notation="en").value == Decimal("95.63")
+    assert Figure(printed="95.63%", notation="en").decimals == 2
+    with pytest.raises(ValueError):
+        Figure(printed="95.63%")  # ambiguous in Vietnamese notation
 
 
 def _digit_mutations(printed: str) -> list[str]:

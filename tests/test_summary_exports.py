@@ -416,3 +416,14 @@ def test_xlsx_stated_figures_sheet_has_numbers(cli, tmp_path: Path) -> None:  # 
     assert (documents[2], documents[3], documents[4]) == (60, 70, "DIFFERS")
     grand = next(r for r in body if r[0] == "Grand total, in words")
     assert isinstance(grand[2], int | float) and grand[2] == grand[3] == 1501713
+
+
+def test_svg_fetches_nothing_and_has_a_print_width(cli, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    import re
+
+    target = tmp_path / "s.svg"
+    assert cli("summary", DATA, "--export", target)[0] == 0
+    text = target.read_text(encoding="utf-8")
+    assert "@font-face" not in text
+    assert not re.search(r"url\((?!#)", text)  # only references inside the file
+    assert '<svg class="rich-terminal" width="180mm"' in text

@@ -85,6 +85,9 @@ def test_unicode_form_does_not_matter() -> None:
         "một 2 ba",
         "năm mươi sáu bảy",
         "ba nghìn không nghìn",
+        "một đồng trăm",  # "đồng" only at the end
+        "một nghìn không trăm",  # a dangling "không trăm"
+        "một triệu không trăm nghìn",
         "hai triệu ba triệu",
     ],
 )

@@ -34,15 +34,32 @@ class Share:
         return int(value.to_integral_value(rounding=ROUND_CEILING))
 
     @property
+    def shown(self) -> Decimal | None:
+        """The percentage to two places as shown to people: rounded down when below the minimum,
+        so a share that fails never reads as the minimum itself."""
+        percent = self.percent
+        if percent is None:
+            return None
+        shown = percent.quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
+        if not self.ok and shown >= self.minimum_percent:  # 9.996% must not read as 10.00%
+            shown = percent.quantize(Decimal("0.01"), rounding=ROUND_DOWN)
+        return shown
+
+    @property
     def ok(self) -> bool:
         return self.base == 0 or Decimal(self.amount) * 100 >= self.minimum_percent * self.base
 
 
-def percent_text(value: Decimal | None, places: int = 2) -> str:
+def percent_text(value: Decimal | None, places: int = 2, *, below: Decimal | None = None) -> str:
+    """``8.66%``. With ``below`` (a minimum the value falls short of) the figure is rounded down, so
+    a share just under 10% never reads "10.00%, below the minimum 10%"."""
     if value is None:
         return "n/a"
     quantum = Decimal(1).scaleb(-places)
-    return f"{value.quantize(quantum, rounding=ROUND_HALF_UP)}%"
+    shown = value.quantize(quantum, rounding=ROUND_HALF_UP)
+    if below is not None and value < below <= shown:  # 9.996% must not read as 10.00%
+        shown = value.quantize(quantum, rounding=ROUND_DOWN)
+    return f"{shown}%"
 
 
 @dataclass(frozen=True)
@@ -146,7 +163,8 @@ def printed_million(text: str, default_unit: str | None) -> tuple[Decimal | None
         value = parse_decimal(number, "vi")
     except NumberError as exc:
         return None, str(exc)
-    return value * UNIT_DONG[unit] / _MILLION, None
+    result = value * UNIT_DONG[unit] / _MILLION
+    return (Decimal(int(result)) if result == result.to_integral_value() else result), None
 
 
 def _amount_checks(plan: Plan) -> list[StatedCheck]:
@@ -257,7 +275,9 @@ def claim_check(index: int, claim: Claim) -> StatedCheck:
     rounded = exact.quantize(quantum, rounding=ROUND_HALF_UP)
     if rounded == stated:
         status = "ok"
-    elif exact.quantize(quantum, rounding=ROUND_DOWN) == stated:
+    elif claim.percent.decimals > 0 and exact.quantize(quantum, rounding=ROUND_DOWN) == stated:
+        # cut rather than rounded in its last decimal: arithmetically right (a whole percent
+        # that is one below the rounding is treated as a slip, not as a truncation)
         status = "truncated"
     else:
         status = "differs"

@@ -95,14 +95,20 @@ class RowRef:
     total: int  # TMĐT of a project, total of a unit
     years: Mapping[int, int]
     location: Location
+    complete: bool = True  # every amount cell could be read
 
     @classmethod
     def of(cls, row: Row) -> RowRef:
-        return cls(row.id, row.section, row.tt, row.name, _row_total(row), dict(row.years), row.location)
+        amounts = {"tmdt", "total", *(f"y{y}" for y in row.years)}
+        complete = not (row.unreadable & amounts)
+        return cls(
+            row.id, row.section, row.tt, row.name, _row_total(row), dict(row.years), row.location, complete
+        )
 
     @property
-    def years_total(self) -> int:
-        return sum(self.years.values())
+    def years_total(self) -> int | None:
+        """The sum of the yearly amounts; ``None`` when a cell could not be read."""
+        return sum(self.years.values()) if self.complete else None
 
 
 @dataclass(frozen=True)
@@ -144,7 +150,8 @@ class RowPair:
     @property
     def years_total(self) -> Change:
         """The sum of the yearly amounts, old → new (equal when money only moved between years)."""
-        return Change(self.old.years_total, self.new.years_total)
+        old, new = self.old.years_total, self.new.years_total
+        return Change(UNREADABLE if old is None else old, UNREADABLE if new is None else new)
 
 
 @dataclass(frozen=True)
@@ -243,6 +250,9 @@ class KpiDiff:
         return not (self.added or self.removed or self.fields or self.targets)
 
 
+UNREADABLE = "(unreadable)"
+
+
 @dataclass(frozen=True)
 class ClaimsDiff:
     """Arithmetic claims of the narrative (plan.yaml ``claims``): added, removed, changed figures."""
@@ -287,6 +297,9 @@ class PlanDiff:
     findings: FindingsDiff
     years: tuple[int, ...]
     claims: ClaimsDiff = ClaimsDiff((), (), ())
+    #: appendices each side could not read completely: totals and shares over them are incomplete
+    incomplete_old: tuple[str, ...] = ()
+    incomplete_new: tuple[str, ...] = ()
 
     @property
     def empty(self) -> bool:
@@ -329,6 +342,9 @@ def _fields(row: Row, years: Sequence[int]) -> dict[str, Value]:
     out["note"] = row.note
     for key in sorted(row.extra):
         out[key] = row.extra[key]
+    for key in row.unreadable:  # a cell that could not be read is not a 0: no false delta
+        if key in out:
+            out[key] = UNREADABLE
     return out
 
 
@@ -776,4 +792,6 @@ def diff_plans(old: Plan, new: Plan, old_report: Report | None, new_report: Repo
         meta=meta_diff(old, new),
         findings=found,
         years=years,
+        incomplete_old=tuple(sorted(old.incomplete)),
+        incomplete_new=tuple(sorted(new.incomplete)),
     )

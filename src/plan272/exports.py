@@ -269,11 +269,25 @@ def to_html(
 
 def _svg_format() -> str:
     """rich's SVG template without the terminal window (coloured buttons, rounded frame): a white
-    page to attach to a report."""
+    page to attach to a report. Its web fonts are dropped (opening the file must not fetch
+    anything): local monospace fonts that cover Vietnamese are named instead. The image is sized
+    to the width of an A4 page (18 cm of text), so it prints at reading size; long reports run
+    over several pages as an image would — the HTML export is the paginated print format."""
+    import re
+
     from rich._export_format import CONSOLE_SVG_FORMAT
 
     page = '<rect fill="#ffffff" x="0" y="0" width="{width}" height="{height}"/>'
-    return CONSOLE_SVG_FORMAT.replace("{chrome}", page)
+    template = CONSOLE_SVG_FORMAT.replace("{chrome}", page)
+    template = re.sub(r"@font-face \{\{.*?\}\}\s*", "", template, flags=re.S)
+    template = template.replace(
+        "font-family: Fira Code, monospace;",
+        'font-family: "DejaVu Sans Mono", "Noto Sans Mono", "Liberation Mono", Consolas, monospace;',
+    )
+    return template.replace(
+        '<svg class="rich-terminal" viewBox="0 0 {width} {height}"',
+        '<svg class="rich-terminal" width="180mm" viewBox="0 0 {width} {height}"',
+    )
 
 
 def to_svg(

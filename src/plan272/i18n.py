@@ -152,7 +152,7 @@ _LABELS: dict[str, tuple[str, str]] = {
     "identity.field": ("Field", "Mục"),
     "identity.value": ("Value", "Nội dung"),
     "identity.number": ("Number", "Số"),
-    "identity.date": ("Date", "Ngày ban hành"),
+    "identity.date": ("Date", "Ban hành"),
     "identity.province": ("Province", "Tỉnh"),
     "identity.issuer": ("Issued by", "Cơ quan ban hành"),
     "identity.signer": ("Signed by", "Người ký"),
@@ -293,6 +293,12 @@ _LABELS: dict[str, tuple[str, str]] = {
     "denominator.appendix1": ("Appendix I", "Phụ lục I"),
     "denominator.appendix2": ("Appendix II", "Phụ lục II"),
     "none": ("none", "không có"),
+    "note.incomplete": (
+        "WARNING: {names} could not be read completely (see plan272 validate): unreadable cells count "
+        "as 0 and rows left out are missing, so the computed figures here are incomplete.",
+        "CẢNH BÁO: {names} không đọc được đầy đủ (xem plan272 validate): ô không đọc được tính là 0, "
+        "dòng bị bỏ qua không có mặt, nên các số tính lại dưới đây chưa đầy đủ.",
+    ),
     # stated figures
     "col.statement": ("Statement", "Nội dung"),
     "col.printed": ("As printed", "Văn bản ghi"),
@@ -310,9 +316,10 @@ _LABELS: dict[str, tuple[str, str]] = {
     "stated.status.truncated": ("truncated", "làm tròn xuống"),
     "stated.status.unreadable": ("unreadable", "không đọc được"),
     "note.stated_lead": (
-        "{n} figures stated in the text: {ok} agree, {differs} differ, "
+        "{n} figures stated in the text: {ok} agree, {differs} differ or cannot be read, "
         "{truncated} truncated rather than rounded.",
-        "{n} số liệu nêu trong văn bản: {ok} khớp, {differs} không khớp, {truncated} làm tròn xuống.",
+        "{n} số liệu nêu trong văn bản: {ok} khớp, {differs} không khớp hoặc không đọc được, "
+        "{truncated} làm tròn xuống.",
     ),
     "note.stated_units": (
         "Amounts in million VND; claims of Part I in their own units (counts, %). Details: plan272 "

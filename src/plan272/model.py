@@ -10,7 +10,7 @@ import datetime as dt
 from decimal import Decimal
 from typing import TYPE_CHECKING, Annotated, Any, Literal
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, model_validator
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, WithJsonSchema, model_validator
 
 from plan272.problems import Location
 
@@ -38,6 +38,11 @@ def _money(value: Any) -> Any:
         try:
             return parse_amount(value)
         except NumberError as exc:
+            if any(ch in value for ch in ".,"):
+                raise ValueError(
+                    "ambiguous number: write amounts in plan.yaml as plain digits (20200, not "
+                    "20.200 or 20,200)"
+                ) from exc
             raise ValueError(str(exc)) from exc
     if isinstance(value, float):  # never produced by our loader; reject if built by hand
         raise ValueError("floats are not accepted for amounts; use an integer")
@@ -215,11 +220,35 @@ class Target(Model):
         return f"{self.low}–{self.high}"
 
 
+_NUMBER_SCHEMA: dict[str, Any] = {"type": "number"}
+#: what plan.yaml may write for a target (the short forms Target accepts)
+TARGET_SCHEMA: dict[str, Any] = {
+    "title": "Target",
+    "description": "a value (80), a range [low, high] ([20, 30]) or a bound ({min: 75} / {max: 10})",
+    "anyOf": [
+        _NUMBER_SCHEMA,
+        {"type": "array", "items": _NUMBER_SCHEMA, "minItems": 2, "maxItems": 2},
+        {
+            "type": "object",
+            "properties": {"min": _NUMBER_SCHEMA, "max": _NUMBER_SCHEMA},
+            "additionalProperties": False,
+            "minProperties": 1,
+        },
+        {
+            "type": "object",
+            "properties": {"low": _NUMBER_SCHEMA, "high": _NUMBER_SCHEMA},
+            "additionalProperties": False,
+            "minProperties": 1,
+        },
+    ],
+}
+
+
 class KpiStatement(Model):
     """One place where the document states targets for an indicator."""
 
     source: Source
-    targets: dict[Year, Target]
+    targets: dict[Year, Annotated[Target, WithJsonSchema(TARGET_SCHEMA)]]
 
 
 class Kpi(Model):
@@ -232,7 +261,7 @@ class Kpi(Model):
 
 
 class SecurityPolicy(Model):
-    min_share_percent: Number
+    min_share_percent: Annotated[Number, Field(ge=0, le=100)]
     scopes: list[Literal["year", "period", "project"]]
     counted_groups: list[Text] = Field(description="Appendix I groups whose projects count whole")
     counted_projects: list[Text] = []
@@ -248,6 +277,9 @@ class Figure(Model):
 
     printed: Text
     label: Text | None = None
+    notation: Literal["vi", "en"] = Field(
+        default="vi", description="how the figure is printed: vi (1.963; 40,85) or en (95.63)"
+    )
     source: Source | None = Field(default=None, description="where, when not at the claim's place")
 
     @model_validator(mode="after")
@@ -261,7 +293,7 @@ class Figure(Model):
 
         text = self.printed.strip().removesuffix("%").strip()
         try:
-            return parse_decimal(text, "vi")
+            return parse_decimal(text, self.notation)
         except NumberError as exc:
             raise ValueError(f"figure {self.printed!r}: {exc}") from exc
 
@@ -269,7 +301,8 @@ class Figure(Model):
     def decimals(self) -> int:
         """The precision as printed: digits after the decimal comma."""
         text = self.printed.strip().removesuffix("%")
-        return len(text.split(",", 1)[1]) if "," in text else 0
+        mark = "," if self.notation == "vi" else "."
+        return len(text.split(mark, 1)[1]) if mark in text else 0
 
 
 class Claim(Model):

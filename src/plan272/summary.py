@@ -281,6 +281,8 @@ class Summary:
     targets: TargetsSection
     stated: StatedSection
     findings: FindingsSection
+    #: appendices that could not be read completely: their computed figures are incomplete
+    incomplete: tuple[str, ...] = ()
 
 
 # ---------------------------------------------------------------------------------------------
@@ -524,6 +526,7 @@ def build_summary(plan: Plan, report: Report) -> Summary:
         targets=_targets(plan),
         stated=StatedSection(tuple(stated_checks(plan))),
         findings=_findings(report),
+        incomplete=tuple(sorted(plan.incomplete)),
     )
 
 

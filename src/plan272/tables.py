@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from decimal import Decimal
+from decimal import ROUND_DOWN, ROUND_HALF_UP, Decimal
 from typing import TYPE_CHECKING, Literal
 
 from plan272.formats.text import safe
@@ -33,6 +33,7 @@ from plan272.summary import (
     SECTIONS,
     AmountRow,
     SectionName,
+    SecurityRow,
     Summary,
 )
 
@@ -357,6 +358,17 @@ def _grand_total(summary: Summary, lang: Lang, unit: AmountUnit) -> Grid:
     )
 
 
+def _shown(row: SecurityRow) -> Decimal | None:
+    """The exact share, except one that fails yet would print as the minimum (9.996% as 10.00%):
+    that one is cut to two places, so the table never shows a failing share as meeting the rule."""
+    if row.percent is None or row.ok:
+        return row.percent
+    rounded = row.percent.quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
+    return (
+        row.percent.quantize(Decimal("0.01"), rounding=ROUND_DOWN) if rounded >= row.minimum else row.percent
+    )
+
+
 def _investors(summary: Summary, lang: Lang, unit: AmountUnit) -> Grid:
     s = summary.investors
     columns = (
@@ -409,7 +421,7 @@ def _security(summary: Summary, lang: Lang, unit: AmountUnit) -> Grid:
         mark = label("mark.ok" if row.ok else "mark.not_ok", lang)
         rows.append(
             GridRow(
-                (scope, row.amount, row.base, row.percent, row.minimum, row.required, row.shortfall, mark),
+                (scope, row.amount, row.base, _shown(row), row.minimum, row.required, row.shortfall, mark),
                 "body" if row.year is not None else "total",
                 frozenset() if row.ok else frozenset({3, 6, 7}),
                 rule_before=row.year is None,
@@ -513,7 +525,8 @@ def _stated(summary: Summary, lang: Lang, unit: AmountUnit) -> Grid:
                 flags=frozenset({2}) if check.status in ("differs", "unreadable") else frozenset(),
             )
         )
-    counts = {k: sum(1 for c in summary.stated.rows if c.status == k) for k in ("ok", "differs", "truncated")}
+    counts = {k: sum(1 for c in summary.stated.rows if c.status == k) for k in ("ok", "truncated")}
+    counts["differs"] = sum(1 for c in summary.stated.rows if c.status in ("differs", "unreadable"))
     lead = (label("note.stated_lead", lang, n=len(rows), **counts),)
     return Grid(
         "stated",
@@ -591,8 +604,25 @@ _BUILDERS = {
 }
 
 
+_USES = {
+    "appendix1": ("appendix1",),
+    "appendix2": ("appendix2",),
+    "grand-total": ("appendix1", "appendix2"),
+    "investors": ("appendix1",),
+    "security": ("appendix1", "appendix2"),
+}
+
+
 def grid(summary: Summary, section: SectionName, lang: Lang = "en", unit: AmountUnit = "million") -> Grid:
-    return _BUILDERS[section](summary, lang, unit)
+    built = _BUILDERS[section](summary, lang, unit)
+    affected = [a for a in _USES.get(section, ()) if a in summary.incomplete]
+    if not affected:
+        return built
+    from dataclasses import replace
+
+    names = " + ".join(label(f"denominator.{a}", lang) for a in affected)
+    warning = label("note.incomplete", lang, names=names)
+    return replace(built, lead=(warning, *built.lead))
 
 
 def grids(

@@ -57,7 +57,9 @@ def tokenize(text: str) -> list[str]:
     words = _WORD.findall(unicodedata.normalize("NFC", text).casefold())
     if any(ch.isdigit() for ch in text):
         raise WordsError("digits among the words: write the amount in words only")
-    out = [SYNONYMS.get(w, w) for w in words if w not in IGNORED]
+    while words and words[-1] in IGNORED:  # "… triệu đồng", "… đồng chẵn": only at the end
+        words.pop()
+    out = [SYNONYMS.get(w, w) for w in words]
     if not out:
         raise WordsError("no number words")
     return out
@@ -183,6 +185,8 @@ class _Parser:
         if hundreds is None:
             self.pos = start
             return None
+        if hundreds == 0:
+            raise self.error("'không trăm' must be followed by the tens and units it leads")
         return value
 
     def _unit_after_tens(self, ten: bool) -> int:

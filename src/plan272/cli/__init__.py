@@ -64,6 +64,11 @@ def main() -> None:
     except KeyboardInterrupt:
         typer.echo("plan272: interrupted", err=True)
         sys.exit(2)
+    except BrokenPipeError:
+        sys.exit(2)
+    except OSError as exc:  # writing the report failed: a full disk, a closed terminal…
+        typer.echo(f"plan272: error: cannot write the output: {exc.strerror or exc}", err=True)
+        sys.exit(2)
     except Exception as exc:
         import traceback
 

@@ -14,6 +14,10 @@ def write_atomic(path: Path, data: str | bytes, *, force: bool = True) -> None:
     """Write ``data`` to ``path`` via a temporary file in the same directory, so an interrupted run
     leaves no half-written file. With ``force`` the file is replaced by a rename; without it the
     temporary file is hard-linked into place, which fails (atomically) if ``path`` exists."""
+    if str(path) in ("", "."):
+        raise UserError("the output file name is empty")
+    if path.is_dir():
+        raise UserError(f"{path} is a directory, not a file")
     if not force and path.exists():
         raise UserError(f"{path} exists; pass --force to overwrite it")
     directory = path.parent if str(path.parent) else Path(".")

@@ -45,7 +45,11 @@ def register(app: typer.Typer) -> None:
         from plan272.load import load_plan
 
         if not data_dir.is_dir():
-            raise UserError(f"data directory not found: {data_dir}")
+            raise UserError(
+                f"{data_dir} is not a directory"
+                if data_dir.exists()
+                else f"data directory not found: {data_dir}"
+            )
         try:
             selected, ignored = parse_codes(select), parse_codes(ignore)
         except SelectionError as exc:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import Decimal
 
 from plan272.analysis import Share, percent_text
 from plan272.diff import Change, PlanDiff, RowPair, RowsDiff, ShareChange, Value
@@ -49,17 +49,16 @@ def field_label(kind: str, name: str) -> str:
 
 
 def share_text(share: Share | None) -> str:
-    return "—" if share is None else percent_text(share.percent)
+    return "—" if share is None else percent_text(share.shown)
 
 
 def points(change: ShareChange) -> str:
     """The change of a share in percentage points, ``+6.41 pts``, between the percentages as shown
     (rounded to 2 places), so the figures on screen add up; blank when not comparable."""
     old, new = change.old, change.new
-    if old is None or new is None or old.percent is None or new.percent is None:
+    if old is None or new is None or old.shown is None or new.shown is None:
         return ""
-    quantum = Decimal("0.01")
-    delta = new.percent.quantize(quantum, ROUND_HALF_UP) - old.percent.quantize(quantum, ROUND_HALF_UP)
+    delta = new.shown - old.shown
     if delta == 0:
         return "0 pts"
     return f"{delta:+} pts"
@@ -85,7 +84,8 @@ def plural(count: int, word: str) -> str:
 def rows_summary(rows: RowsDiff) -> str:
     """``1 added, 1 moved, 25 renumbered`` or ``unchanged``. A row counts once per aspect:
     *changed* are changes beyond a move or a rename, *renumbered* rows with nothing else changed."""
-    changed = [p for p in rows.pairs if set(p.changes) - {"section", "name"}]
+    # a spelling-only change of the name (case, tone marks) is not a rename: it counts as changed
+    changed = [p for p in rows.pairs if set(p.changes) - {"section"} - ({"name"} if p.renamed else set())]
     parts = []
     for label, items in (
         ("added", rows.added),
@@ -186,3 +186,19 @@ def claims_summary(diff: PlanDiff) -> str:
     if changed:
         parts.append(f"{changed} changed")
     return ", ".join(parts)
+
+
+def incomplete_warning(diff: PlanDiff, old: str, new: str) -> str | None:
+    """A warning when a side could not be read completely (its totals and shares are incomplete)."""
+    names = {"appendix1": "Appendix I", "appendix2": "Appendix II"}
+    parts = [
+        f"{' and '.join(names[a] for a in appendices)} of {side}"
+        for side, appendices in ((old, diff.incomplete_old), (new, diff.incomplete_new))
+        if appendices
+    ]
+    if not parts:
+        return None
+    return (
+        f"WARNING: {'; '.join(parts)} could not be read completely (see plan272 validate): totals and "
+        "shares computed over it are incomplete."
+    )

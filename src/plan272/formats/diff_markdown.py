@@ -1,9 +1,9 @@
 """``plan272 diff --format markdown``: a compact report for a pull-request comment (GitHub
 Flavored Markdown). Only what changes is shown; long names are shortened.
 
-Text from the data is escaped (a backslash before | < > ` [ ] * _ ~ & and itself; line breaks
-flattened, control characters made visible), so a project name can neither break a table
-nor inject a link, HTML or formatting.
+Text from the data is escaped (a backslash before | < > ` [ ] * _ ~ & and itself, @ and # as HTML
+entities; line breaks flattened, control characters made visible), so a project name can neither
+break a table nor inject a link, a mention, HTML or formatting.
 """
 
 from __future__ import annotations
@@ -14,7 +14,14 @@ from plan272.formats import diff_common as c
 from plan272.formats.text import safe
 
 # backslash-escaped: everything that can start formatting, a link, HTML, an entity or a cell border
-_ESCAPE = str.maketrans({ch: "\\" + ch for ch in "\\`*_[]<>|&~"})
+_ESCAPE = str.maketrans(
+    {
+        **{ch: "\\" + ch for ch in "\\`*_[]<>|&~"},
+        # entities, so that a name in a pull-request comment neither mentions (@team) nor links (#12)
+        "@": "&#64;",
+        "#": "&#35;",
+    }
+)
 NAME_WIDTH = 80
 MAX_FINDINGS = 20
 MAX_INLINE_RENUMBERED = 8
@@ -30,6 +37,9 @@ def md(text: str, width: int | None = None) -> str:
 
 def render(diff: PlanDiff, old: str, new: str) -> str:
     out: list[str] = [f"### plan272 diff: {md(old)} → {md(new)}", ""]
+    warning = c.incomplete_warning(diff, old, new)
+    if warning:
+        out += [f"> ⚠️ {md(warning)}", ""]
     if diff.empty:
         out.append("No differences.")
         return "\n".join(out) + "\n"

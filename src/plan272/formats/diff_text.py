@@ -39,6 +39,9 @@ def render(diff: PlanDiff, console: Console, old: str, new: str) -> None:
     head.append(" → ")
     head.append(safe(new), style="bold")
     console.print(head)
+    warning = c.incomplete_warning(diff, old, new)
+    if warning:
+        console.print(Text(safe(warning), style="bold red"))
     if diff.empty:
         console.print(Text("No differences.", style="bold green"))
         return
@@ -135,9 +138,9 @@ def _rows(rows: RowsDiff, console: Console) -> None:
             numbers.add_row(
                 "",
                 _t("years total"),
-                _t(c.money(int(total.old or 0))),
+                _t(c.value_text(total.old)),
                 Text("→"),
-                _t(c.money(int(total.new or 0))),
+                _t(c.value_text(total.new)),
                 _t(c.delta_text(total) if total.old != total.new else "unchanged", "dim"),
             )
         for table in (words, numbers):

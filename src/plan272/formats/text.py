@@ -20,7 +20,12 @@ _STYLE = {"error": "bold red", "warning": "yellow", "info": "cyan"}
 
 def safe(text: str) -> str:
     """Make control characters (ANSI escapes, carriage returns…) visible instead of active."""
-    return "".join(ch if ch in "\n\t" or ch.isprintable() else f"\\x{ord(ch):02x}" for ch in text)
+    return "".join(ch if ch in "\n\t" or ch.isprintable() else _escape(ch) for ch in text)
+
+
+def _escape(ch: str) -> str:
+    code = ord(ch)
+    return f"\\x{code:02x}" if code <= 0xFF else f"\\u{code:04x}" if code <= 0xFFFF else f"\\U{code:08x}"
 
 
 def render(report: Report, console: Console) -> None:

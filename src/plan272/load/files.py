@@ -38,6 +38,8 @@ def read_text(path: Path, name: str) -> tuple[str | None, list[Problem]]:
     for bom, encoding in _BOMS.items():
         if data.startswith(bom):
             return None, fatal(f"the file is encoded in {encoding}; save it as UTF-8")
+    if b"\x00" in data and _looks_utf16(data):
+        return None, fatal("the file looks like UTF-16 without a byte-order mark; save it as UTF-8")
     if b"\x00" in data:
         line = data[: data.index(b"\x00")].count(b"\n") + 1
         return None, fatal("binary data (NUL byte): not a text file", line)
@@ -52,3 +54,13 @@ def read_text(path: Path, name: str) -> tuple[str | None, list[Problem]]:
             bad.hex(" "),
         )
     return text, []
+
+
+def _looks_utf16(data: bytes) -> bool:
+    """Text in UTF-16 has a NUL in every other byte for ASCII characters."""
+    sample = data[:2000]
+    if len(sample) < 4:
+        return False
+    even = sample[0::2].count(0) / len(sample[0::2])
+    odd = sample[1::2].count(0) / len(sample[1::2])
+    return max(even, odd) > 0.3 and min(even, odd) < 0.05

@@ -23,27 +23,27 @@ def _targets(kpi_index: int, kpi: Kpi) -> dict[int, list[tuple[Target, Path]]]:
 
 
 def _weaker(kpi: Kpi, old: Target, new: Target) -> list[tuple[str, Decimal | None, Decimal | None]]:
-    """Ends of ``new`` that are weaker than ``old``: (end, old value, new value)."""
+    """Ends of ``new`` that are weaker than ``old``: (end, old value, new value).
+
+    For a higher-is-better indicator the low end is the commitment: it may not fall, nor open up
+    (a missing low end is no commitment at all). The high end of a range may not fall either, but
+    an open high end ("at least 75") followed by a value ("80") is no weakening. Mirrored for a
+    lower-is-better indicator.
+    """
     out: list[tuple[str, Decimal | None, Decimal | None]] = []
     higher = kpi.direction == "higher"
-    # for higher-is-better a missing low is -inf and a missing high +inf; mirrored for lower
-    for end, old_v, new_v in (("low", old.low, new.low), ("high", old.high, new.high)):
-        if old_v == new_v:
-            continue
-        if higher:
-            weaker = (new_v is None and end == "low") or (
-                new_v is not None and old_v is not None and new_v < old_v
-            )
-            if end == "high" and new_v is not None and old_v is None:
-                weaker = True
-        else:
-            weaker = (new_v is None and end == "high") or (
-                new_v is not None and old_v is not None and new_v > old_v
-            )
-            if end == "low" and new_v is not None and old_v is None:
-                weaker = True
-        if weaker:
-            out.append((end, old_v, new_v))
+    commitment, ceiling = ("low", "high") if higher else ("high", "low")
+    ends = {"low": (old.low, new.low), "high": (old.high, new.high)}
+
+    def worse(a: Decimal, b: Decimal) -> bool:
+        return b < a if higher else b > a
+
+    old_v, new_v = ends[commitment]
+    if old_v is not None and (new_v is None or worse(old_v, new_v)):
+        out.append((commitment, old_v, new_v))
+    old_v, new_v = ends[ceiling]
+    if old_v is not None and new_v is not None and worse(old_v, new_v):
+        out.append((ceiling, old_v, new_v))
     if len(out) == 2 and old.low == old.high and new.low == new.high:
         return [("value", old.low, new.low)]  # two single values: one finding, not one per end
     return out
@@ -81,15 +81,14 @@ def check_possible(plan: Plan) -> Iterator[Finding]:
                 problems: list[tuple[str, Decimal | None]] = []
                 if target.low is not None and target.high is not None and target.low > target.high:
                     problems.append((f"range inverted: {target.low} > {target.high}", target.high))
-                for value in (target.low, target.high):
-                    if value is None:
-                        continue
-                    if value < 0:
-                        problems.append((f"{value} is negative", value))
-                    if kpi.kind == "percent" and value > 100:
-                        problems.append((f"{value}% is above 100%", value))
-                    if kpi.kind == "count" and value != value.to_integral_value():
-                        problems.append((f"{value} is not a whole count", value))
+                values = {target.low, target.high} - {None}  # a single value is checked once
+                for bound in sorted(v for v in values if v is not None):
+                    if bound < 0:
+                        problems.append((f"{bound} is negative", bound))
+                    if kpi.kind == "percent" and bound > 100:
+                        problems.append((f"{bound}% is above 100%", bound))
+                    if kpi.kind == "count" and bound != bound.to_integral_value():
+                        problems.append((f"{bound} is not a whole count", bound))
                 for index, (message, value) in enumerate(problems):
                     yield Finding(
                         "KPI002",
@@ -111,6 +110,7 @@ def check_agreement(plan: Plan) -> Iterator[Finding]:
                 if target == first:
                     continue
                 source = kpi.statements[int(path[3])].source
+                single = first.low == first.high and target.low == target.high
                 yield Finding(
                     "KPI003",
                     Severity.ERROR,
@@ -118,6 +118,8 @@ def check_agreement(plan: Plan) -> Iterator[Finding]:
                     f"{first_source.where}",
                     plan.yaml_location(*path),
                     ids=(kpi.id,),
+                    expected=first.low if single else None,
+                    observed=target.low if single else None,
                     detail=f"{year}-{path[3]}",
                     extra={"other": str(first), "this": str(target)},
                 )

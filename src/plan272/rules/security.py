@@ -26,7 +26,8 @@ def _denominator(plan: Plan) -> str:
 def _shortfall(share: Share) -> str:
     short = share.required - share.amount
     return (
-        f"{share.amount:,} of {share.base:,} million VND is {percent_text(share.percent)}, below the "
+        f"{share.amount:,} of {share.base:,} million VND is "
+        f"{percent_text(share.percent, below=share.minimum_percent)}, below the "
         f"minimum {share.minimum_percent}% ({share.required:,} needed: {short:,} short)"
     )
 
@@ -56,7 +57,7 @@ def check_period(plan: Plan) -> Iterator[Finding]:
         ids=("period",),
         expected=share.required,
         observed=share.amount,
-        extra={"share": percent_text(share.percent), "base": str(share.base)},
+        extra={"share": percent_text(share.percent, below=share.minimum_percent), "base": str(share.base)},
     )
 
 
@@ -87,7 +88,10 @@ def check_years(plan: Plan) -> Iterator[Finding]:
             expected=share.required,
             observed=share.amount,
             detail=str(year),
-            extra={"share": percent_text(share.percent), "base": str(share.base)},
+            extra={
+                "share": percent_text(share.percent, below=share.minimum_percent),
+                "base": str(share.base),
+            },
         )
 
 
@@ -115,6 +119,19 @@ def check_projects(plan: Plan) -> Iterator[Finding]:
         )
         return
     for project in known:
+        if (project.attt or 0) > project.tmdt:
+            yield Finding(
+                "SEC003",
+                Severity.ERROR,
+                f"project {project.id}: the security part {project.attt:,} is larger than the whole "
+                f"project ({project.tmdt:,} million VND)",
+                project.location.with_field("attt"),
+                ids=(project.id,),
+                expected=project.tmdt,
+                observed=project.attt,
+                detail="above-total",
+            )
+            continue
         share = Share(project.attt or 0, project.tmdt, policy.min_share_percent)
         if share.ok:
             continue
@@ -126,7 +143,7 @@ def check_projects(plan: Plan) -> Iterator[Finding]:
             ids=(project.id,),
             expected=share.required,
             observed=share.amount,
-            extra={"share": percent_text(share.percent)},
+            extra={"share": percent_text(share.percent, below=share.minimum_percent)},
         )
 
 

@@ -76,6 +76,17 @@ def _compare_declared(
             observed=stated,
             detail=column,
         )
+    for year in sorted(set(declared.years) - set(plan.years)):
+        yield Finding(
+            "SUM002",
+            Severity.WARNING,
+            f"{label}: a total is declared for {year}, outside the plan's period "
+            f"{plan.years[0]}–{plan.years[-1]}; it is not checked",
+            plan.yaml_location(*path, "years", year),
+            ids=(scope,),
+            observed=declared.years[year],
+            detail=f"outside-{year}",
+        )
     missing = [y for y in plan.years if y not in declared.years]
     for year in missing:
         yield Finding(
