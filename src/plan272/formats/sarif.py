@@ -37,9 +37,9 @@ _FAMILY = {
 
 def internal_rule() -> Rule:
     """INT001: not in the catalogue (no check), but findings carry its code when a rule crashes."""
-    from plan272.rules.data import INTERNAL_RULE
+    from plan272.rules import int001
 
-    return INTERNAL_RULE
+    return int001.RULE
 
 
 def _unknown_rule(code: str, finding: Finding) -> Rule:

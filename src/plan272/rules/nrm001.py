@@ -9,7 +9,7 @@ from plan272.model import Plan
 from plan272.rules import Rule
 
 
-def check_norm(plan: Plan) -> Iterator[Finding]:
+def check(plan: Plan) -> Iterator[Finding]:
     norm = plan.meta.appendix2.norm
     for unit in plan.units:
         if "staff" in unit.unreadable:
@@ -39,20 +39,18 @@ def check_norm(plan: Plan) -> Iterator[Finding]:
             )
 
 
-RULES = (
-    Rule(
-        code="NRM001",
-        name="staff-norm",
-        summary="Appendix II: funding follows staff × the per-staff norm.",
-        severity=Severity.ERROR,
-        what="For each unit and year: an unmarked unit's amount equals staff × the norm "
-        "(appendix2.norm.per_staff_per_year, 2 million VND); a unit marked * (explained by the notes "
-        "under the table) gets at least that.",
-        why="Recurring IT funding is allocated by head count; a unit off the norm without a note is "
-        "either a typo or an unexplained allocation.",
-        source="Phụ lục II: 'Số CBCC hiện có' and 'Phân bổ kinh phí hàng năm'; the * notes under it.",
-        fix="Correct the amount or the staff count from the document; if the unit really gets more, "
-        "mark it (note column) and record the note in plan.yaml (appendix2.notes).",
-        check=check_norm,
-    ),
+RULE = Rule(
+    code="NRM001",
+    name="staff-norm",
+    summary="Appendix II: funding follows staff × the per-staff norm.",
+    severity=Severity.ERROR,
+    what="For each unit and year: an unmarked unit's amount equals staff × the norm "
+    "(appendix2.norm.per_staff_per_year, 2 million VND); a unit marked * (explained by the notes "
+    "under the table) gets at least that.",
+    why="Recurring IT funding is allocated by head count; a unit off the norm without a note is "
+    "either a typo or an unexplained allocation.",
+    source="Phụ lục II: 'Số CBCC hiện có' and 'Phân bổ kinh phí hàng năm'; the * notes under it.",
+    fix="Correct the amount or the staff count from the document; if the unit really gets more, "
+    "mark it (note column) and record the note in plan.yaml (appendix2.notes).",
+    check=check,
 )

@@ -20,7 +20,7 @@ def _fmt(value: Decimal) -> str:
     return f"{value:,}" if value == value.to_integral_value() else f"{value:,f}"
 
 
-def check_claims(plan: Plan) -> Iterator[Finding]:
+def check(plan: Plan) -> Iterator[Finding]:
     from plan272.analysis import claim_check
 
     for index, claim in enumerate(plan.meta.claims):
@@ -66,23 +66,20 @@ def check_claims(plan: Plan) -> Iterator[Finding]:
         )
 
 
-RULES = (
-    Rule(
-        code="TXT001",
-        name="narrative-arithmetic",
-        summary="The arithmetic claims of the narrative hold: totals and their parts, ratios and "
-        "their counts.",
-        severity=Severity.WARNING,
-        what="Each claim recorded under `claims` in plan.yaml (every 'N …, of which a, b and c' and "
-        "'x of y, i.e. p%' of Part I) is recomputed: a total that is not the sum of its parts, or a "
-        "percentage that does not round (half up) to the printed figure at its printed precision, is a "
-        "warning with both figures. A percentage that is the truncated value is reported as info.",
-        why="A narrative's figures are quoted in reports and speeches; a drafting slip there goes "
-        "unnoticed because no spreadsheet checks prose.",
-        source="Phần I 'ĐÁNH GIÁ KẾT QUẢ THỰC HIỆN KẾ HOẠCH … GIAI ĐOẠN 2016-2020', its table of "
-        "indicators and footnotes.",
-        fix="Check the figures against the document: correct a mistranscription in plan.yaml; a slip "
-        "in the document itself is a finding to report to its owner, not to edit away.",
-        check=check_claims,
-    ),
+RULE = Rule(
+    code="TXT001",
+    name="narrative-arithmetic",
+    summary="The arithmetic claims of the narrative hold: totals and their parts, ratios and their counts.",
+    severity=Severity.WARNING,
+    what="Each claim recorded under `claims` in plan.yaml (every 'N …, of which a, b and c' and "
+    "'x of y, i.e. p%' of Part I) is recomputed: a total that is not the sum of its parts, or a "
+    "percentage that does not round (half up) to the printed figure at its printed precision, is a "
+    "warning with both figures. A percentage that is the truncated value is reported as info.",
+    why="A narrative's figures are quoted in reports and speeches; a drafting slip there goes "
+    "unnoticed because no spreadsheet checks prose.",
+    source="Phần I 'ĐÁNH GIÁ KẾT QUẢ THỰC HIỆN KẾ HOẠCH … GIAI ĐOẠN 2016-2020', its table of "
+    "indicators and footnotes.",
+    fix="Check the figures against the document: correct a mistranscription in plan.yaml; a slip "
+    "in the document itself is a finding to report to its owner, not to edit away.",
+    check=check,
 )

@@ -1,4 +1,4 @@
-"""DAT001 (load problems) and DAT002 (ids and references)."""
+"""DAT002: duplicate ids, and rows that reference an unknown group or agency."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ from plan272.model import Plan, Row
 from plan272.rules import Rule
 
 
-def check_references(plan: Plan) -> Iterator[Finding]:
+def check(plan: Plan) -> Iterator[Finding]:
     groups1 = {g.id for g in plan.meta.appendix1.groups}
     groups2 = {g.id for g in plan.meta.appendix2.groups}
     tables: list[tuple[str, tuple[Row, ...], set[str]]] = [
@@ -87,46 +87,18 @@ def check_references(plan: Plan) -> Iterator[Finding]:
             )
 
 
-RULES = (
-    Rule(
-        code="DAT001",
-        name="load-problem",
-        summary="A value in the data files could not be read as the model requires.",
-        severity=Severity.ERROR,
-        what="Every problem the loader meets: unreadable files (encoding, binary, empty), YAML syntax, "
-        "unknown or duplicate keys, missing or duplicated columns, empty required cells, negative or "
-        "ambiguous numbers (20.200 in a file without a declared notation), text where a number is due.",
-        why="A value that is silently misread makes every later check wrong. The loader reports it "
-        "at its place and goes on, so one run shows all problems.",
-        source="The data format (README, 'Data format'); plan.yaml's JSON Schema (`plan272 schema`).",
-        fix="Correct the cell or key at the reported file, line and field. Write amounts as plain "
-        "digits, or declare `csv_number_format: vi` in plan.yaml to write 20.200 for 20200.",
-    ),
-    Rule(
-        code="DAT002",
-        name="bad-reference",
-        summary="Duplicate ids, or rows that reference an unknown group or agency.",
-        severity=Severity.ERROR,
-        what="Ids are unique within each appendix; every row's group is declared in plan.yaml; every "
-        "Appendix I investor and Appendix II unit matches an agency of the registry (ignoring case, "
-        "Unicode form and tone-mark placement); notes and the security policy name existing rows.",
-        why="Ids key baselines and diffs; groups and agencies decide the totals per group and per "
-        "investor. A dangling reference silently drops money from a total.",
-        source="Phụ lục I groups I–IV; Phụ lục II; the investors named in column 'Chủ đầu tư'.",
-        fix="Give the row a unique id, fix the group, or register the agency (or the new spelling as "
-        "an alias) under `agencies` in plan.yaml.",
-        check=check_references,
-    ),
-)
-
-# Not in the catalogue (no check runs it): findings carry its code when a rule crashes.
-INTERNAL_RULE = Rule(
-    code="INT001",
-    name="internal-error",
-    summary="A rule crashed: a bug in plan272, not a problem of the plan.",
+RULE = Rule(
+    code="DAT002",
+    name="bad-reference",
+    summary="Duplicate ids, or rows that reference an unknown group or agency.",
     severity=Severity.ERROR,
-    what="Reported when a rule raises an unexpected exception; the other rules still run.",
-    why="A crashed rule checked nothing: its silence must not read as a pass.",
-    source="None: this is about plan272 itself.",
-    fix="Report the message (it names the rule and where it failed) to the plan272 maintainers.",
+    what="Ids are unique within each appendix; every row's group is declared in plan.yaml; every "
+    "Appendix I investor and Appendix II unit matches an agency of the registry (ignoring case, "
+    "Unicode form and tone-mark placement); notes and the security policy name existing rows.",
+    why="Ids key baselines and diffs; groups and agencies decide the totals per group and per "
+    "investor. A dangling reference silently drops money from a total.",
+    source="Phụ lục I groups I–IV; Phụ lục II; the investors named in column 'Chủ đầu tư'.",
+    fix="Give the row a unique id, fix the group, or register the agency (or the new spelling as "
+    "an alias) under `agencies` in plan.yaml.",
+    check=check,
 )

@@ -14,7 +14,7 @@ def _figure(value: Decimal) -> int | Decimal:
     return int(value) if value == value.to_integral_value() else value
 
 
-def check_words(plan: Plan) -> Iterator[Finding]:
+def check(plan: Plan) -> Iterator[Finding]:
     from plan272.analysis import stated_checks
     from plan272.vnwords import int_to_words
 
@@ -49,21 +49,19 @@ def check_words(plan: Plan) -> Iterator[Finding]:
         yield Finding("SUM004", Severity.ERROR, message, where, ids=ids, expected=amount, observed=read)
 
 
-RULES = (
-    Rule(
-        code="SUM004",
-        name="amount-in-words",
-        summary="Every amount stated in words (and as a printed figure) equals its figure.",
-        severity=Severity.ERROR,
-        what="Reads the amounts in words that plan.yaml records as printed (section VIII: 'Một nghìn "
-        "năm trăm lẻ một tỷ, bảy trăm mười ba triệu đồng') with a Vietnamese number reader and compares "
-        "them, in the right unit (words in đồng, figures in million VND), with the figure; also reads "
-        "the printed figure ('1.501,713tỷ đồng', Vietnamese notation) and compares it.",
-        why="Official documents state key amounts twice so that a slip in one shows against the other; a "
-        "transcription or drafting error hides exactly there.",
-        source="Phần II, mục VIII 'KINH PHÍ THỰC HIỆN': the total and its two parts, in figures and words.",
-        fix="Compare figure and words with the document; correct the transcription, or report the "
-        "discrepancy in the document to its owner.",
-        check=check_words,
-    ),
+RULE = Rule(
+    code="SUM004",
+    name="amount-in-words",
+    summary="Every amount stated in words (and as a printed figure) equals its figure.",
+    severity=Severity.ERROR,
+    what="Reads the amounts in words that plan.yaml records as printed (section VIII: 'Một nghìn "
+    "năm trăm lẻ một tỷ, bảy trăm mười ba triệu đồng') with a Vietnamese number reader and compares "
+    "them, in the right unit (words in đồng, figures in million VND), with the figure; also reads "
+    "the printed figure ('1.501,713tỷ đồng', Vietnamese notation) and compares it.",
+    why="Official documents state key amounts twice so that a slip in one shows against the other; a "
+    "transcription or drafting error hides exactly there.",
+    source="Phần II, mục VIII 'KINH PHÍ THỰC HIỆN': the total and its two parts, in figures and words.",
+    fix="Compare figure and words with the document; correct the transcription, or report the "
+    "discrepancy in the document to its owner.",
+    check=check,
 )

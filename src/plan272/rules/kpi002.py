@@ -1,0 +1,52 @@
+"""KPI002: a target is possible for its unit."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from decimal import Decimal
+
+from plan272.findings import Finding, Severity
+from plan272.model import Plan
+from plan272.rules import Rule
+from plan272.rules._kpi import targets_by_year
+
+
+def check(plan: Plan) -> Iterator[Finding]:
+    for k_index, kpi in enumerate(plan.meta.kpis):
+        for year, entries in sorted(targets_by_year(k_index, kpi).items()):
+            for target, path in entries:
+                problems: list[tuple[str, Decimal | None]] = []
+                if target.low is not None and target.high is not None and target.low > target.high:
+                    problems.append((f"range inverted: {target.low} > {target.high}", target.high))
+                values = {target.low, target.high} - {None}  # a single value is checked once
+                for bound in sorted(v for v in values if v is not None):
+                    if bound < 0:
+                        problems.append((f"{bound} is negative", bound))
+                    if kpi.kind == "percent" and bound > 100:
+                        problems.append((f"{bound}% is above 100%", bound))
+                    if kpi.kind == "count" and bound != bound.to_integral_value():
+                        problems.append((f"{bound} is not a whole count", bound))
+                for index, (message, value) in enumerate(problems):
+                    yield Finding(
+                        "KPI002",
+                        Severity.ERROR,
+                        f"target {kpi.id!r} for {year} is impossible for its unit ({kpi.unit}): {message}",
+                        plan.yaml_location(*path),
+                        ids=(kpi.id,),
+                        observed=value,
+                        detail=f"{year}-{path[3]}-{index}",
+                    )
+
+
+RULE = Rule(
+    code="KPI002",
+    name="target-impossible",
+    summary="A target is possible for its unit.",
+    severity=Severity.ERROR,
+    what="A percentage lies within 0–100; a count is a non-negative whole number; a range is not "
+    "inverted (low ≤ high).",
+    why="An impossible target cannot be met or monitored; it signals a typo.",
+    source="Phần II, mục II and mục VI.",
+    fix="Correct the target in plan.yaml (kpis) from the document.",
+    check=check,
+)
