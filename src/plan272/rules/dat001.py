@@ -6,7 +6,6 @@ from __future__ import annotations
 from plan272.findings import Severity
 from plan272.rules import Rule
 
-
 RULE = Rule(
     code="DAT001",
     name="load-problem",
