@@ -238,7 +238,7 @@ def test_sarif_hostile_and_internal() -> None:
     assert driver["rules"][-1]["id"] == INTERNAL
     assert driver["rules"][-1]["name"] == "internal-error"
     results = doc["runs"][0]["results"]
-    assert results[0]["message"]["text"] == HOSTILE_MESSAGE + " (found '\\x1b[31mred')"
+    assert results[0]["message"]["text"] == "[y2021] " + HOSTILE_MESSAGE + " (found '\\x1b[31mred')"
     uri = results[0]["locations"][0]["physicalLocation"]["artifactLocation"]["uri"]
     assert uri == "data/we,ird:dir/app%251.csv" or uri == "data/we,ird%3Adir/app%251.csv"
     assert results[0]["properties"]["difference"] == Decimal("1000.25")

@@ -160,8 +160,9 @@ def test_missing_column(plan_dir: PlanDir) -> None:
     result = plan_dir.load()
     problem = only(result)
     assert where(problem) == (A1, 1, "investor")
-    assert not problem.fatal
-    assert result.plan is not None
+    assert problem.fatal  # the table cannot be read at all: the command could not run (exit 2)
+    assert result.plan is not None and result.plan.projects == ()
+    assert result.plan.incomplete == {"appendix1"}
     assert result.plan.projects == ()
     assert len(result.plan.units) == 21
 
@@ -745,3 +746,16 @@ def test_every_problem_is_reported_while_the_plan_still_builds(plan_dir: PlanDir
     assert result.plan is not None
     assert len(result.plan.projects) == 42
     assert len(result.plan.units) == 21
+
+
+def test_unclosed_quote_swallowing_rows_is_reported_and_the_rows_are_read_again(plan_dir: PlanDir) -> None:
+    line = plan_dir.line_of(A1, "I.4")
+    lines = plan_dir.text(A1).split("\n")
+    assert lines[line - 1].count('"') == 2
+    lines[line - 1] = lines[line - 1].replace('xã)",', "xã),", 1)  # the closing quote is lost
+    plan_dir.write(A1, "\n".join(lines))
+    result = plan_dir.load()
+    (problem,) = result.problems
+    assert where(problem) == (A1, line, None)
+    assert result.plan is not None
+    assert [p.id for p in result.plan.projects if p.section == "I"] == ["I.1", "I.2", "I.3", "I.5", "I.6"]

@@ -776,17 +776,27 @@ def diff_plans(old: Plan, new: Plan, old_report: Report | None, new_report: Repo
     new_tokens = {**u_new, **p_new}
     old_files = set(old.files.values())
     new_files = set(new.files.values())
+    old_found = list(old_report.findings) if old_report else []
+    new_found = list(new_report.findings) if new_report else []
+    # a rule that could not check on one side neither resolves nor introduces its findings there
+    unchecked_old = {f.code for f in old_found if f.ids[:1] == ("not-checked",)}
+    unchecked_new = {f.code for f in new_found if f.ids[:1] == ("not-checked",)}
+    old_found = [f for f in old_found if f.code not in unchecked_new or f.ids[:1] == ("not-checked",)]
+    new_found = [f for f in new_found if f.code not in unchecked_old or f.ids[:1] == ("not-checked",)]
     found = findings_diff(
-        old_report.findings if old_report else [],
-        new_report.findings if new_report else [],
+        old_found,
+        new_found,
         lambda f: _finding_identity(f, dict.fromkeys(old_files, ""), old_tokens),
         lambda f: _finding_identity(f, dict.fromkeys(new_files, ""), new_tokens),
     )
+    # totals and shares over an appendix one side could not read completely would compare a wrong
+    # figure with a right one: they are not compared (the renderers say why)
+    comparable = not (old.incomplete or new.incomplete)
     return PlanDiff(
         projects=projects,
         units=units,
-        totals=totals(old, new, years),
-        security=security(old, new, years),
+        totals=totals(old, new, years) if comparable else (),
+        security=security(old, new, years) if comparable else (),
         kpis=kpi_diff(old, new),
         claims=claims_diff(old, new),
         meta=meta_diff(old, new),

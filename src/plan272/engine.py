@@ -91,6 +91,10 @@ def run(result: LoadResult, select: Sequence[str] = (), ignore: Sequence[str] = 
                         ids=(rule.code,),
                     )
                 )
+    # a selected rule that could not check because of load problems: show those problems too,
+    # so that a run restricted to that rule does not pass on data it never saw
+    if not selected("DAT001", select, ignore) and any(f.ids[:1] == ("not-checked",) for f in findings):
+        findings.extend(_problem_finding(p) for p in result.problems)
     findings.sort(key=Finding.sort_key)
     # when plan.yaml could not be read into the model no rule ran: say so rather than "N checked"
     return Report(findings, rules if plan is not None else [], fatal=result.fatal)

@@ -404,6 +404,9 @@ class Plan(Model):
     #: unusable file, rows left out, or amount cells that could not be read. Totals over them
     #: would be wrong, so the rules that need them say they could not check.
     incomplete: frozenset[str] = frozenset()
+    #: for a plan.yaml list some items of which were left out (kpis, claims): the file's own index
+    #: of each item kept, so that findings name the place in the file, not in the shortened list
+    yaml_kept: dict[str, tuple[int, ...]] = {}
 
     @property
     def years(self) -> tuple[int, ...]:
@@ -411,6 +414,13 @@ class Plan(Model):
 
     def yaml_location(self, *path: str | int) -> Location:
         """The location of a plan.yaml value, falling back to its nearest enclosing key."""
+        if (
+            len(path) > 1
+            and isinstance(path[0], str)
+            and path[0] in self.yaml_kept
+            and isinstance(path[1], int)
+        ):
+            path = (path[0], self.yaml_kept[path[0]][path[1]], *path[2:])
         field = ".".join(str(p) for p in path)
         probe = tuple(path)
         while probe and probe not in self.yaml_lines:

@@ -416,18 +416,20 @@ def _security(summary: Summary, lang: Lang, unit: AmountUnit) -> Grid:
     span = f"{s.period_span[0]}–{s.period_span[1]}"
     rows = []
     bars = []
+    # over an appendix that could not be read completely there is no verdict: the share is wrong
+    unknown = any(a in summary.incomplete for a in ("appendix1", *s.denominator))
     for row in (*s.years, s.period):
         scope = str(row.year) if row.year is not None else span
-        mark = label("mark.ok" if row.ok else "mark.not_ok", lang)
+        mark = "?" if unknown else label("mark.ok" if row.ok else "mark.not_ok", lang)
         rows.append(
             GridRow(
                 (scope, row.amount, row.base, _shown(row), row.minimum, row.required, row.shortfall, mark),
                 "body" if row.year is not None else "total",
-                frozenset() if row.ok else frozenset({3, 6, 7}),
+                frozenset() if row.ok or unknown else frozenset({3, 6, 7}),
                 rule_before=row.year is None,
             )
         )
-        bars.append(Bar(scope, row.percent, row.minimum, row.ok))
+        bars.append(Bar(scope, _shown(row), row.minimum, row.ok))
     denominator = " + ".join(label(f"denominator.{d}", lang) for d in s.denominator)
     notes = [
         label(

@@ -85,7 +85,7 @@ def register(app: typer.Typer) -> None:
             raise UserError(str(exc)) from exc
 
         def plan_of(side: Side) -> Plan:
-            if side.result.plan is None:
+            if side.result.plan is None or side.result.fatal:
                 problems = "; ".join(str(p) for p in side.result.problems[:3]) or "unknown problem"
                 raise UserError(f"cannot read the plan of {side.label}: {problems}")
             return side.result.plan

@@ -200,5 +200,6 @@ def incomplete_warning(diff: PlanDiff, old: str, new: str) -> str | None:
         return None
     return (
         f"WARNING: {'; '.join(parts)} could not be read completely (see plan272 validate): totals and "
-        "shares computed over it are incomplete."
+        "security shares are not compared, and rules that could not check there are left out of the "
+        "findings."
     )

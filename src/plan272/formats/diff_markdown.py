@@ -93,7 +93,8 @@ def _pair_change(rows: RowsDiff, pair: RowPair) -> str:
         parts.append(
             "years total unchanged"
             if total.old == total.new
-            else f"years total {c.value_text(total.old)} → {c.value_text(total.new)} ({c.delta_text(total)})"
+            else f"years total {c.value_text(total.old)} → {c.value_text(total.new)}"
+            + (f" ({c.delta_text(total)})" if c.delta_text(total) else "")
         )
     return "; ".join(parts)
 

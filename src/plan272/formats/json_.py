@@ -23,7 +23,9 @@ Format version 1::
       ],
       "summary": {"error": 5, "warning": 0, "info": 1},
       "suppressed": 0,                   // findings hidden by a baseline
-      "stale_baseline": []               // baseline entries that no longer match any finding
+      "stale_baseline": [],              // baseline entries that no longer match any finding
+      "rules_checked": ["DAT001", …],    // the rules that ran ([] when plan.yaml could not be read)
+      "complete": true                   // false: some input could not be read (exit code 2)
     }
 
 Keys always appear, in this order; a scalar that does not apply is ``null``, a collection that
@@ -65,7 +67,16 @@ FINDING_KEYS = (
     "fingerprint",
     "extra",
 )
-TOP_KEYS = ("version", "tool", "findings", "summary", "suppressed", "stale_baseline")
+TOP_KEYS = (
+    "version",
+    "tool",
+    "findings",
+    "summary",
+    "suppressed",
+    "stale_baseline",
+    "rules_checked",
+    "complete",
+)
 
 
 def finding_object(finding: Finding) -> dict[str, Any]:
@@ -95,6 +106,8 @@ def document(report: Report, tool_version: str) -> dict[str, Any]:
         "summary": report.counts(),
         "suppressed": report.suppressed,
         "stale_baseline": list(report.stale_baseline),
+        "rules_checked": [rule.code for rule in report.rules],
+        "complete": not report.fatal,
     }
 
 

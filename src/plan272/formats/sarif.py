@@ -121,6 +121,8 @@ def _rule_object(rule: Rule) -> dict[str, Any]:
 
 def message_text(finding: Finding) -> str:
     text = finding.message
+    if finding.location.field:
+        text = f"[{finding.location.field}] {text}"
     value = finding.extra.get("value")
     if value is not None:
         text += f" (found {value!r})"

@@ -47,9 +47,9 @@ def _display(directory: Path, name: str) -> str:
     return (directory / name).as_posix()
 
 
-def _pydantic_problems(exc: Any, file: str, lines: dict[Path_, int]) -> list[Problem]:
+def _pydantic_problems(errors: list[Any], file: str, lines: dict[Path_, int]) -> list[Problem]:
     problems = []
-    for error in exc.errors(include_url=False):
+    for error in errors:
         path: tuple[str | int, ...] = ()
         for element in error["loc"]:
             for candidate in (element, str(element)):
@@ -80,20 +80,22 @@ def _short(value: Any) -> str:
     return text if len(text) <= 80 else text[:77] + "..."
 
 
-def _read_meta(directory: Path) -> tuple[PlanFile | None, dict[Path_, int], list[Problem]]:
+def _read_meta(
+    directory: Path,
+) -> tuple[PlanFile | None, dict[Path_, int], list[Problem], dict[str, tuple[int, ...]]]:
     from pydantic import ValidationError
 
     file = _display(directory, PLAN_FILE)
     text, problems = read_text(directory / PLAN_FILE, file)
     if text is None:
-        return None, {}, problems
+        return None, {}, problems, {}
     data, lines, problems = load_yaml(text, file)
     if data is None and not problems:  # "---", "~" or "null": a document without values
-        return None, lines, [Problem(Location(file, 1), "no values: plan.yaml is empty", fatal=True)]
+        return None, lines, [Problem(Location(file, 1), "no values: plan.yaml is empty", fatal=True)], {}
     if data is None:
-        return None, lines, problems
+        return None, lines, problems, {}
     if not isinstance(data, dict):
-        return None, lines, [*problems, Problem(Location(file, 1), "plan.yaml must be a mapping of keys")]
+        return None, lines, [*problems, Problem(Location(file, 1), "plan.yaml must be a mapping of keys")], {}
     # Validate; where the errors are confined to unknown keys or to single targets or claims, drop
     # those parts (each reported) and check the rest of the plan rather than nothing.
     reported = {p.location.field for p in problems}
@@ -105,36 +107,29 @@ def _read_meta(directory: Path) -> tuple[PlanFile | None, dict[Path_, int], list
             meta = PlanFile.model_validate(current)
             break
         except ValidationError as exc:
-            errors = exc.errors(include_url=False)
-            found = _pydantic_problems(exc, file, _renumber(lines, kept) if kept else lines)
-            pruned = _prune(current, errors, kept)
+            # error paths index the pruned lists: take them back to the file's own indexes
+            errors = [{**e, "loc": _original(tuple(e["loc"]), kept)} for e in exc.errors(include_url=False)]
+            found = _pydantic_problems(errors, file, lines)
+            pruned = _prune(current, exc.errors(include_url=False), kept)
             for problem in found:
                 if problem.location.field in reported:
                     continue  # already reported by the YAML reader (a forbidden tag, an octal…)
                 reported.add(problem.location.field)
-                if pruned is not None:
-                    problem = _with_note(problem)
                 problems.append(problem)
             if pruned is None:
-                return None, lines, problems
+                return None, lines, problems, {}
             current = pruned
     if meta is None:
-        return None, lines, problems
-    if kept:  # later items moved up: point their paths at the lines they stand on
-        lines = _renumber(lines, kept)
+        return None, lines, problems, {}
+    problems = [_with_note(p, kept) for p in problems]
     problems.extend(_check_registry(meta, file, lines))
-    return meta, lines, problems
+    return meta, lines, problems, {key: tuple(value) for key, value in kept.items()}
 
 
-def _renumber(lines: dict[Path_, int], kept: dict[str, list[int]]) -> dict[Path_, int]:
-    out: dict[Path_, int] = {}
-    for path, line in lines.items():
-        if path and path[0] in kept and len(path) > 1 and isinstance(path[1], int):
-            if path[1] not in kept[str(path[0])]:
-                continue
-            path = (path[0], kept[str(path[0])].index(path[1]), *path[2:])
-        out[path] = line
-    return out
+def _original(loc: tuple[Any, ...], kept: dict[str, list[int]]) -> tuple[Any, ...]:
+    if len(loc) > 1 and loc[0] in kept and isinstance(loc[1], int):
+        return (loc[0], kept[loc[0]][loc[1]], *loc[2:])
+    return loc
 
 
 _DROPPABLE = ("kpis", "claims")
@@ -173,18 +168,17 @@ def _prune(data: Any, errors: list[Any], kept: dict[str, list[int]]) -> Any | No
     return pruned
 
 
-def _with_note(problem: Problem) -> Problem:
+def _with_note(problem: Problem, kept: dict[str, list[int]]) -> Problem:
+    """Say what became of the value a problem is about: an unknown key is ignored; a target or
+    claim that could not be read is left out of the checks (whichever reader found the problem)."""
     from dataclasses import replace
 
-    field = problem.location.field or ""
-    head = field.split(".")
+    head = (problem.location.field or "").split(".")
     if problem.message.startswith("unknown key"):
-        note = "ignored"
-    elif head and head[0] in _DROPPABLE and len(head) > 1:
-        note = f"{head[0]}.{head[1]} is left out of the checks"
-    else:
-        note = "left out of the checks"
-    return replace(problem, message=f"{problem.message} ({note})")
+        return replace(problem, message=f"{problem.message} (ignored)")
+    if len(head) > 1 and head[0] in kept and head[1].isdigit() and int(head[1]) not in kept[head[0]]:
+        return replace(problem, message=f"{problem.message} ({head[0]}.{head[1]} is left out of the checks)")
+    return problem
 
 
 def _check_registry(meta: PlanFile, file: str, lines: dict[Path_, int]) -> list[Problem]:
@@ -313,7 +307,7 @@ def load_plan(directory: str | Path) -> LoadResult:
     if not directory.is_dir():
         what = "not a directory" if directory.exists() else "directory not found"
         return LoadResult(None, [Problem(Location(directory.as_posix()), what, fatal=True)])
-    meta, lines, problems = _read_meta(directory)
+    meta, lines, problems, kept = _read_meta(directory)
     notation: Notation = meta.notation if meta else "plain"
     years = list(meta.identity.period.years) if meta else None
     agencies = _agency_index(meta.agencies) if meta else {}
@@ -331,7 +325,8 @@ def load_plan(directory: str | Path) -> LoadResult:
         problems += more
     incomplete = set()
     for name, table, rows in (("appendix1", t1, projects), ("appendix2", t2, units)):
-        amount_fields = {"tmdt", "total", *(f"y{y}" for y in (years or []))}
+        # every cell the totals, groups, shares or norm depend on
+        amount_fields = {"tmdt", "total", "section", "attt", "staff", *(f"y{y}" for y in (years or []))}
         if table is None or not table.complete or any(r.unreadable & amount_fields for r in rows):
             incomplete.add(name)
     plan = None
@@ -346,6 +341,7 @@ def load_plan(directory: str | Path) -> LoadResult:
                 "appendix2": _display(directory, APPENDIX2_FILE),
             },
             yaml_lines=lines,
+            yaml_kept=kept,
             incomplete=frozenset(incomplete),
         )
     return LoadResult(plan, problems)

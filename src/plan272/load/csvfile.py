@@ -37,22 +37,38 @@ QUOTES_HINT = (
 )
 
 
-def _records(text: str) -> Iterator[tuple[int, list[str] | None]]:
-    """(line where the record starts, its cells) for each record; cells ``None`` for a record with
-    a syntax error, after which reading resumes at the next line."""
-    lines = text.splitlines(keepends=True)
-    offset = 0  # lines consumed before the current reader
-    while offset < len(lines):
-        reader = csv.reader(io.StringIO("".join(lines[offset:]), newline=""), strict=True)
-        start = offset + 1
-        try:
-            for row in reader:
-                yield start, row
-                start = offset + reader.line_num + 1
-            return
-        except csv.Error:
-            yield start, None
-            offset = max(offset + reader.line_num, start)  # resume after the line where it failed
+class _Records:
+    """The records of a CSV text: (line where the record starts, its cells, line where it ends);
+    cells ``None`` for a record that cannot be used, after which reading resumes at the next line:
+
+    - a syntax error (a stray quote);
+    - once ``width`` is known (the header's), a record that runs over several lines with the wrong
+      number of cells: an unclosed quote swallowed the rows below it, which are read again.
+    """
+
+    def __init__(self, text: str) -> None:
+        self.lines = text.splitlines(keepends=True)
+        self.width: int | None = None
+
+    def __iter__(self) -> Iterator[tuple[int, list[str] | None, int]]:
+        offset = 0  # lines consumed before the current reader
+        while offset < len(self.lines):
+            reader = csv.reader(io.StringIO("".join(self.lines[offset:]), newline=""), strict=True)
+            start = offset + 1
+            try:
+                for row in reader:
+                    end = offset + reader.line_num
+                    if self.width is not None and end > start and len(row) != self.width:
+                        yield start, None, end
+                        offset = start  # read again from the line after the record's start
+                        break
+                    yield start, row, end
+                    start = end + 1
+                else:
+                    return
+            except csv.Error:
+                yield start, None, max(offset + reader.line_num, start)
+                offset = start  # the record is dropped; read again from the line after its start
 
 
 def read_table(
@@ -67,12 +83,13 @@ def read_table(
     ``also`` admits further column names (the year columns when the period is unknown).
     """
     problems: list[Problem] = []
-    rows = _records(text)
+    records = _Records(text)
+    rows = iter(records)
     # the header is the first record that is not blank
     first = next((row for row in rows if row[1] is None or any(c.strip() for c in row[1])), None)
     if first is None:
         return None, [Problem(Location(file, 1), "empty file", fatal=True)]
-    header_line, header_cells = first
+    header_line, header_cells, _ = first
     if header_cells is None:
         return None, [
             Problem(Location(file, header_line), f"not a valid CSV header: {QUOTES_HINT}", fatal=True)
@@ -99,15 +116,23 @@ def read_table(
         seen.setdefault(name, index)
     missing = [name for name in required if name not in seen]
     for name in missing:
-        problems.append(Problem(Location(file, header_line, name), "missing required column", expected=name))
+        problems.append(
+            Problem(Location(file, header_line, name), "missing required column", expected=name, fatal=True)
+        )
     if missing:
         return None, problems
     table = Table(header)
     width = len(header)
-    for line, cells in rows:
+    records.width = width
+    for line, cells, end in rows:
         if cells is None:
+            where = f"; it runs over lines {line}–{end}" if end > line else ""
             problems.append(
-                Problem(Location(file, line), f"CSV syntax error: {QUOTES_HINT}; the row is not used")
+                Problem(
+                    Location(file, line),
+                    f"CSV syntax error: {QUOTES_HINT}{where}; the row is not used, reading resumes on "
+                    "the next line",
+                )
             )
             table.complete = False
             continue
