@@ -109,3 +109,14 @@ def test_summary_gives_no_security_verdict_over_unreadable_data(tmp_path: Path) 
     assert out.returncode == 0
     assert "WARNING: Appendix I could not be read completely" in out.stdout.replace("\n", " ")
     assert " NO" not in out.stdout and " yes" not in out.stdout
+
+
+def test_summary_says_which_targets_and_claims_it_could_not_show(tmp_path: Path) -> None:
+    data = copy(tmp_path)
+    end_2025 = '\n      - source: {where: "Phần II, mục VI.2, đến hết năm 2025", line: 607}'
+    edit(data / "plan.yaml", "targets: {2022: 50}" + end_2025, "targets: {2022: abc}" + end_2025)
+    out = cli("summary", str(data), "--section", "targets")
+    assert out.returncode == 0
+    text = " ".join(out.stdout.split())
+    assert "WARNING: kpis.1 (line " in text and "could not be read and are not shown" in text
+    assert "Báo cáo định kỳ" not in out.stdout  # kpis.1 (national-reporting) is the one left out

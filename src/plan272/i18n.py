@@ -299,6 +299,10 @@ _LABELS: dict[str, tuple[str, str]] = {
         "CẢNH BÁO: {names} không đọc được đầy đủ (xem plan272 validate): ô không đọc được tính là 0, "
         "dòng bị bỏ qua không có mặt, nên các số tính lại dưới đây chưa đầy đủ.",
     ),
+    "note.left_out": (
+        "WARNING: {items} of plan.yaml could not be read and are not shown (see plan272 validate).",
+        "CẢNH BÁO: {items} của plan.yaml không đọc được nên không được hiển thị (xem plan272 validate).",
+    ),
     # stated figures
     "col.statement": ("Statement", "Nội dung"),
     "col.printed": ("As printed", "Văn bản ghi"),

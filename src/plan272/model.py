@@ -427,6 +427,13 @@ class Plan(Model):
             probe = probe[:-1]
         return Location(self.files["plan"], self.yaml_lines.get(probe), field or None)
 
+    def left_out(self, key: str) -> tuple[int, ...]:
+        """The file's indexes of the ``key`` items (kpis, claims) the loader had to leave out."""
+        if key not in self.yaml_kept:
+            return ()
+        present = {p[1] for p in self.yaml_lines if len(p) == 2 and p[0] == key and isinstance(p[1], int)}
+        return tuple(sorted(present - set(self.yaml_kept[key])))
+
     def agency(self, agency_id: str | None) -> Agency | None:
         for agency in self.meta.agencies:
             if agency.id == agency_id:

@@ -283,6 +283,8 @@ class Summary:
     findings: FindingsSection
     #: appendices that could not be read completely: their computed figures are incomplete
     incomplete: tuple[str, ...] = ()
+    #: plan.yaml items (kpis, claims) that could not be read: (key, file index, line)
+    left_out: tuple[tuple[str, int, int | None], ...] = ()
 
 
 # ---------------------------------------------------------------------------------------------
@@ -527,6 +529,11 @@ def build_summary(plan: Plan, report: Report) -> Summary:
         stated=StatedSection(tuple(stated_checks(plan))),
         findings=_findings(report),
         incomplete=tuple(sorted(plan.incomplete)),
+        left_out=tuple(
+            (key, index, plan.yaml_lines.get((key, index)))
+            for key in ("kpis", "claims")
+            for index in plan.left_out(key)
+        ),
     )
 
 

@@ -617,11 +617,15 @@ _USES = {
 
 def grid(summary: Summary, section: SectionName, lang: Lang = "en", unit: AmountUnit = "million") -> Grid:
     built = _BUILDERS[section](summary, lang, unit)
+    from dataclasses import replace
+
+    key = {"targets": "kpis", "stated": "claims"}.get(section)
+    missing = [f"{k}.{i} (line {line})" for k, i, line in summary.left_out if k == key]
+    if missing:
+        built = replace(built, lead=(label("note.left_out", lang, items=", ".join(missing)), *built.lead))
     affected = [a for a in _USES.get(section, ()) if a in summary.incomplete]
     if not affected:
         return built
-    from dataclasses import replace
-
     names = " + ".join(label(f"denominator.{a}", lang) for a in affected)
     warning = label("note.incomplete", lang, names=names)
     return replace(built, lead=(warning, *built.lead))

@@ -34,8 +34,9 @@ def _weaker(kpi: Kpi, old: Target, new: Target) -> list[tuple[str, Decimal | Non
     old_v, new_v = ends[ceiling]
     if old_v is not None and new_v is not None and worse(old_v, new_v):
         out.append((ceiling, old_v, new_v))
-    if len(out) == 2 and old.low == old.high and new.low == new.high:
-        return [("value", old.low, new.low)]  # two single values: one finding, not one per end
+    if len(out) == 2:  # both ends fall: one finding, with the figures of the commitment
+        end = "value" if old.low == old.high and new.low == new.high else "range"
+        return [(end, *ends[commitment])]
     return out
 
 
@@ -55,7 +56,9 @@ def check(plan: Plan) -> Iterator[Finding]:
                             "KPI001",
                             Severity.ERROR,
                             f"target {kpi.id!r} gets weaker from {earlier} to {later}: {old} → {new} "
-                            f"({kpi.unit}, {kpi.direction} is better; {end} end {old_v} → {new_v})",
+                            f"({kpi.unit}, {kpi.direction} is better; "
+                            + ("both ends of the range" if end == "range" else f"{end} end {old_v} → {new_v}")
+                            + ")",
                             plan.yaml_location(*path),
                             ids=(kpi.id,),
                             expected=old_v,
