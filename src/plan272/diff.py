@@ -99,11 +99,8 @@ class RowRef:
 
     @classmethod
     def of(cls, row: Row) -> RowRef:
-        amounts = {"tmdt", "total", *(f"y{y}" for y in row.years)}
-        complete = not (row.unreadable & amounts)
-        return cls(
-            row.id, row.section, row.tt, row.name, _row_total(row), dict(row.years), row.location, complete
-        )
+        complete = not (row.unreadable & row.amount_fields)
+        return cls(row.id, row.section, row.tt, row.name, row.amount, dict(row.years), row.location, complete)
 
     @property
     def years_total(self) -> int | None:
@@ -318,14 +315,6 @@ class PlanDiff:
 # Rows
 
 
-def _row_total(row: Row) -> int:
-    if isinstance(row, Project):
-        return row.tmdt
-    if isinstance(row, Unit):
-        return row.total
-    return 0
-
-
 def _fields(row: Row, years: Sequence[int]) -> dict[str, Value]:
     """The comparable fields of a row, in column order (id and tt are the numbering, apart)."""
     out: dict[str, Value] = {"name": row.name, "section": row.section}
@@ -356,7 +345,7 @@ def _changes(old: Row, new: Row) -> dict[str, Change]:
 
 
 def _amount_vector(row: Row, years: Sequence[int]) -> tuple[int, ...]:
-    return (_row_total(row), *(row.years.get(y, 0) for y in years))
+    return (row.amount, *(row.years.get(y, 0) for y in years))
 
 
 def _amount_similarity(old: Row, new: Row) -> Decimal:
@@ -512,7 +501,7 @@ def _rows_diff(
 
 def _sum(rows: Iterable[Row], years: Sequence[int]) -> tuple[dict[int, int], int]:
     rows = list(rows)
-    return {y: sum(r.years.get(y, 0) for r in rows) for y in years}, sum(_row_total(r) for r in rows)
+    return {y: sum(r.years.get(y, 0) for r in rows) for y in years}, sum(r.amount for r in rows)
 
 
 def _totals_line(

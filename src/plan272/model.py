@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 from decimal import Decimal
-from typing import TYPE_CHECKING, Annotated, Any, Literal
+from typing import TYPE_CHECKING, Annotated, Any, ClassVar, Literal
 
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, WithJsonSchema, model_validator
 
@@ -376,10 +376,24 @@ class Row(Model):
     unreadable: frozenset[str] = frozenset()
     extra: dict[str, str] = {}
 
+    #: the column holding the row's total ("tmdt" for a project, "total" for a unit)
+    total_field: ClassVar[str] = ""
+
+    @property
+    def amount(self) -> int:
+        """The row's total: TMĐT of a project, the five-year total of a unit."""
+        return int(getattr(self, self.total_field))
+
+    @property
+    def amount_fields(self) -> frozenset[str]:
+        """The columns holding the row's money: its total and each year."""
+        return frozenset({self.total_field, *(f"y{y}" for y in self.years)})
+
 
 class Project(Row):
     """A row of Appendix I."""
 
+    total_field: ClassVar[str] = "tmdt"
     investor: str
     tmdt: int
     attt: int | None = None
@@ -388,6 +402,7 @@ class Project(Row):
 class Unit(Row):
     """A row of Appendix II."""
 
+    total_field: ClassVar[str] = "total"
     staff: int
     total: int
 

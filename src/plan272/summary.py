@@ -291,14 +291,10 @@ class Summary:
 # Building
 
 
-def _row_total(row: Row) -> int:
-    return row.total if isinstance(row, Unit) else row.tmdt if isinstance(row, Project) else 0
-
-
 def _computed(rows: Sequence[Row], years: Sequence[int]) -> Figures:
     return Figures(
         {year: sum(r.years.get(year, 0) for r in rows) for year in years},
-        sum(_row_total(r) for r in rows),
+        sum(r.amount for r in rows),
     )
 
 

@@ -326,8 +326,12 @@ def load_plan(directory: str | Path) -> LoadResult:
     incomplete = set()
     for name, table, rows in (("appendix1", t1, projects), ("appendix2", t2, units)):
         # every cell the totals, groups, shares or norm depend on
-        amount_fields = {"tmdt", "total", "section", "attt", "staff", *(f"y{y}" for y in (years or []))}
-        if table is None or not table.complete or any(r.unreadable & amount_fields for r in rows):
+        needed = {"section", "attt", "staff"}
+        if (
+            table is None
+            or not table.complete
+            or any(r.unreadable & (r.amount_fields | needed) for r in rows)
+        ):
             incomplete.add(name)
     plan = None
     if meta is not None:

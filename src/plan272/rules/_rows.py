@@ -2,18 +2,8 @@
 
 from __future__ import annotations
 
-from plan272.model import Plan, Project, Row, Unit
-
-
-def row_total(row: Row) -> int:
-    return row.tmdt if isinstance(row, Project) else row.total if isinstance(row, Unit) else 0
-
-
-def total_field(row: Row) -> str:
-    return "tmdt" if isinstance(row, Project) else "total"
+from plan272.model import Plan
 
 
 def computed_total(plan: Plan, appendix: int) -> int:
-    if appendix == 1:
-        return sum(p.tmdt for p in plan.projects)
-    return sum(u.total for u in plan.units)
+    return sum(r.amount for r in (plan.projects if appendix == 1 else plan.units))

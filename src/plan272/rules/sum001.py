@@ -11,18 +11,16 @@ from collections.abc import Iterator
 from plan272.findings import Finding, Severity, how_far
 from plan272.model import Plan, Row
 from plan272.rules import Rule
-from plan272.rules._rows import row_total, total_field
 
 
 def check(plan: Plan) -> Iterator[Finding]:
     rows: list[Row] = [*plan.projects, *plan.units]
     for row in rows:
-        field = total_field(row)
-        fields = {field, *(f"y{y}" for y in row.years)}
-        if fields & row.unreadable:
+        field = row.total_field
+        if row.amount_fields & row.unreadable:
             continue  # DAT001 already reports the unreadable cell
         computed = sum(row.years.values())
-        declared = row_total(row)
+        declared = row.amount
         if computed != declared:
             label = "TMĐT" if field == "tmdt" else "total"
             yield Finding(
