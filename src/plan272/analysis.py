@@ -35,31 +35,34 @@ class Share:
 
     @property
     def shown(self) -> Decimal | None:
-        """The percentage to two places as shown to people: rounded down when below the minimum,
-        so a share that fails never reads as the minimum itself."""
-        percent = self.percent
-        if percent is None:
-            return None
-        shown = percent.quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
-        if not self.ok and shown >= self.minimum_percent:  # 9.996% must not read as 10.00%
-            shown = percent.quantize(Decimal("0.01"), rounding=ROUND_DOWN)
-        return shown
+        """The percentage to two places as shown to people (see :func:`guard_minimum`)."""
+        guarded = guard_minimum(self.percent, self.minimum_percent)
+        return None if guarded is None else guarded.quantize(_CENT, rounding=ROUND_HALF_UP)
 
     @property
     def ok(self) -> bool:
         return self.base == 0 or Decimal(self.amount) * 100 >= self.minimum_percent * self.base
 
 
-def percent_text(value: Decimal | None, places: int = 2, *, below: Decimal | None = None) -> str:
-    """``8.66%``. With ``below`` (a minimum the value falls short of) the figure is rounded down, so
-    a share just under 10% never reads "10.00%, below the minimum 10%"."""
+_CENT = Decimal("0.01")
+
+
+def guard_minimum(percent: Decimal | None, minimum: Decimal) -> Decimal | None:
+    """``percent`` as it may be shown beside ``minimum``: exact, except a share that fails yet
+    would round to the minimum at two places (9.996% as "10.00%"): that one is cut to two places,
+    so a failing share never reads as meeting the rule."""
+    if percent is None or percent >= minimum:
+        return percent
+    if percent.quantize(_CENT, rounding=ROUND_HALF_UP) >= minimum:
+        return percent.quantize(_CENT, rounding=ROUND_DOWN)
+    return percent
+
+
+def percent_text(value: Decimal | None, places: int = 2) -> str:
+    """``8.66%``; ``n/a`` when there is no base."""
     if value is None:
         return "n/a"
-    quantum = Decimal(1).scaleb(-places)
-    shown = value.quantize(quantum, rounding=ROUND_HALF_UP)
-    if below is not None and value < below <= shown:  # 9.996% must not read as 10.00%
-        shown = value.quantize(quantum, rounding=ROUND_DOWN)
-    return f"{shown}%"
+    return f"{value.quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_UP)}%"
 
 
 @dataclass(frozen=True)

@@ -12,9 +12,10 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from decimal import ROUND_DOWN, ROUND_HALF_UP, Decimal
+from decimal import Decimal
 from typing import TYPE_CHECKING, Literal
 
+from plan272.analysis import guard_minimum
 from plan272.formats.text import safe
 from plan272.i18n import (
     AmountUnit,
@@ -359,14 +360,7 @@ def _grand_total(summary: Summary, lang: Lang, unit: AmountUnit) -> Grid:
 
 
 def _shown(row: SecurityRow) -> Decimal | None:
-    """The exact share, except one that fails yet would print as the minimum (9.996% as 10.00%):
-    that one is cut to two places, so the table never shows a failing share as meeting the rule."""
-    if row.percent is None or row.ok:
-        return row.percent
-    rounded = row.percent.quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
-    return (
-        row.percent.quantize(Decimal("0.01"), rounding=ROUND_DOWN) if rounded >= row.minimum else row.percent
-    )
+    return guard_minimum(row.percent, row.minimum)
 
 
 def _investors(summary: Summary, lang: Lang, unit: AmountUnit) -> Grid:

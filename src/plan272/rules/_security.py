@@ -20,7 +20,7 @@ def shortfall(share: Share) -> str:
     short = share.required - share.amount
     return (
         f"{share.amount:,} of {share.base:,} million VND is "
-        f"{percent_text(share.percent, below=share.minimum_percent)}, below the "
+        f"{percent_text(share.shown)}, below the "
         f"minimum {share.minimum_percent}% ({share.required:,} needed: {short:,} short)"
     )
 

@@ -35,7 +35,7 @@ def check(plan: Plan) -> Iterator[Finding]:
         ids=("period",),
         expected=share.required,
         observed=share.amount,
-        extra={"share": percent_text(share.percent, below=share.minimum_percent), "base": str(share.base)},
+        extra={"share": percent_text(share.shown), "base": str(share.base)},
     )
 
 

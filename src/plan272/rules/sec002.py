@@ -39,7 +39,7 @@ def check(plan: Plan) -> Iterator[Finding]:
             observed=share.amount,
             detail=str(year),
             extra={
-                "share": percent_text(share.percent, below=share.minimum_percent),
+                "share": percent_text(share.shown),
                 "base": str(share.base),
             },
         )

@@ -59,7 +59,7 @@ def check(plan: Plan) -> Iterator[Finding]:
             ids=(project.id,),
             expected=share.required,
             observed=share.amount,
-            extra={"share": percent_text(share.percent, below=share.minimum_percent)},
+            extra={"share": percent_text(share.shown)},
         )
 
 
