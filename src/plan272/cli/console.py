@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import shutil
 import sys
+from collections.abc import Callable
 from typing import IO, TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -49,18 +50,22 @@ def plain(text: str) -> str:
     return "\n".join(line.rstrip() for line in text.splitlines()) + ("\n" if text else "")
 
 
-def show(*renderables: object) -> None:
-    """Print rich renderables to standard output: coloured on a terminal, plain text otherwise."""
+def capture(draw: Callable[[Console], None], *, to_file: bool = False, width: int | None = None) -> str:
+    """What ``draw`` prints, as text: coloured for a terminal; plain (no colour, no padding at the
+    ends of lines, 100 columns unless ``width``) for a file or a pipe."""
     import io
 
-    color = stdout_is_terminal()
-    if color:
-        console = make_console(color=True)
+    color = not to_file and stdout_is_terminal()
+    buffer = io.StringIO()
+    draw(make_console(buffer, width=width or (100 if to_file else None), color=color))
+    return buffer.getvalue() if color else plain(buffer.getvalue())
+
+
+def show(*renderables: object) -> None:
+    """Print rich renderables to standard output: coloured on a terminal, plain text otherwise."""
+
+    def draw(console: Console) -> None:
         for item in renderables:
             console.print(item)
-        return
-    buffer = io.StringIO()
-    console = make_console(buffer, color=False)
-    for item in renderables:
-        console.print(item)
-    sys.stdout.write(plain(buffer.getvalue()))
+
+    sys.stdout.write(capture(draw))

@@ -111,12 +111,7 @@ def render(
         from plan272.formats import diff_markdown
 
         return diff_markdown.render(result, old, new)
-    import io
-
-    from plan272.cli.console import make_console, plain, stdout_is_terminal
+    from plan272.cli.console import capture
     from plan272.formats import diff_text
 
-    color = not to_file and stdout_is_terminal()
-    buffer = io.StringIO()
-    diff_text.render(result, make_console(buffer, width=100 if to_file else None, color=color), old, new)
-    return buffer.getvalue() if color else plain(buffer.getvalue())
+    return capture(lambda console: diff_text.render(result, console, old, new), to_file=to_file)

@@ -103,18 +103,14 @@ def register(app: typer.Typer) -> None:
                 raise UserError(f"--width {width} is too narrow: these tables need {needed} columns")
 
         if export is None or fmt is None:
-            import io
             import sys
 
-            from plan272.cli.console import make_console, plain, stdout_is_terminal
+            from plan272.cli.console import capture
             from plan272.tables import render
 
-            if stdout_is_terminal():
-                render(make_console(width=width), result, lang_code, unit_code, chosen)
-            else:  # a pipe or a file: plain text, no padding at the ends of lines
-                buffer = io.StringIO()
-                render(make_console(buffer, width=width, color=False), result, lang_code, unit_code, chosen)
-                sys.stdout.write(plain(buffer.getvalue()))
+            sys.stdout.write(
+                capture(lambda console: render(console, result, lang_code, unit_code, chosen), width=width)
+            )
             raise typer.Exit(0)
 
         from plan272 import __version__

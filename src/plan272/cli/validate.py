@@ -91,15 +91,10 @@ def render(report: object, format: ValidateFormat, version: str, *, to_file: boo
 
     assert isinstance(report, Report)
     if format is ValidateFormat.text:
-        import io
-
-        from plan272.cli.console import make_console, plain, stdout_is_terminal
+        from plan272.cli.console import capture
         from plan272.formats import text
 
-        color = not to_file and stdout_is_terminal()
-        buffer = io.StringIO()
-        text.render(report, make_console(buffer, width=100 if to_file else None, color=color))
-        return buffer.getvalue() if color else plain(buffer.getvalue())
+        return capture(lambda console: text.render(report, console), to_file=to_file)
     if format is ValidateFormat.json:
         from plan272.formats import json_
 
