@@ -203,3 +203,15 @@ def incomplete_warning(diff: PlanDiff, old: str, new: str) -> str | None:
         "security shares are not compared, and rules that could not check there are left out of the "
         "findings."
     )
+
+
+def overview(diff: PlanDiff) -> list[tuple[str, str]]:
+    """The one-line overview of a diff, aspect by aspect: (label, summary)."""
+    return [
+        ("Projects", rows_summary(diff.projects)),
+        ("Units", rows_summary(diff.units)),
+        ("Targets", targets_summary(diff)),
+        ("Stated figures", claims_summary(diff)),
+        ("plan.yaml", plural(len(diff.meta), "value") + " changed" if diff.meta else "unchanged"),
+        ("Findings", findings_summary(diff)),
+    ]

@@ -43,19 +43,7 @@ def render(diff: PlanDiff, old: str, new: str) -> str:
     if diff.empty:
         out.append("No differences.")
         return "\n".join(out) + "\n"
-    out.append(
-        " · ".join(
-            f"**{label}:** {value}"
-            for label, value in (
-                ("Projects", c.rows_summary(diff.projects)),
-                ("Units", c.rows_summary(diff.units)),
-                ("Targets", c.targets_summary(diff)),
-                ("Stated figures", c.claims_summary(diff)),
-                ("plan.yaml", c.plural(len(diff.meta), "value") + " changed" if diff.meta else "unchanged"),
-                ("Findings", c.findings_summary(diff)),
-            )
-        )
-    )
+    out.append(" · ".join(f"**{label}:** {value}" for label, value in c.overview(diff)))
     for rows in (diff.projects, diff.units):
         if not rows.empty:
             out += ["", *_rows(rows)]

@@ -46,16 +46,7 @@ def render(diff: PlanDiff, console: Console, old: str, new: str) -> None:
         console.print(Text("No differences.", style="bold green"))
         return
     overview = Text()
-    for index, (label, value) in enumerate(
-        (
-            ("Projects", c.rows_summary(diff.projects)),
-            ("Units", c.rows_summary(diff.units)),
-            ("Targets", c.targets_summary(diff)),
-            ("Stated figures", c.claims_summary(diff)),
-            ("plan.yaml", c.plural(len(diff.meta), "value") + " changed" if diff.meta else "unchanged"),
-            ("Findings", c.findings_summary(diff)),
-        )
-    ):
+    for index, (label, value) in enumerate(c.overview(diff)):
         overview.append(" · " if index else "")
         overview.append(f"{label}: ", style="bold")
         overview.append(value)
