@@ -170,7 +170,8 @@ def printed_million(text: str, default_unit: str | None) -> tuple[Decimal | None
     return (Decimal(int(result)) if result == result.to_integral_value() else result), None
 
 
-def _amount_checks(plan: Plan) -> list[StatedCheck]:
+def amount_checks(plan: Plan) -> list[StatedCheck]:
+    """The amounts stated in words and as printed figures (grand total and its parts), checked."""
     from plan272.vnwords import WordsError, words_to_int
 
     grand = plan.meta.grand_total
@@ -301,4 +302,4 @@ def claim_check(index: int, claim: Claim) -> StatedCheck:
 
 def stated_checks(plan: Plan) -> list[StatedCheck]:
     """Every stated figure of the plan, checked: amounts in words and print, then the claims."""
-    return [*_amount_checks(plan), *(claim_check(i, c) for i, c in enumerate(plan.meta.claims))]
+    return [*amount_checks(plan), *(claim_check(i, c) for i, c in enumerate(plan.meta.claims))]

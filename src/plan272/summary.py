@@ -11,7 +11,7 @@ import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
-from typing import TYPE_CHECKING, Literal
+from typing import TYPE_CHECKING, Literal, get_args
 
 from plan272.analysis import Share, StatedCheck, security_account, stated_checks
 from plan272.findings import Severity
@@ -31,17 +31,7 @@ SectionName = Literal[
     "stated",
     "findings",
 ]
-SECTIONS: tuple[SectionName, ...] = (
-    "identity",
-    "appendix1",
-    "appendix2",
-    "grand-total",
-    "investors",
-    "security",
-    "targets",
-    "stated",
-    "findings",
-)
+SECTIONS: tuple[SectionName, ...] = get_args(SectionName)  # in the order they print
 
 
 # ---------------------------------------------------------------------------------------------

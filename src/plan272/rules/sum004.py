@@ -15,10 +15,10 @@ def _figure(value: Decimal) -> int | Decimal:
 
 
 def check(plan: Plan) -> Iterator[Finding]:
-    from plan272.analysis import stated_checks
+    from plan272.analysis import amount_checks
     from plan272.vnwords import int_to_words
 
-    for check in stated_checks(plan):
+    for check in amount_checks(plan):
         if check.kind not in ("words", "figure") or check.status == "ok":
             continue
         assert check.computed is not None
