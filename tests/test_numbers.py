@@ -1,4 +1,4 @@
-"""Amounts written by people (load/numbers.py) and the CSV notation declared in plan.yaml."""
+"""Amounts written by people (numbers.py) and the CSV notation declared in plan.yaml."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from plan272.load.numbers import NOTATIONS, Notation, NumberError, format_int, parse_amount, parse_decimal
+from plan272.numbers import NOTATIONS, Notation, NumberError, format_int, parse_amount, parse_decimal
 from plandir import A1, A2, PLAN, PlanDir, located
 
 amounts = st.integers(min_value=0, max_value=10**15)

@@ -22,7 +22,7 @@ from plan272.i18n import (
     rule_title,
     to_unit,
 )
-from plan272.load.numbers import parse_decimal
+from plan272.numbers import parse_decimal
 
 
 @pytest.mark.parametrize(

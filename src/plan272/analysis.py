@@ -151,7 +151,7 @@ _UNIT_WORDS = {"tỷ": "ty", "tỉ": "ty", "triệu": "trieu"}
 
 def printed_million(text: str, default_unit: str | None) -> tuple[Decimal | None, str | None]:
     """A printed figure ('1.501,713tỷ đồng', Vietnamese notation) in million VND, or (None, why)."""
-    from plan272.load.numbers import NumberError, parse_decimal
+    from plan272.numbers import NumberError, parse_decimal
 
     match = _PRINTED.match(text)
     if not match:

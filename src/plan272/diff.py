@@ -6,7 +6,7 @@ rendering (``formats/diff_*.py`` render a :class:`PlanDiff`).
 Matching rows (projects of Appendix I, units of Appendix II) across the revisions goes in tiers;
 each tier pairs, one to one, only rows the earlier tiers left unpaired:
 
-1. the same id and the same normalised name (:func:`~plan272.load.text.name_key`: case, Unicode
+1. the same id and the same normalised name (:func:`~plan272.names.name_key`: case, Unicode
    form, tone-mark placement, spacing);
 2. the same normalised name, whatever the id: a row whose ``id``/``tt`` changed only because a row
    was inserted or deleted before it is *renumbered*, not changed — so an insertion mid-group is one
@@ -32,8 +32,8 @@ from typing import TYPE_CHECKING, Any, Literal
 
 from plan272.analysis import Share, security_account
 from plan272.findings import Finding
-from plan272.load.text import name_key
 from plan272.model import Claim, Kpi, Plan, Project, Row, Target, Unit
+from plan272.names import name_key
 from plan272.problems import Location
 
 if TYPE_CHECKING:

@@ -8,16 +8,13 @@ from __future__ import annotations
 
 import datetime as dt
 from decimal import Decimal
-from typing import TYPE_CHECKING, Annotated, Any, ClassVar, Literal
+from typing import Annotated, Any, ClassVar, Literal
 
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, WithJsonSchema, model_validator
 
+from plan272.names import name_key, nfc
+from plan272.numbers import Notation, NumberError, parse_amount, parse_decimal
 from plan272.problems import Location
-
-if TYPE_CHECKING:
-    from plan272.load.numbers import Notation
-
-# plan272.load imports this module; its helpers are imported lazily below to avoid a cycle.
 
 
 def _money(value: Any) -> Any:
@@ -33,8 +30,6 @@ def _money(value: Any) -> Any:
             "(20.200 could be 20.2 or, in Vietnamese notation, 20200); write plain digits"
         )
     if isinstance(value, str):
-        from plan272.load.numbers import NumberError, parse_amount
-
         try:
             return parse_amount(value)
         except NumberError as exc:
@@ -58,9 +53,7 @@ def _decimal(value: Any) -> Any:
 
 
 def _text(value: Any) -> Any:
-    import unicodedata
-
-    return unicodedata.normalize("NFC", value) if isinstance(value, str) else value
+    return nfc(value) if isinstance(value, str) else value
 
 
 Money = Annotated[int, BeforeValidator(_money), Field(ge=0, description="million VND")]
@@ -289,8 +282,6 @@ class Figure(Model):
 
     @property
     def value(self) -> Decimal:
-        from plan272.load.numbers import NumberError, parse_decimal
-
         text = self.printed.strip().removesuffix("%").strip()
         try:
             return parse_decimal(text, self.notation)
@@ -336,8 +327,6 @@ class Agency(Model):
     parent: Text | None = None
 
     def match_keys(self) -> set[str]:
-        from plan272.load.text import name_key
-
         return {name_key(self.name), *(name_key(a) for a in self.aliases)}
 
 

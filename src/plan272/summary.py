@@ -406,7 +406,7 @@ def _grand_total(plan: Plan) -> GrandTotalSection:
 
 
 def _investors(plan: Plan) -> InvestorsSection:
-    from plan272.load.text import name_key
+    from plan272.names import name_key
 
     total = sum(p.tmdt for p in plan.projects)
     # key: the registry id when the name is registered, else the name's matching key

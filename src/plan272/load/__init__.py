@@ -12,10 +12,10 @@ from typing import Any
 
 from plan272.load.csvfile import CellReader, Table, read_table
 from plan272.load.files import read_text
-from plan272.load.numbers import Notation
-from plan272.load.text import name_key
 from plan272.load.yamlfile import Path_, load_yaml
 from plan272.model import Agency, Plan, PlanFile, Project, Unit
+from plan272.names import name_key
+from plan272.numbers import Notation
 from plan272.problems import Location, Problem
 
 PLAN_FILE = "plan.yaml"

@@ -12,8 +12,8 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
-from plan272.load.numbers import Notation, NumberError, parse_amount
-from plan272.load.text import nfc
+from plan272.names import nfc
+from plan272.numbers import Notation, NumberError, parse_amount
 from plan272.problems import Location, Problem
 
 

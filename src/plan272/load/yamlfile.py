@@ -15,7 +15,7 @@ import re
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
-from plan272.load.text import nfc
+from plan272.names import nfc
 from plan272.problems import Location, Problem
 
 Path_ = tuple[str | int, ...]

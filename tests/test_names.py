@@ -1,4 +1,4 @@
-"""Name keys (load/text.py) and how the loader resolves investors and units to agencies."""
+"""Name keys (names.py) and how the loader resolves investors and units to agencies."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ import unicodedata
 import pytest
 
 from plan272.load import LoadResult
-from plan272.load.text import name_key, nfc
+from plan272.names import name_key, nfc
 from plandir import A1, A2, PlanDir
 
 
