@@ -6,38 +6,69 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-from plan272.load import load_plan
-from plan272.model import Plan
+from plan272.load import LoadResult, load_plan
+from plan272.model import Plan, Row
+from plan272.provenance import Provenance
 
 ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT / "data"
 
 
 @cache
-def shipped() -> Plan:
+def shipped_load() -> LoadResult:
     result = load_plan(DATA)
     assert result.problems == [], result.problems
     assert result.plan is not None
-    return result.plan
+    return result
+
+
+def shipped() -> Plan:
+    plan = shipped_load().plan
+    assert plan is not None
+    return plan
+
+
+#: where the shipped plan's values stand: what rules need to locate plan.yaml values
+WHERE: Provenance = shipped_load().provenance
+
+
+def projects(plan: Plan) -> tuple[Row, ...]:
+    return plan.rows("appendix1")
+
+
+def units(plan: Plan) -> tuple[Row, ...]:
+    return plan.rows("appendix2")
+
+
+def with_row(plan: Plan, appendix: str, row_id: str, **changes: Any) -> Plan:
+    rows = plan.rows(appendix)
+    assert any(r.id == row_id for r in rows), row_id
+    changed = tuple(r.model_copy(update=changes) if r.id == row_id else r for r in rows)
+    return plan.model_copy(update={"tables": {**plan.tables, appendix: changed}})
 
 
 def with_project(plan: Plan, pid: str, **changes: Any) -> Plan:
-    projects = tuple(p.model_copy(update=changes) if p.id == pid else p for p in plan.projects)
-    assert any(p.id == pid for p in plan.projects), pid
-    return plan.model_copy(update={"projects": projects})
+    return with_row(plan, "appendix1", pid, **changes)
 
 
 def with_unit(plan: Plan, uid: str, **changes: Any) -> Plan:
-    units = tuple(u.model_copy(update=changes) if u.id == uid else u for u in plan.units)
-    assert any(u.id == uid for u in plan.units), uid
-    return plan.model_copy(update={"units": units})
+    return with_row(plan, "appendix2", uid, **changes)
 
 
-def with_meta(plan: Plan, path: tuple[str, ...], value: Any) -> Plan:
-    """Replace the plan.yaml value at ``path`` (attribute names), rebuilding frozen models."""
+def with_rows(plan: Plan, appendix: str, rows: tuple[Row, ...]) -> Plan:
+    return plan.model_copy(update={"tables": {**plan.tables, appendix: rows}})
 
-    def rebuild(obj: Any, rest: tuple[str, ...]) -> Any:
+
+def with_meta(plan: Plan, path: tuple[str | int, ...], value: Any) -> Plan:
+    """Replace the plan.yaml value at ``path`` (attribute names, list indexes), rebuilding frozen
+    models."""
+
+    def rebuild(obj: Any, rest: tuple[str | int, ...]) -> Any:
         head, *tail = rest
+        if isinstance(head, int):
+            items = list(obj)
+            items[head] = value if not tail else rebuild(items[head], tuple(tail))
+            return items
         if not tail:
             return obj.model_copy(update={head: value})
         return obj.model_copy(update={head: rebuild(getattr(obj, head), tuple(tail))})
@@ -46,11 +77,11 @@ def with_meta(plan: Plan, path: tuple[str, ...], value: Any) -> Plan:
 
 
 def project(plan: Plan, pid: str) -> Any:
-    return next(p for p in plan.projects if p.id == pid)
+    return next(p for p in plan.rows("appendix1") if p.id == pid)
 
 
 def unit(plan: Plan, uid: str) -> Any:
-    return next(u for u in plan.units if u.id == uid)
+    return next(u for u in plan.rows("appendix2") if u.id == uid)
 
 
 def rel(file: str) -> str:

@@ -178,7 +178,8 @@ def test_rules_and_schema_commands() -> None:
     out = plan272("schema")
     schema = json.loads(out.stdout)
     assert out.returncode == 0 and "identity" in schema["properties"]
-    assert "grand_total" in schema["required"]
+    assert schema["required"] == ["identity", "appendices"]
+    assert {"grand_total", "security_policy", "kpis"} <= set(schema["properties"])
 
 
 def test_report_files_get_the_usual_mode_and_are_never_half_written(tmp_path: Path) -> None:

@@ -86,11 +86,13 @@ def test_two_revisions_show_the_commit_and_nothing_else(
     assert code == 1
     data = json.loads(out)
     assert data["old"]["label"].startswith("HEAD~1 (") and data["new"]["label"].startswith("HEAD (")
-    projects = data["projects"]
+    projects = data["tables"]["appendix1"]
     assert [c["new_id"] for c in projects["changed"]] == ["I.1"]
     assert set(projects["changed"][0]["changes"]) == {"y2021", "y2022"}
     assert projects["added"] == projects["removed"] == projects["moved"] == projects["renumbered"] == []
-    assert data["units"]["changed"] == [] and data["plan"] == [] and data["kpis"]["targets"] == []
+    assert (
+        data["tables"]["appendix2"]["changed"] == [] and data["plan"] == [] and data["kpis"]["targets"] == []
+    )
     # findings of a revision name the repository path, never a temporary directory
     files = {f["file"] for f in data["findings"]["introduced"]}
     assert files == {"data/plan.yaml"}
@@ -108,7 +110,7 @@ def test_second_side_defaults_to_the_working_tree_which_is_never_touched(
     before = snapshot(repo)
     code, out, _ = plan272(["diff", "HEAD"], repo, monkeypatch, capsys)
     assert code == 0
-    assert "Projects: unchanged · Units: 1 changed" in out
+    assert "Appendix I: unchanged · Appendix II: 1 changed" in out
     assert "staff" in out and "21 → 22" in out
     code, out, _ = plan272(["diff", "main", "--format", "markdown"], repo, monkeypatch, capsys)
     assert "| ✏️ | U9 | Sở Ngoại vụ | staff: 21 → 22 (+1) |" in out
@@ -125,7 +127,7 @@ def test_edit_after_commit_shows_the_edit_and_nothing_else(
     code, out, _ = plan272(["diff", "HEAD~1", "--format", "json"], repo, monkeypatch, capsys)
     data = json.loads(out)
     assert code == 0
-    changed = {c["new_id"]: set(c["changes"]) for c in data["projects"]["changed"]}
+    changed = {c["new_id"]: set(c["changes"]) for c in data["tables"]["appendix1"]["changed"]}
     assert changed == {"I.1": {"y2021", "y2022"}, "III.24": {"name"}}
 
 
@@ -173,7 +175,7 @@ def test_file_missing_at_a_revision_exit_2(
     git(repo, "rm", "-q", "data/appendix2.csv")
     git(repo, "commit", "-q", "-m", "drop appendix II")
     code, _, err = plan272(["diff", "HEAD", "HEAD~1"], repo, monkeypatch, capsys)
-    assert code == 2 and "data/appendix2.csv does not exist at revision HEAD (" in err
+    assert code == 2 and "data/appendix2.csv: file not found at revision HEAD (" in err
     code, _, err = plan272(["diff", "HEAD~1", "--data", "elsewhere"], repo, monkeypatch, capsys)
     assert code == 2 and "elsewhere/plan.yaml does not exist at revision HEAD~1" in err
 
@@ -182,12 +184,12 @@ def test_library_errors_and_relocated_paths(repo: Path) -> None:
     side = load_revision("HEAD~1", Path("data"), repo)
     assert side.kind == "revision" and side.revision is not None and len(side.revision) == 40
     assert side.result.plan is not None
-    assert side.result.plan.files == {
+    assert side.result.provenance.files == {
         "plan": "data/plan.yaml",
         "appendix1": "data/appendix1.csv",
         "appendix2": "data/appendix2.csv",
     }
-    assert {p.location.file for p in side.result.plan.projects} == {"data/appendix1.csv"}
+    assert {p.location.file for p in side.result.plan.rows("appendix1")} == {"data/appendix1.csv"}
     with pytest.raises(GitError):
         load_revision("--output=x", Path("data"), repo)
     with pytest.raises(GitError):
@@ -211,5 +213,5 @@ def test_through_the_installed_entry_point(repo: Path) -> None:
         timeout=60,
     )
     assert out.returncode == 1, out.stderr
-    assert "Projects: 1 changed · Units: unchanged" in out.stdout
+    assert "Appendix I: 1 changed · Appendix II: unchanged" in out.stdout
     assert "2021         7,000 → 6,000     -1,000" in out.stdout

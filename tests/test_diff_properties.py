@@ -18,6 +18,7 @@ from plan272.load import LoadResult, load_plan
 from plan272.model import Plan, Project, Row, Target, Unit
 from plan272.problems import Location
 from plandir import DATA
+from plans import WHERE, with_rows
 
 YEARS = tuple(range(2021, 2026))
 SETTINGS = settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -31,7 +32,7 @@ def base() -> Plan:
 
 
 def report(plan: Plan) -> Report:
-    return run(LoadResult(plan, []))
+    return run(LoadResult(plan, [], WHERE))
 
 
 def diff(a: Plan, b: Plan) -> PlanDiff:
@@ -59,8 +60,8 @@ def revisions(draw: st.DrawFn) -> Plan:
     """The shipped plan after a few edits a reviser makes: amounts, insertions (renumbering the
     group), deletions, renames, moves, unit changes, a target, a declared total; rows shuffled."""
     plan = base()
-    projects: list[Project] = list(plan.projects)
-    units: list[Unit] = list(plan.units)
+    projects: list[Project] = list(plan.rows("appendix1"))
+    units: list[Unit] = list(plan.rows("appendix2"))
     meta = plan.meta
     structural = False
     for _ in range(draw(st.integers(0, 4))):
@@ -72,19 +73,20 @@ def revisions(draw: st.DrawFn) -> Plan:
         if op == "amount" and projects:
             i = draw(st.integers(0, len(projects) - 1))
             years = dict(zip(YEARS, draw(amounts), strict=True))
-            tmdt = draw(st.sampled_from([sum(years.values()), projects[i].tmdt]))
-            projects[i] = projects[i].model_copy(update={"years": years, "tmdt": tmdt})
+            tmdt = draw(st.sampled_from([sum(years.values()), projects[i].total]))
+            projects[i] = projects[i].model_copy(update={"years": years, "total": tmdt})
         elif op == "insert":
             i = draw(st.integers(0, len(projects)))
             section = draw(st.sampled_from(["I", "II", "III", "IV"]))
             years = dict(zip(YEARS, draw(amounts), strict=True))
             new = Project(
+                appendix="appendix1",
                 id="new",
                 section=section,
                 tt=None,
                 name=draw(names),
                 investor="Sở Thông tin và Truyền thông",
-                tmdt=sum(years.values()),
+                total=sum(years.values()),
                 years=years,
                 agency_id="so-tttt",
                 location=Location("inserted.csv"),
@@ -121,23 +123,24 @@ def revisions(draw: st.DrawFn) -> Plan:
             kpi = kpi.model_copy(update={"statements": [statement, *kpi.statements[1:]]})
             meta = meta.model_copy(update={"kpis": [*meta.kpis[:k], kpi, *meta.kpis[k + 1 :]]})
         elif op == "yaml":
-            declared = meta.appendix1.declared
+            declared = meta.appendices[0].declared
             declared = declared.model_copy(update={"total": declared.total + draw(st.integers(-5000, 5000))})
-            meta = meta.model_copy(
-                update={"appendix1": meta.appendix1.model_copy(update={"declared": declared})}
-            )
+            appendix = meta.appendices[0].model_copy(update={"declared": declared})
+            meta = meta.model_copy(update={"appendices": [appendix, *meta.appendices[1:]]})
     if structural:
         projects.sort(key=lambda p: ["I", "II", "III", "IV"].index(p.section))  # stable: keeps order
         projects = renumber(projects, with_ids=True)
-    revised = plan.model_copy(update={"projects": tuple(projects), "units": tuple(units), "meta": meta})
+    revised = plan.model_copy(
+        update={"tables": {"appendix1": tuple(projects), "appendix2": tuple(units)}, "meta": meta}
+    )
     return shuffled(revised, draw(st.randoms(use_true_random=False)))
 
 
 def shuffled(plan: Plan, rng: Any) -> Plan:
-    projects, units = list(plan.projects), list(plan.units)
+    projects, units = list(plan.rows("appendix1")), list(plan.rows("appendix2"))
     rng.shuffle(projects)
     rng.shuffle(units)
-    return plan.model_copy(update={"projects": tuple(projects), "units": tuple(units)})
+    return plan.model_copy(update={"tables": {"appendix1": tuple(projects), "appendix2": tuple(units)}})
 
 
 # ---------------------------------------------------------------------------------------------
@@ -165,8 +168,8 @@ def _inverse_rows(rows: dict[str, Any]) -> dict[str, Any]:
 
 def summary(d: PlanDiff) -> dict[str, Any]:
     return {
-        "projects": _rows(d.projects),
-        "units": _rows(d.units),
+        "projects": _rows(d.table("appendix1")),
+        "units": _rows(d.table("appendix2")),
         "totals": [
             (t.key, [(y, c.old, c.new) for y, c in t.years.items()], t.total.old, t.total.new)
             for t in d.totals
@@ -230,7 +233,7 @@ def test_reverse_diff_is_the_inverse(a: Plan, b: Plan) -> None:
 
 
 def _sums(rows: Sequence[Row]) -> tuple[dict[int, int], int]:
-    total = sum(r.tmdt if isinstance(r, Project) else r.total if isinstance(r, Unit) else 0 for r in rows)
+    total = sum(r.total if isinstance(r, Project) else r.total if isinstance(r, Unit) else 0 for r in rows)
     return {y: sum(r.years.get(y, 0) for r in rows) for y in YEARS}, total
 
 
@@ -240,16 +243,16 @@ def test_total_deltas_are_the_difference_of_the_totals(b: Plan) -> None:
     a = base()
     d = diff(a, b)
     scopes: dict[str, tuple[Sequence[Row], Sequence[Row]]] = {
-        "appendix1": (a.projects, b.projects),
-        "appendix2": (a.units, b.units),
-        "grand": ((*a.projects, *a.units), (*b.projects, *b.units)),
+        "appendix1": (a.rows("appendix1"), b.rows("appendix1")),
+        "appendix2": (a.rows("appendix2"), b.rows("appendix2")),
+        "grand": ((*a.rows("appendix1"), *a.rows("appendix2")), (*b.rows("appendix1"), *b.rows("appendix2"))),
     }
     for section in ("I", "II", "III", "IV"):
         scopes[f"appendix1:{section}"] = (
-            [p for p in a.projects if p.section == section],
-            [p for p in b.projects if p.section == section],
+            [p for p in a.rows("appendix1") if p.section == section],
+            [p for p in b.rows("appendix1") if p.section == section],
         )
-    scopes["appendix2:I"] = (a.units, b.units)
+    scopes["appendix2:I"] = (a.rows("appendix2"), b.rows("appendix2"))
     lines = {t.key: t for t in d.totals}
     assert set(lines) == set(scopes)
     for key, (old_rows, new_rows) in scopes.items():
@@ -261,8 +264,12 @@ def test_total_deltas_are_the_difference_of_the_totals(b: Plan) -> None:
         }, key
     # the rows' own deltas add up to the appendix total too
     appendix1 = lines["appendix1"]
-    added = sum(r.total for r in d.projects.added) - sum(r.total for r in d.projects.removed)
-    changed = sum(int(p.changes["tmdt"].delta or 0) for p in d.projects.pairs if "tmdt" in p.changes)
+    added = sum(r.total for r in d.table("appendix1").added) - sum(
+        r.total for r in d.table("appendix1").removed
+    )
+    changed = sum(
+        int(p.changes["tmdt"].delta or 0) for p in d.table("appendix1").pairs if "tmdt" in p.changes
+    )
     assert appendix1.total.delta == added + changed
 
 
@@ -272,10 +279,10 @@ def test_a_revision_differs_exactly_when_its_content_differs(b: Plan) -> None:
     a = base()
     d = diff(a, b)
     same = (
-        sorted(p.model_dump_json(exclude={"location"}) for p in a.projects)
-        == sorted(p.model_dump_json(exclude={"location"}) for p in b.projects)
-        and sorted(u.model_dump_json(exclude={"location"}) for u in a.units)
-        == sorted(u.model_dump_json(exclude={"location"}) for u in b.units)
+        sorted(p.model_dump_json(exclude={"location"}) for p in a.rows("appendix1"))
+        == sorted(p.model_dump_json(exclude={"location"}) for p in b.rows("appendix1"))
+        and sorted(u.model_dump_json(exclude={"location"}) for u in a.rows("appendix2"))
+        == sorted(u.model_dump_json(exclude={"location"}) for u in b.rows("appendix2"))
         and a.meta == b.meta
     )
     assert d.empty == same
@@ -298,7 +305,7 @@ def test_every_format_renders_any_revision(b: Plan) -> None:
     assert diff_markdown.render(d, "old", "new").startswith("### plan272 diff: old → new\n")
     data = json.loads(diff_json.render(d, "old", "new", "0"), parse_float=Decimal)
     assert data["differ"] is not d.empty
-    assert len(data["projects"]["added"]) == len(d.projects.added)
+    assert len(data["tables"]["appendix1"]["added"]) == len(d.table("appendix1").added)
 
 
 @settings(max_examples=60, deadline=None)
@@ -320,14 +327,14 @@ def test_swapped_ids_keep_findings_with_their_rows() -> None:
     """I.2 and I.3 swap ids; a new row-sum error on the row now called I.2 is introduced (it
     concerns the old I.3), not taken for the old I.2."""
     projects = []
-    for p in base().projects:
+    for p in base().rows("appendix1"):
         if p.id == "I.2":
             p = p.model_copy(update={"id": "I.3", "tt": 3})
         elif p.id == "I.3":
-            p = p.model_copy(update={"id": "I.2", "tt": 2, "tmdt": p.tmdt + 1})
+            p = p.model_copy(update={"id": "I.2", "tt": 2, "total": p.total + 1})
         projects.append(p)
-    d = diff(base(), base().model_copy(update={"projects": tuple(projects)}))
-    assert [(x.old.id, x.new.id, list(x.changes)) for x in d.projects.pairs] == [
+    d = diff(base(), with_rows(base(), "appendix1", tuple(projects)))
+    assert [(x.old.id, x.new.id, list(x.changes)) for x in d.table("appendix1").pairs] == [
         ("I.2", "I.3", []),
         ("I.3", "I.2", ["tmdt"]),
     ]

@@ -173,13 +173,13 @@ def codes(findings: object) -> list[str]:
 
 def test_insertion_mid_group_is_one_added_project_and_renumbering(tmp_path: Path) -> None:
     out = revise(tmp_path, scenario_insert)
-    p = out.diff.projects
+    p = out.diff.table("appendix1")
     assert [(r.id, r.name) for r in p.added] == [("III.5", NEW_NAME)]
     assert p.removed == () and p.changed == () and p.moved == ()
     assert [(x.old.id, x.new.id) for x in p.renumbered_only] == [
         (f"III.{k}", f"III.{k + 1}") for k in range(5, 30)
     ]
-    assert out.diff.units.empty
+    assert out.diff.table("appendix2").empty
     group3 = next(t for t in out.diff.totals if t.key == "appendix1:III")
     assert [group3.years[y].delta for y in range(2021, 2026)] == [1000, 2000, 2000, 0, 0]
     assert group3.total.delta == 5000
@@ -187,14 +187,14 @@ def test_insertion_mid_group_is_one_added_project_and_renumbering(tmp_path: Path
     assert {f.code for f in out.diff.findings.introduced} == {"SUM002", "SUM003"}
     assert out.diff.findings.resolved == ()
 
-    assert "Projects: 1 added, 25 renumbered" in out.text
+    assert "Appendix I: 1 added, 25 renumbered" in out.text
     assert "+ III.5 [III] " + NEW_NAME in out.text
     assert "renumbered only (25): III.5…III.29 → III.6…III.30\n" in out.text
     assert "~ III.5" not in out.text  # no cascade of changes
     assert "| ➕ | III.5 | " + NEW_NAME + " | added: TMĐT 5,000 · 2021 1,000" in out.markdown
     assert "Renumbered only (25 projects, nothing else changed): III.5…III.29 → III.6…III.30" in out.markdown
     assert "✏️" not in out.markdown
-    j = out.json["projects"]
+    j = out.json["tables"]["appendix1"]
     assert isinstance(j, dict)
     assert [r["id"] for r in j["added"]] == ["III.5"] and j["added"][0]["years"]["2022"] == 2000
     assert j["removed"] == [] and j["changed"] == [] and len(j["renumbered"]) == 25
@@ -203,7 +203,7 @@ def test_insertion_mid_group_is_one_added_project_and_renumbering(tmp_path: Path
 
 def test_deletion(tmp_path: Path) -> None:
     out = revise(tmp_path, scenario_delete)
-    p = out.diff.projects
+    p = out.diff.table("appendix1")
     assert [(r.id, r.name) for r in p.removed] == [("III.24", "Số hóa cơ sở dữ liệu hộ tịch")]
     assert p.added == () and p.changed == ()
     assert [(x.old.id, x.new.id) for x in p.renumbered_only] == [
@@ -212,28 +212,28 @@ def test_deletion(tmp_path: Path) -> None:
     appendix1 = next(t for t in out.diff.totals if t.key == "appendix1")
     assert appendix1.total.delta == -8000 and appendix1.years[2023].delta == -5000
 
-    assert "Projects: 1 removed, 5 renumbered" in out.text
+    assert "Appendix I: 1 removed, 5 renumbered" in out.text
     assert "- III.24 [III] Số hóa cơ sở dữ liệu hộ tịch  (removed)" in out.text
     assert "| ➖ | III.24 | Số hóa cơ sở dữ liệu hộ tịch | removed: TMĐT 8,000" in out.markdown
     assert "Renumbered only (5 projects, nothing else changed): III.25…III.29 → III.24…III.28" in out.markdown
-    j = out.json["projects"]
+    j = out.json["tables"]["appendix1"]
     assert isinstance(j, dict)
     assert [r["id"] for r in j["removed"]] == ["III.24"] and j["added"] == []
 
 
 def test_rename_with_same_amounts(tmp_path: Path) -> None:
     out = revise(tmp_path, scenario_rename)
-    p = out.diff.projects
+    p = out.diff.table("appendix1")
     assert p.added == () and p.removed == () and p.renumbered == ()
     (pair,) = p.pairs
     assert pair.renamed and pair.match == "id" and list(pair.changes) == ["name"]
     assert pair.changes["name"].new == RENAMED
     assert out.diff.findings.empty
 
-    assert "Projects: 1 renamed · Units: unchanged" in out.text
+    assert "Appendix I: 1 renamed · Appendix II: unchanged" in out.text
     assert "renamed (same id" in out.text and RENAMED in out.text
     assert "| ✏️ | I.4 | " + RENAMED + " | renamed from “Triển khai mạng TSLCD (Cho toàn bộ" in out.markdown
-    j = out.json["projects"]
+    j = out.json["tables"]["appendix1"]
     assert isinstance(j, dict)
     assert j["renamed"][0]["old_id"] == "I.4" and j["renamed"][0]["new_name"] == RENAMED
     assert j["changed"][0]["changes"] == {
@@ -247,7 +247,7 @@ def test_rename_with_same_amounts(tmp_path: Path) -> None:
 
 def test_amounts_shifted_between_years_keep_the_total(tmp_path: Path) -> None:
     out = revise(tmp_path, scenario_shift)
-    (pair,) = out.diff.projects.pairs
+    (pair,) = out.diff.table("appendix1").pairs
     assert {y: (c.old, c.new, c.delta) for y, c in pair.amounts.items()} == {
         2021: (8000, 7000, -1000),
         2022: (2300, 3300, 1000),
@@ -257,12 +257,12 @@ def test_amounts_shifted_between_years_keep_the_total(tmp_path: Path) -> None:
     assert grand.total.delta == 0 and grand.years[2021].delta == -1000 and grand.years[2022].delta == 1000
     assert [t.key for t in out.diff.totals if t.changed] == ["appendix1:I", "appendix1", "grand"]
 
-    assert "Projects: 1 changed" in out.text
+    assert "Appendix I: 1 changed" in out.text
     assert "2021         8,000 → 7,000     -1,000" in out.text
     assert "years total 20,200 → 20,200 unchanged" in out.text
     assert "2021: 8,000 → 7,000 (-1,000); 2022: 2,300 → 3,300 (+1,000); years total unchanged" in out.markdown
     assert "| Appendix I | 262,318 → **261,318** (-1,000) | 303,300 → **304,300** (+1,000) |" in out.markdown
-    j = out.json["projects"]
+    j = out.json["tables"]["appendix1"]
     assert isinstance(j, dict)
     changed = j["changed"][0]
     assert changed["amounts"] == {
@@ -291,7 +291,7 @@ def test_amounts_shifted_between_years_keep_the_total(tmp_path: Path) -> None:
 
 def test_move_between_groups(tmp_path: Path) -> None:
     out = revise(tmp_path, scenario_move)
-    p = out.diff.projects
+    p = out.diff.table("appendix1")
     (moved,) = p.moved
     assert (moved.old.id, moved.new.id, moved.old.section, moved.new.section) == (
         "III.20",
@@ -306,11 +306,11 @@ def test_move_between_groups(tmp_path: Path) -> None:
     assert group2.total.delta == 10000
     assert next(t for t in out.diff.totals if t.key == "appendix1").total.delta == 0
 
-    assert "Projects: 1 moved, 9 renumbered · Units" in out.text
+    assert "Appendix I: 1 moved, 9 renumbered · Appendix II" in out.text
     assert "~ III.20 → II.6" in out.text and "moved: group III → II" in out.text
     assert "| ✏️ | III.20 → II.6 | Triển khai ứng dụng thông minh" in out.markdown
     assert "moved: group III → II" in out.markdown
-    j = out.json["projects"]
+    j = out.json["tables"]["appendix1"]
     assert isinstance(j, dict)
     assert j["moved"] == [
         {
@@ -328,7 +328,7 @@ def test_weakened_target(tmp_path: Path) -> None:
     (target,) = out.diff.kpis.targets
     assert (target.kpi, target.year, target.weakened) == ("national-reporting", 2025, True)
     assert (target.old, target.new) is not None and str(target.old) == "80" and str(target.new) == "70"
-    assert out.diff.projects.empty and out.diff.units.empty and out.diff.meta == ()
+    assert out.diff.table("appendix1").empty and out.diff.table("appendix2").empty and out.diff.meta == ()
     # the two statements of the 2025 target now disagree
     assert [f.code for f in out.diff.findings.introduced] == ["KPI003"]
 
@@ -406,8 +406,7 @@ def test_same_data_is_no_difference_and_exit_code_0(tmp_path: Path) -> None:
         "differ",
         "incomplete",
         "years",
-        "projects",
-        "units",
+        "tables",
         "totals",
         "security",
         "kpis",
@@ -421,7 +420,7 @@ def test_without_exit_code_a_diff_that_ran_exits_0(tmp_path: Path) -> None:
     d = PlanDir.copy_of(DATA, tmp_path / "new")
     scenario_shift(d)
     code, out = cli("diff", str(DATA), str(d.path))
-    assert code == 0 and "Projects: 1 changed" in out
+    assert code == 0 and "Appendix I: 1 changed" in out
 
 
 def test_renamed_and_renumbered_is_matched_by_similarity(tmp_path: Path) -> None:
@@ -437,7 +436,7 @@ def test_renamed_and_renumbered_is_matched_by_similarity(tmp_path: Path) -> None
         )
 
     out = revise(tmp_path, edit)
-    p = out.diff.projects
+    p = out.diff.table("appendix1")
     assert [r.id for r in p.added] == ["III.5"] and p.removed == ()
     (renamed,) = p.renamed
     assert (renamed.old.id, renamed.new.id, renamed.match) == ("III.9", "III.10", "similar")
@@ -457,7 +456,7 @@ def test_units_follow_the_same_rules(tmp_path: Path) -> None:
         d.set_cell(A2, "U11", "staff", "95")  # Sở Tài chính (was U12)
 
     out = revise(tmp_path, edit)
-    u = out.diff.units
+    u = out.diff.table("appendix2")
     assert [r.id for r in u.removed] == ["U9"] and u.added == ()
     (changed,) = u.changed
     assert (changed.old.id, changed.new.id) == ("U12", "U11")
@@ -477,13 +476,13 @@ def test_plan_yaml_values_that_changed(tmp_path: Path) -> None:
     out = revise(tmp_path, edit)
     assert [(m.path, m.change.old, m.change.new, m.change.delta) for m in out.diff.meta] == [
         ("identity.signer", "Đỗ Minh Tuấn", "Nguyễn Văn A", None),
-        ("appendix1.declared.years.2022", 303300, 303301, 1),
+        ("appendices.appendix1.declared.years.2022", 303300, 303301, 1),
     ]
     assert "identity.signer" in out.text and "+1" in out.text
-    assert "| appendix1.declared.years.2022 | 303,300 | 303,301 | +1 |" in out.markdown
+    assert "| appendices.appendix1.declared.years.2022 | 303,300 | 303,301 | +1 |" in out.markdown
     assert out.json["plan"] == [
         {"path": "identity.signer", "old": "Đỗ Minh Tuấn", "new": "Nguyễn Văn A", "delta": None},
-        {"path": "appendix1.declared.years.2022", "old": 303300, "new": 303301, "delta": 1},
+        {"path": "appendices.appendix1.declared.years.2022", "old": 303300, "new": 303301, "delta": 1},
     ]
 
 

@@ -73,9 +73,10 @@ def test_summary_excerpts_in_readme_are_real() -> None:
 
 def test_summary_help_lists_every_section() -> None:
     from plan272.cli.summary import _SECTION_NAMES
-    from plan272.summary import SECTIONS
+    from plan272.summary import LEADING, TRAILING
 
-    assert _SECTION_NAMES.split(", ") == list(SECTIONS)
+    names = _SECTION_NAMES.split(", ")
+    assert names[0] == LEADING[0] and names[1].startswith("one per appendix") and names[2:] == list(TRAILING)
 
 
 def test_json_and_github_examples_in_readme_are_real() -> None:
@@ -118,3 +119,36 @@ def test_diff_example_in_readme_is_real(tmp_path: Path) -> None:
         ).stdout
         shown = README.split(fence, 1)[1].split("```", 1)[0]
         assert out == shown, args
+
+
+def test_init_example_in_readme_is_real(tmp_path: Path) -> None:
+    """The worked example of "Checking another plan": init, validate, fill in, validate again."""
+    env = {"COLUMNS": "100", "PATH": "/usr/bin:/bin"}
+
+    def run(*args: str) -> subprocess.CompletedProcess[str]:
+        command = [sys.executable, "-m", "plan272", *args]
+        return subprocess.run(command, cwd=tmp_path, capture_output=True, text=True, env=env, timeout=60)
+
+    section = README.split("## Checking another plan", 1)[1]
+    first = section.split("```console\n", 1)[1].split("```", 1)[0]
+    made = run("init", "newplan", "--period", "2026-2028", "--tables", "projects")
+    checked = run("validate", "newplan")
+    assert first == (
+        "$ plan272 init newplan --period 2026-2028 --tables projects\n"
+        + made.stderr
+        + "$ plan272 validate newplan\n"
+        + checked.stdout
+    )
+    rows = section.split("```text\n", 1)[1].split("```", 1)[0]
+    (tmp_path / "newplan" / "appendix1.csv").write_text(rows, encoding="utf-8")
+    plan_yaml = tmp_path / "newplan" / "plan.yaml"
+    text = plan_yaml.read_text(encoding="utf-8")
+    text = text.replace("      total: 0\n      years: {2026: 0, 2027: 0, 2028: 0}",
+                        "      total: 3600\n      years: {2026: 1200, 2027: 1200, 2028: 1200}")  # fmt: skip
+    text = text.replace("  amount: 0", "  amount: 3600", 1).replace(
+        "appendix1, amount: 0}", "appendix1, amount: 3600}"
+    )
+    text = text.replace("agencies: []", "agencies:\n  - {id: a, name: Sở A}\n  - {id: b, name: Sở B}")
+    plan_yaml.write_text(text, encoding="utf-8")
+    shown = section.split("$ plan272 validate newplan\n")[2].split("```", 1)[0]
+    assert run("validate", "newplan").stdout == shown

@@ -58,9 +58,10 @@ def test_shipped_plan_findings_exactly() -> None:
 def test_shipped_plan_structure() -> None:
     plan = load_plan(DATA).plan
     assert plan is not None
-    sizes = {g.id: sum(1 for p in plan.projects if p.section == g.id) for g in plan.meta.appendix1.groups}
+    projects, units = plan.rows("appendix1"), plan.rows("appendix2")
+    sizes = {g.id: sum(1 for p in projects if p.section == g.id) for g in plan.meta.appendices[0].groups}
     assert sizes == {"I": 6, "II": 5, "III": 29, "IV": 2}
-    assert len(plan.units) == 21
-    assert sum(p.tmdt for p in plan.projects) == 1_458_818
-    assert sum(u.total for u in plan.units) == 42_895
+    assert len(units) == 21
+    assert sum(p.total for p in projects) == 1_458_818
+    assert sum(u.total for u in units) == 42_895
     assert plan.meta.grand_total.amount == 1_501_713

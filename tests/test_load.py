@@ -5,10 +5,12 @@ from __future__ import annotations
 import os
 import time
 from collections import Counter
+from decimal import Decimal
 from pathlib import Path
 
 import pytest
 
+from plan272.engine import run
 from plan272.load import LoadResult, files, load_plan
 from plan272.problems import Location, Problem
 from plandir import A1, A2, FILES, PLAN, PlanDir, at, located, where
@@ -31,40 +33,40 @@ def test_shipped_data_loads_without_problems(shipped_load: LoadResult) -> None:
 
 def test_shipped_projects_come_in_groups_of_6_5_29_2(shipped_load: LoadResult) -> None:
     assert shipped_load.plan is not None
-    projects = shipped_load.plan.projects
+    projects = shipped_load.plan.rows("appendix1")
     assert len(projects) == 42
     assert Counter(p.section for p in projects) == {"I": 6, "II": 5, "III": 29, "IV": 2}
-    assert [g.id for g in shipped_load.plan.meta.appendix1.groups] == ["I", "II", "III", "IV"]
+    assert [g.id for g in shipped_load.plan.meta.appendices[0].groups] == ["I", "II", "III", "IV"]
 
 
 def test_shipped_units(shipped_load: LoadResult) -> None:
     assert shipped_load.plan is not None
-    assert len(shipped_load.plan.units) == 21
+    assert len(shipped_load.plan.rows("appendix2")) == 21
 
 
 def test_shipped_rows_are_located_at_their_lines(shipped_load: LoadResult) -> None:
     assert shipped_load.plan is not None
-    assert [p.location.line for p in shipped_load.plan.projects] == list(range(2, 44))
-    assert [u.location.line for u in shipped_load.plan.units] == list(range(2, 23))
-    assert {Path(p.location.file).name for p in shipped_load.plan.projects} == {A1}
-    assert {Path(u.location.file).name for u in shipped_load.plan.units} == {A2}
+    assert [p.location.line for p in shipped_load.plan.rows("appendix1")] == list(range(2, 44))
+    assert [u.location.line for u in shipped_load.plan.rows("appendix2")] == list(range(2, 23))
+    assert {Path(p.location.file).name for p in shipped_load.plan.rows("appendix1")} == {A1}
+    assert {Path(u.location.file).name for u in shipped_load.plan.rows("appendix2")} == {A2}
 
 
 def test_every_shipped_investor_and_unit_resolves_to_an_agency(shipped_load: LoadResult) -> None:
     assert shipped_load.plan is not None
-    assert [p.investor for p in shipped_load.plan.projects if p.agency_id is None] == []
-    assert [u.name for u in shipped_load.plan.units if u.agency_id is None] == []
+    assert [p.investor for p in shipped_load.plan.rows("appendix1") if p.agency_id is None] == []
+    assert [u.name for u in shipped_load.plan.rows("appendix2") if u.agency_id is None] == []
     ids = {a.id for a in shipped_load.plan.meta.agencies}
-    assert {p.agency_id for p in shipped_load.plan.projects} <= ids
-    assert {u.agency_id for u in shipped_load.plan.units} <= ids
+    assert {p.agency_id for p in shipped_load.plan.rows("appendix1")} <= ids
+    assert {u.agency_id for u in shipped_load.plan.rows("appendix2")} <= ids
 
 
 def test_shipped_amounts_sum_to_the_appendix_totals(shipped_load: LoadResult) -> None:
     assert shipped_load.plan is not None
-    assert sum(p.tmdt for p in shipped_load.plan.projects) == 1_458_818
-    assert sum(u.total for u in shipped_load.plan.units) == 42_895
+    assert sum(p.total for p in shipped_load.plan.rows("appendix1")) == 1_458_818
+    assert sum(u.total for u in shipped_load.plan.rows("appendix2")) == 42_895
     assert shipped_load.plan.years == (2021, 2022, 2023, 2024, 2025)
-    assert all(set(p.years) == set(shipped_load.plan.years) for p in shipped_load.plan.projects)
+    assert all(set(p.years) == set(shipped_load.plan.years) for p in shipped_load.plan.rows("appendix1"))
 
 
 def test_helper_round_trip_leaves_the_copy_identical(plan_dir: PlanDir) -> None:
@@ -139,7 +141,7 @@ def test_bad_cell_is_one_problem_at_its_cell(
     assert where(problem) == (file, line, column)
     assert not problem.fatal
     assert result.plan is not None
-    rows = result.plan.projects if file == A1 else result.plan.units
+    rows = result.plan.rows("appendix1") if file == A1 else result.plan.rows("appendix2")
     row = next(r for r in rows if r.id == row_id)
     assert row.location.line == line
     assert column in row.unreadable
@@ -150,7 +152,7 @@ def test_empty_id_cell_still_yields_a_row(plan_dir: PlanDir) -> None:
     result = plan_dir.load()
     assert located(result) == {(A1, line, "id")}
     assert result.plan is not None
-    assert len(result.plan.projects) == 42
+    assert len(result.plan.rows("appendix1")) == 42
 
 
 def test_missing_column(plan_dir: PlanDir) -> None:
@@ -161,10 +163,10 @@ def test_missing_column(plan_dir: PlanDir) -> None:
     problem = only(result)
     assert where(problem) == (A1, 1, "investor")
     assert problem.fatal  # the table cannot be read at all: the command could not run (exit 2)
-    assert result.plan is not None and result.plan.projects == ()
+    assert result.plan is not None and result.plan.rows("appendix1") == ()
     assert result.plan.incomplete == {"appendix1"}
-    assert result.plan.projects == ()
-    assert len(result.plan.units) == 21
+    assert result.plan.rows("appendix1") == ()
+    assert len(result.plan.rows("appendix2")) == 21
 
 
 def test_missing_year_column_of_the_declared_period(plan_dir: PlanDir) -> None:
@@ -184,7 +186,7 @@ def test_duplicated_column(plan_dir: PlanDir) -> None:
     assert not problem.fatal
     assert result.plan is not None
     # the first of the two columns is the one read
-    assert result.plan.projects[0].tmdt == int(rows[1][tmdt])
+    assert result.plan.rows("appendix1")[0].total == int(rows[1][tmdt])
 
 
 @pytest.mark.parametrize(("file", "name"), [(A2, "nots"), (A1, "y2026"), (A1, "Investor")])
@@ -235,7 +237,9 @@ def test_short_row_is_reported_once_and_not_used(plan_dir: PlanDir) -> None:
     (problem,) = result.problems
     assert (problem.row_id, problem.expected, problem.value) == ("U5", "13", "4")
     assert result.plan is not None
-    assert "U5" not in {u.id for u in result.plan.units}  # its cells would sit in the wrong columns
+    assert "U5" not in {
+        u.id for u in result.plan.rows("appendix2")
+    }  # its cells would sit in the wrong columns
     assert result.plan.incomplete == {"appendix2"}
 
 
@@ -250,13 +254,13 @@ def test_quoted_cell_over_several_lines_keeps_record_lines(plan_dir: PlanDir) ->
     result = plan_dir.load()
     assert located(result) == {(A1, bad, "y2023")}
     assert result.plan is not None
-    lines = {p.id: p.location.line for p in result.plan.projects}
+    lines = {p.id: p.location.line for p in result.plan.rows("appendix1")}
     assert lines["I.1"] == 2
     assert lines["I.2"] == 5
     assert lines["I.5"] == 9  # I.4 starts on line 7 and spans two lines
     assert lines["IV.2"] == 43 + 3
     assert lines["III.5"] == bad
-    assert result.plan.projects[0].name == "Nâng cấp,\nduy trì hoạt động\nhệ thống thông tin"
+    assert result.plan.rows("appendix1")[0].name == "Nâng cấp,\nduy trì hoạt động\nhệ thống thông tin"
 
 
 def test_blank_lines_are_skipped_and_counted(plan_dir: PlanDir) -> None:
@@ -266,17 +270,20 @@ def test_blank_lines_are_skipped_and_counted(plan_dir: PlanDir) -> None:
     result = plan_dir.load()
     assert located(result) == {(A2, 5, "staff")}
     assert result.plan is not None
-    assert [u.location.line for u in result.plan.units] == list(range(4, 25))
+    assert [u.location.line for u in result.plan.rows("appendix2")] == list(range(4, 25))
 
 
-def test_header_only_file_is_a_problem_not_fatal(plan_dir: PlanDir) -> None:
+def test_header_only_file_is_a_table_without_rows(plan_dir: PlanDir) -> None:
+    """A table may have no rows yet (a new plan, `plan272 init`): that is data, not a read failure.
+    A table emptied by mistake shows against its declared totals instead (SUM002)."""
     plan_dir.write(A2, plan_dir.text(A2).split("\n", 1)[0] + "\n")
     result = plan_dir.load()
-    problem = only(result)
-    assert where(problem) == (A2, 2, None)
-    assert not problem.fatal
+    assert result.problems == []
     assert result.plan is not None
-    assert result.plan.units == ()
+    assert result.plan.rows("appendix2") == () and result.plan.incomplete == frozenset()
+    report = run(result)
+    sums = {(f.code, f.ids, f.detail) for f in report.findings if f.code == "SUM002"}
+    assert ("SUM002", ("appendix2",), "total") in sums and ("SUM002", ("appendix2:I",), "2021") in sums
 
 
 @pytest.mark.parametrize("content", [b"", b"\n\n", b"  \r\n"])
@@ -296,8 +303,8 @@ def test_missing_appendix_is_fatal_and_the_rest_still_loads(plan_dir: PlanDir) -
     assert problem.fatal
     assert where(problem) == (A2, None, None)
     assert result.plan is not None
-    assert len(result.plan.projects) == 42
-    assert result.plan.units == ()
+    assert len(result.plan.rows("appendix1")) == 42
+    assert result.plan.rows("appendix2") == ()
 
 
 def test_appendix_that_is_a_directory_is_fatal(plan_dir: PlanDir) -> None:
@@ -332,7 +339,7 @@ def test_csv_stray_quote_is_located_and_reading_resumes(plan_dir: PlanDir) -> No
     assert located(result) == {(A1, line, None), (A1, bad_later, "tmdt")}  # both, in one run
     assert not any(p.fatal for p in result.problems)
     assert result.plan is not None
-    assert len(result.plan.projects) == 41  # every record but the malformed one was read
+    assert len(result.plan.rows("appendix1")) == 41  # every record but the malformed one was read
     assert result.plan.incomplete == {"appendix1"}
 
 
@@ -356,8 +363,8 @@ def test_utf8_bom_loads(plan_dir: PlanDir, name: str) -> None:
     result = plan_dir.load()
     assert result.problems == []
     assert result.plan is not None
-    assert len(result.plan.projects) == 42
-    assert len(result.plan.units) == 21
+    assert len(result.plan.rows("appendix1")) == 42
+    assert len(result.plan.rows("appendix2")) == 21
 
 
 @pytest.mark.parametrize("name", FILES)
@@ -367,7 +374,7 @@ def test_crlf_loads_and_keeps_lines(plan_dir: PlanDir, name: str) -> None:
     result = plan_dir.load()
     assert located(result) == {(A1, bad, "y2025")}
     assert result.plan is not None
-    assert result.plan.projects[0].name.endswith("Văn phòng UBND tỉnh")  # no stray \r
+    assert result.plan.rows("appendix1")[0].name.endswith("Văn phòng UBND tỉnh")  # no stray \r
 
 
 @pytest.mark.parametrize(
@@ -439,7 +446,7 @@ def test_duplicate_key_is_located_at_the_second_occurrence(plan_dir: PlanDir) ->
 
 def test_duplicate_key_in_a_flow_mapping(plan_dir: PlanDir) -> None:
     line = plan_dir.set_yaml("{2021: 262318, 2022: 303300,", "{2021: 262318, 2021: 303300,")
-    assert (PLAN, line, "appendix1.declared.years.2021") in located(plan_dir.load())
+    assert (PLAN, line, "appendices.0.declared.years.2021") in located(plan_dir.load())
 
 
 def test_unknown_key_is_located(plan_dir: PlanDir) -> None:
@@ -460,31 +467,52 @@ def test_unknown_key_in_a_list_item_is_located(plan_dir: PlanDir, shipped_load: 
 
 def test_missing_required_key_is_located_at_its_parent(plan_dir: PlanDir) -> None:
     parent = plan_dir.yaml_line_of("identity:")
-    plan_dir.delete_yaml_line("  signer: ")
+    plan_dir.delete_yaml_line("  number: ")
     result = plan_dir.load()
     problem = only(result)
-    assert where(problem) == (PLAN, parent, "identity.signer")
+    assert where(problem) == (PLAN, parent, "identity.number")
     assert problem.value is None
     assert result.plan is None
 
 
 def test_missing_top_level_section(plan_dir: PlanDir) -> None:
     text = plan_dir.text(PLAN)
-    start = text.index("security_policy:")
+    start = text.index("identity:")
     end = text.index("\n\n", start)
     plan_dir.write(PLAN, text[:start] + text[end + 2 :])
     problem = only(plan_dir.load())
-    assert where(problem)[0::2] == (PLAN, "security_policy")
+    assert where(problem)[0::2] == (PLAN, "identity")
 
 
 @pytest.mark.parametrize("written", ["20.200", "20.000", "2.0", "1.5e3"])
 def test_amount_with_a_decimal_point_in_plan_yaml_is_a_problem(plan_dir: PlanDir, written: str) -> None:
-    line = plan_dir.set_yaml("per_staff_per_year: 2", f"per_staff_per_year: {written}")
+    line = plan_dir.set_yaml("  amount: 1501713", f"  amount: {written}")
     result = plan_dir.load()
     problem = only(result)
-    assert where(problem) == (PLAN, line, "appendix2.norm.per_staff_per_year")
+    assert where(problem) == (PLAN, line, "grand_total.amount")
     assert problem.value == written  # as written, never 20.2
     assert not problem.fatal
+    assert result.plan is None
+
+
+@pytest.mark.parametrize(
+    ("written", "value"), [("1.5", Decimal("1.5")), ("2", Decimal(2)), ("0.25", Decimal("0.25"))]
+)
+def test_a_norm_per_staff_member_may_have_decimals(plan_dir: PlanDir, written: str, value: Decimal) -> None:
+    """A rate is not a whole amount: 1.5 million per staff member is read exactly, never a float."""
+    plan_dir.set_yaml("per_staff_per_year: 2", f"per_staff_per_year: {written}")
+    result = plan_dir.load()
+    assert result.plan is not None
+    norm = result.plan.meta.appendices[1].norm
+    assert norm is not None and norm.per_staff_per_year == value
+    assert isinstance(norm.per_staff_per_year, Decimal)
+
+
+@pytest.mark.parametrize("written", ["-1", '"1.5"', "true", "1,5"])
+def test_a_norm_that_is_not_a_number_is_a_problem(plan_dir: PlanDir, written: str) -> None:
+    line = plan_dir.set_yaml("per_staff_per_year: 2", f"per_staff_per_year: {written}")
+    result = plan_dir.load()
+    assert (PLAN, line, "appendices.1.norm.per_staff_per_year") in located(result)
     assert result.plan is None
 
 
@@ -560,13 +588,13 @@ def test_small_aliases_are_expanded(plan_dir: PlanDir) -> None:
     result = plan_dir.load()
     assert result.problems == []
     assert result.plan is not None
-    assert result.plan.meta.appendix2.declared.years[2021] == 8831
+    assert result.plan.meta.appendices[1].declared.years[2021] == 8831
 
 
 def test_recursive_alias_is_a_problem(plan_dir: PlanDir) -> None:
-    line = plan_dir.set_yaml("  counted_projects: []", "  counted_projects: &loop [*loop]")
+    line = plan_dir.set_yaml("  scopes: [year, period, project]", "  scopes: &loop [*loop]")
     result = plan_dir.load()
-    assert (PLAN, line, "security_policy.counted_projects.0") in located(result)
+    assert (PLAN, line, "security_policy.scopes.0") in located(result)
 
 
 def test_merge_key_is_a_problem(plan_dir: PlanDir) -> None:
@@ -621,7 +649,7 @@ def test_yaml_syntax_error_line_for_a_mapping_value(plan_dir: PlanDir) -> None:
 def test_integer_not_in_plain_digits_is_rejected(plan_dir: PlanDir, written: str) -> None:
     line = plan_dir.set_yaml("per_staff_per_year: 2", f"per_staff_per_year: {written}")
     result = plan_dir.load()
-    assert {where(p) for p in result.problems} == {(PLAN, line, "appendix2.norm.per_staff_per_year")}
+    assert {where(p) for p in result.problems} == {(PLAN, line, "appendices.1.norm.per_staff_per_year")}
     assert not any(p.fatal for p in result.problems)
 
 
@@ -656,23 +684,33 @@ def test_empty_plan_yaml_is_fatal(plan_dir: PlanDir, content: str) -> None:
     assert {where(p)[0] for p in result.problems} == {PLAN}
 
 
-def test_missing_plan_yaml_is_fatal_and_appendices_still_load(plan_dir: PlanDir) -> None:
+def test_missing_plan_yaml_is_fatal(plan_dir: PlanDir) -> None:
+    """plan.yaml names the appendix files: without it there is nothing else to read."""
     plan_dir.file(PLAN).unlink()
-    bad = plan_dir.set_cell(A2, "U1", "total", "x")
+    plan_dir.set_cell(A2, "U1", "total", "x")
     result = plan_dir.load()
     assert result.plan is None
     assert result.fatal
-    assert located(result) == {(PLAN, None, None), (A2, bad, "total")}
+    assert located(result) == {(PLAN, None, None)}
 
 
-def test_invalid_plan_yaml_still_reports_csv_problems(plan_dir: PlanDir) -> None:
+def test_plan_yaml_of_invalid_yaml_is_fatal_at_its_line(plan_dir: PlanDir) -> None:
     yaml_line = plan_dir.set_yaml("  province: Thanh Hóa", "  province: Thanh: Hóa")
+    result = plan_dir.load()
+    assert result.plan is None
+    assert located(result) == {(PLAN, yaml_line, None)}
+    assert [p.fatal for p in at(result, PLAN, yaml_line)] == [True]
+
+
+def test_plan_yaml_that_cannot_be_modelled_still_reports_csv_problems(plan_dir: PlanDir) -> None:
+    """The appendix files plan.yaml names are still read (from its raw data) and their problems
+    reported, so one run shows them all."""
+    yaml_line = plan_dir.set_yaml("period: {start: 2021, end: 2025}", "period: {start: 2025, end: 2021}")
     a1 = plan_dir.set_cell(A1, "III.2", "tmdt", "10.000")
     a2 = plan_dir.set_cell(A2, "U4", "staff", "-70")
     result = plan_dir.load()
     assert result.plan is None
-    assert located(result) == {(PLAN, yaml_line, None), (A1, a1, "tmdt"), (A2, a2, "staff")}
-    assert [p.fatal for p in at(result, PLAN, yaml_line)] == [True]
+    assert located(result) == {(PLAN, yaml_line, "identity.period"), (A1, a1, "tmdt"), (A2, a2, "staff")}
     assert not any(p.fatal for p in result.problems if where(p)[0] != PLAN)
 
 
@@ -738,14 +776,14 @@ def test_every_problem_is_reported_while_the_plan_still_builds(plan_dir: PlanDir
         (
             PLAN,
             plan_dir.set_yaml("per_staff_per_year: 2", "per_staff_per_year: 02\n"),
-            "appendix2.norm.per_staff_per_year",
+            "appendices.1.norm.per_staff_per_year",
         ),
     }
     result = plan_dir.load()
     assert located(result) == expected
     assert result.plan is not None
-    assert len(result.plan.projects) == 42
-    assert len(result.plan.units) == 21
+    assert len(result.plan.rows("appendix1")) == 42
+    assert len(result.plan.rows("appendix2")) == 21
 
 
 def test_unclosed_quote_swallowing_rows_is_reported_and_the_rows_are_read_again(plan_dir: PlanDir) -> None:
@@ -758,4 +796,10 @@ def test_unclosed_quote_swallowing_rows_is_reported_and_the_rows_are_read_again(
     (problem,) = result.problems
     assert where(problem) == (A1, line, None)
     assert result.plan is not None
-    assert [p.id for p in result.plan.projects if p.section == "I"] == ["I.1", "I.2", "I.3", "I.5", "I.6"]
+    assert [p.id for p in result.plan.rows("appendix1") if p.section == "I"] == [
+        "I.1",
+        "I.2",
+        "I.3",
+        "I.5",
+        "I.6",
+    ]

@@ -61,7 +61,7 @@ def test_nfc() -> None:
 
 def _project(result: LoadResult, row_id: str) -> tuple[str, str | None]:
     assert result.plan is not None
-    project = next(p for p in result.plan.projects if p.id == row_id)
+    project = next(p for p in result.plan.rows("appendix1") if p.id == row_id)
     return project.investor, project.agency_id
 
 
@@ -90,7 +90,7 @@ def test_unit_spelling_variant_resolves(plan_dir: PlanDir) -> None:
     result = plan_dir.load()
     assert result.problems == []
     assert result.plan is not None
-    agencies = {u.id: u.agency_id for u in result.plan.units}
+    agencies = {u.id: u.agency_id for u in result.plan.rows("appendix2")}
     assert agencies["U18"] == "so-y-te"
     assert agencies["U5"] == "so-gtvt"
 
@@ -121,13 +121,13 @@ def test_unmatched_unit_has_no_agency(plan_dir: PlanDir) -> None:
     plan_dir.set_cell(A2, "U19", "unit", "Thanh tra huyện")
     result = plan_dir.load()
     assert result.plan is not None
-    assert next(u for u in result.plan.units if u.id == "U19").agency_id is None
+    assert next(u for u in result.plan.rows("appendix2") if u.id == "U19").agency_id is None
 
 
 def test_text_cells_are_stored_nfc(plan_dir: PlanDir) -> None:
     plan_dir.set_cell(A1, "III.18", "name", nfd("Xây dựng cơ sở dữ liệu khí tượng thủy văn"))
     result = plan_dir.load()
     assert result.plan is not None
-    name = next(p.name for p in result.plan.projects if p.id == "III.18")
+    name = next(p.name for p in result.plan.rows("appendix1") if p.id == "III.18")
     assert name == unicodedata.normalize("NFC", name)
     assert name == "Xây dựng cơ sở dữ liệu khí tượng thủy văn"

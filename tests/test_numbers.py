@@ -186,8 +186,8 @@ def test_vi_notation_reads_a_grouped_cell(plan_dir: PlanDir) -> None:
     assert result.problems == []
     assert result.plan is not None
     assert result.plan.meta.csv_number_format == "vi"
-    assert next(p for p in result.plan.projects if p.id == "I.1").tmdt == 20200
-    assert next(u for u in result.plan.units if u.id == "U14").total == 30310
+    assert next(p for p in result.plan.rows("appendix1") if p.id == "I.1").total == 20200
+    assert next(u for u in result.plan.rows("appendix2") if u.id == "U14").total == 30310
 
 
 def test_en_notation_reads_a_grouped_cell(plan_dir: PlanDir) -> None:
@@ -196,7 +196,7 @@ def test_en_notation_reads_a_grouped_cell(plan_dir: PlanDir) -> None:
     result = plan_dir.load()
     assert result.problems == []
     assert result.plan is not None
-    assert next(p for p in result.plan.projects if p.id == "II.2").tmdt == 300000
+    assert next(p for p in result.plan.rows("appendix1") if p.id == "II.2").total == 300000
 
 
 @pytest.mark.parametrize(

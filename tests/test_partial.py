@@ -89,7 +89,7 @@ def test_diff_does_not_compare_totals_or_resolve_findings_over_unreadable_data(t
     assert document["incomplete"] == {"old": [], "new": ["appendix1"]}
     assert document["totals"] == {} and document["security"] == []
     assert document["findings"]["resolved"] == []  # SEC001/SEC002 were not checked, not fixed
-    (changed,) = document["projects"]["changed"]
+    (changed,) = document["tables"]["appendix1"]["changed"]
     assert (
         changed["changes"]["y2021"]["new"] == "(unreadable)" and changed["changes"]["y2021"]["delta"] is None
     )

@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 from plan272.engine import run
 from plan272.load import LoadResult
 from plan272.model import Plan
-from plans import shipped, with_meta
+from plans import WHERE, shipped, with_meta, with_row, with_rows
 
 YEARS = range(2021, 2026)
 amount = st.integers(min_value=0, max_value=500_000)
@@ -19,23 +19,23 @@ amount = st.integers(min_value=0, max_value=500_000)
 def consistent(plan: Plan, p_years: list[list[int]], u_years: list[list[int]]) -> Plan:
     """The shipped structure with the given yearly amounts and every total made consistent."""
     projects = tuple(
-        p.model_copy(update={"years": dict(zip(YEARS, ys, strict=True)), "tmdt": sum(ys)})
-        for p, ys in zip(plan.projects, p_years, strict=True)
+        p.model_copy(update={"years": dict(zip(YEARS, ys, strict=True)), "total": sum(ys)})
+        for p, ys in zip(plan.rows("appendix1"), p_years, strict=True)
     )
     units = tuple(
         u.model_copy(update={"years": dict(zip(YEARS, ys, strict=True)), "total": sum(ys)})
-        for u, ys in zip(plan.units, u_years, strict=True)
+        for u, ys in zip(plan.rows("appendix2"), u_years, strict=True)
     )
-    plan = plan.model_copy(update={"projects": projects, "units": units})
+    plan = with_rows(with_rows(plan, "appendix1", projects), "appendix2", units)
     a1 = {y: sum(p.years[y] for p in projects) for y in YEARS}
     a2 = {y: sum(u.years[y] for u in units) for y in YEARS}
     t1, t2 = sum(a1.values()), sum(a2.values())
-    d1 = plan.meta.appendix1.declared.model_copy(update={"years": a1, "total": t1})
-    d2 = plan.meta.appendix2.declared.model_copy(update={"years": a2, "total": t2})
-    plan = with_meta(plan, ("appendix1", "declared"), d1)
-    plan = with_meta(plan, ("appendix2", "declared"), d2)
-    group = plan.meta.appendix2.groups[0].model_copy(update={"declared": d2})
-    plan = with_meta(plan, ("appendix2", "groups"), [group])
+    d1 = plan.meta.appendices[0].declared.model_copy(update={"years": a1, "total": t1})
+    d2 = plan.meta.appendices[1].declared.model_copy(update={"years": a2, "total": t2})
+    plan = with_meta(plan, ("appendices", 0, "declared"), d1)
+    plan = with_meta(plan, ("appendices", 1, "declared"), d2)
+    group = plan.meta.appendices[1].groups[0].model_copy(update={"declared": d2})
+    plan = with_meta(plan, ("appendices", 1, "groups"), [group])
     parts = [
         plan.meta.grand_total.parts[0].model_copy(update={"amount": t1}),
         plan.meta.grand_total.parts[1].model_copy(update={"amount": t2}),
@@ -49,13 +49,13 @@ def plans() -> st.SearchStrategy[Plan]:
     rows = st.lists(amount, min_size=5, max_size=5)
     return st.builds(
         lambda p, u: consistent(base, p, u),
-        st.lists(rows, min_size=len(base.projects), max_size=len(base.projects)),
-        st.lists(rows, min_size=len(base.units), max_size=len(base.units)),
+        st.lists(rows, min_size=len(base.rows("appendix1")), max_size=len(base.rows("appendix1"))),
+        st.lists(rows, min_size=len(base.rows("appendix2")), max_size=len(base.rows("appendix2"))),
     )
 
 
 def sum_findings(plan: Plan) -> list[tuple[str, tuple[str, ...], str | None]]:
-    report = run(LoadResult(plan, []), select=["SUM001", "SUM002", "SUM003"])
+    report = run(LoadResult(plan, [], WHERE), select=["SUM001", "SUM002", "SUM003"])
     return [(f.code, f.ids, f.detail) for f in report.findings]
 
 
@@ -68,22 +68,17 @@ def test_consistent_plan_has_no_sum_findings(plan: Plan) -> None:
 @settings(max_examples=25, deadline=None)
 @given(plans(), st.data())
 def test_one_changed_cell_gives_one_sum001_and_one_sum002(plan: Plan, data: st.DataObject) -> None:
-    index = data.draw(st.integers(0, len(plan.projects) - 1), label="row")
+    index = data.draw(st.integers(0, len(plan.rows("appendix1")) - 1), label="row")
     year = data.draw(st.sampled_from(list(YEARS)), label="year")
-    delta = data.draw(st.integers(-plan.projects[index].years[year], 100_000).filter(bool), label="delta")
-    before = {f.key() for f in run(LoadResult(plan, [])).findings}
-    target = plan.projects[index]
+    delta = data.draw(
+        st.integers(-plan.rows("appendix1")[index].years[year], 100_000).filter(bool), label="delta"
+    )
+    before = {f.key() for f in run(LoadResult(plan, [], WHERE)).findings}
+    target = plan.rows("appendix1")[index]
     years = dict(target.years)
     years[year] += delta
-    changed = plan.model_copy(
-        update={
-            "projects": tuple(
-                p.model_copy(update={"years": years}) if i == index else p
-                for i, p in enumerate(plan.projects)
-            )
-        }
-    )
-    after = run(LoadResult(changed, [])).findings
+    changed = with_row(plan, "appendix1", target.id, years=years)
+    after = run(LoadResult(changed, [], WHERE)).findings
     new = [f for f in after if f.key() not in before]
     gone = (
         before
@@ -105,22 +100,16 @@ def test_one_changed_cell_gives_one_sum001_and_one_sum002(plan: Plan, data: st.D
 @given(st.randoms(use_true_random=False))
 def test_shuffling_rows_changes_only_lines(rnd: random.Random) -> None:
     base = shipped()
-    years = dict(base.projects[3].years)
+    years = dict(base.rows("appendix1")[3].years)
     years[2025] += 7  # one real SUM001/SUM002 so there is something to compare
-    broken = base.model_copy(
-        update={
-            "projects": tuple(
-                p.model_copy(update={"years": years}) if i == 3 else p for i, p in enumerate(base.projects)
-            )
-        }
-    )
-    projects = list(broken.projects)
-    units = list(broken.units)
+    broken = with_row(base, "appendix1", base.rows("appendix1")[3].id, years=years)
+    projects = list(broken.rows("appendix1"))
+    units = list(broken.rows("appendix2"))
     rnd.shuffle(projects)
     rnd.shuffle(units)
-    shuffled = broken.model_copy(update={"projects": tuple(projects), "units": tuple(units)})
-    one = run(LoadResult(broken, [])).findings
-    two = run(LoadResult(shuffled, [])).findings
+    shuffled = with_rows(with_rows(broken, "appendix1", tuple(projects)), "appendix2", tuple(units))
+    one = run(LoadResult(broken, [], WHERE)).findings
+    two = run(LoadResult(shuffled, [], WHERE)).findings
 
     def strip(findings: list[object]) -> list[tuple[object, ...]]:
         return sorted(

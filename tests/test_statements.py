@@ -7,23 +7,23 @@ from decimal import Decimal
 
 import pytest
 
-from plan272.analysis import printed_million
 from plan272.engine import run
 from plan272.load import LoadResult
 from plan272.model import Figure
 from plan272.rules import sum004, txt001
-from plans import rel, shipped, with_meta
+from plan272.stated import printed_million
+from plans import WHERE, rel, shipped, with_meta
 
 PY = "data/plan.yaml"
 
 
 def test_sum004_passes_on_shipped_plan() -> None:
-    assert list(sum004.check(shipped())) == []
+    assert list(sum004.check(shipped(), WHERE)) == []
 
 
 def test_sum004_words_that_disagree_with_the_figure() -> None:
     words = "Một nghìn năm trăm lẻ một tỷ, bảy trăm mười bốn triệu đồng"
-    (finding,) = sum004.check(with_meta(shipped(), ("grand_total", "words"), words))
+    (finding,) = sum004.check(with_meta(shipped(), ("grand_total", "words"), words), WHERE)
     assert (finding.code, rel(finding.location.file), finding.location.field) == (
         "SUM004",
         PY,
@@ -33,7 +33,7 @@ def test_sum004_words_that_disagree_with_the_figure() -> None:
 
 
 def test_sum004_unreadable_words() -> None:
-    (finding,) = sum004.check(with_meta(shipped(), ("grand_total", "words"), "một trăm trăm tỷ"))
+    (finding,) = sum004.check(with_meta(shipped(), ("grand_total", "words"), "một trăm trăm tỷ"), WHERE)
     assert (finding.code, finding.detail, finding.location.field) == (
         "SUM004",
         "unreadable",
@@ -47,11 +47,11 @@ def test_sum004_words_unit() -> None:
         update={"words": "Bốn mươi hai nghìn tám trăm chín mươi lăm", "words_unit": "trieu"}
     )
     grand = plan.meta.grand_total.model_copy(update={"parts": [plan.meta.grand_total.parts[0], part]})
-    assert list(sum004.check(with_meta(plan, ("grand_total",), grand))) == []
+    assert list(sum004.check(with_meta(plan, ("grand_total",), grand), WHERE)) == []
 
 
 def test_sum004_printed_figure() -> None:
-    (finding,) = sum004.check(with_meta(shipped(), ("grand_total", "stated"), "1.501,731 tỷ đồng"))
+    (finding,) = sum004.check(with_meta(shipped(), ("grand_total", "stated"), "1.501,731 tỷ đồng"), WHERE)
     assert (finding.location.field, finding.expected, finding.observed) == (
         "grand_total.stated",
         1501713,
@@ -63,7 +63,9 @@ def test_sum004_printed_figure() -> None:
 
 
 def test_txt001_findings_on_shipped_plan() -> None:
-    found = [(f.code, f.severity.value, f.ids, f.expected, f.observed) for f in txt001.check(shipped())]
+    found = [
+        (f.code, f.severity.value, f.ids, f.expected, f.observed) for f in txt001.check(shipped(), WHERE)
+    ]
     assert found == [
         ("TXT001", "warning", ("documents-2016-2020",), Decimal(70), Decimal(60)),
         ("TXT001", "warning", ("level3-procedures-2017",), Decimal(54), Decimal(39)),
@@ -80,7 +82,7 @@ def test_txt001_passes_when_claims_hold() -> None:
         else c
         for c in claims
     ]
-    assert list(txt001.check(with_meta(plan, ("claims",), claims))) == []
+    assert list(txt001.check(with_meta(plan, ("claims",), claims), WHERE)) == []
 
 
 def test_txt001_ratio_that_does_not_round_to_the_printed_figure() -> None:
@@ -93,7 +95,7 @@ def test_txt001_ratio_that_does_not_round_to_the_printed_figure() -> None:
     ]
     found = [
         f
-        for f in txt001.check(with_meta(plan, ("claims",), claims))
+        for f in txt001.check(with_meta(plan, ("claims",), claims), WHERE)
         if f.ids == ("security-funding-share-2016-2020",)
     ]
     index = next(i for i, c in enumerate(plan.meta.claims) if c.id == "security-funding-share-2016-2020")
@@ -109,7 +111,9 @@ def test_txt001_a_whole_percent_one_below_the_rounding_is_a_slip_not_a_truncatio
         for c in plan.meta.claims
     ]
     found = [
-        f for f in txt001.check(with_meta(plan, ("claims",), claims)) if f.ids == ("computers-per-staff",)
+        f
+        for f in txt001.check(with_meta(plan, ("claims",), claims), WHERE)
+        if f.ids == ("computers-per-staff",)
     ]
     assert [(f.severity.value, f.expected, f.observed) for f in found] == [
         ("warning", Decimal(96), Decimal(95))
@@ -133,7 +137,7 @@ def _digit_mutations(printed: str) -> list[str]:
 
 def test_changing_any_digit_of_any_claimed_figure_is_found() -> None:
     plan = shipped()
-    base = {f.key(): f for f in txt001.check(plan)}
+    base = {f.key(): f for f in txt001.check(plan, WHERE)}
     checked = still_true = 0
     for index, claim in enumerate(plan.meta.claims):
         slots: list[tuple[str, int | None]] = []
@@ -153,7 +157,7 @@ def test_changing_any_digit_of_any_claimed_figure_is_found() -> None:
                     new_claim = claim.model_copy(update={"parts": parts})
                 claims = list(plan.meta.claims)
                 claims[index] = new_claim
-                after = {f.key(): f for f in txt001.check(with_meta(plan, ("claims",), claims))}
+                after = {f.key(): f for f in txt001.check(with_meta(plan, ("claims",), claims), WHERE)}
                 mine = [f for f in after.values() if f.ids == (claim.id,)]
                 before = [f for f in base.values() if f.ids == (claim.id,)]
                 changed = [(f.severity, f.expected, f.observed) for f in mine] != [
@@ -193,6 +197,6 @@ def test_changing_any_word_of_an_amount_is_found(path: tuple[str | int, ...]) ->
             parts = list(plan.meta.grand_total.parts)
             parts[int(path[2])] = part
             changed = with_meta(plan, ("grand_total", "parts"), parts)
-        found = [f for f in run(LoadResult(changed, [])).findings if f.code == "SUM004"]
+        found = [f for f in run(LoadResult(changed, [], WHERE)).findings if f.code == "SUM004"]
         field = ".".join(str(p) for p in path) + ".words"
         assert [f.location.field for f in found] == [field], mutated

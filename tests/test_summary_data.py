@@ -7,18 +7,24 @@ from decimal import Decimal
 
 import pytest
 
-from plan272.analysis import security_account
 from plan272.engine import Report, run
+from plan272.figures import security_account
 from plan272.load import LoadResult
 from plan272.model import Declared, Plan
 from plan272.rules import catalogue
-from plan272.summary import SECTIONS, Summary, build_summary, parse_section
+from plan272.summary import TRAILING, AppendixSection, Summary, build_summary, parse_section
 from plan272.tables import Grid, grid, grids
-from plans import shipped, with_meta, with_project, with_unit
+from plans import WHERE, shipped, with_meta, with_project, with_unit
 
 
 def summarise(plan: Plan) -> Summary:
-    return build_summary(plan, run(LoadResult(plan)))
+    return build_summary(plan, run(LoadResult(plan, [], WHERE)), WHERE)
+
+
+def appendix(summary: Summary, appendix_id: str) -> AppendixSection:
+    section = summary.appendix(appendix_id)
+    assert section is not None
+    return section
 
 
 @pytest.fixture(scope="module")
@@ -34,26 +40,28 @@ def test_identity(summary: Summary) -> None:
 
 
 def test_appendix1_groups_and_projects_add_up(summary: Summary) -> None:
-    s = summary.appendix1
+    s = appendix(summary, "appendix1")
     assert [g.row.id for g in s.groups] == ["I", "II", "III", "IV"]
-    assert [len(g.projects) for g in s.groups] == [6, 5, 29, 2]
+    assert [len(g.rows) for g in s.groups] == [6, 5, 29, 2]
     for group in s.groups:
-        assert group.row.computed.total == sum(p.amounts.total for p in group.projects)
+        assert group.row.computed.total == sum(p.amounts.total for p in group.rows)
         for year in s.years:
-            assert group.row.computed.years[year] == sum(p.amounts.years[year] for p in group.projects)
+            assert group.row.computed.years[year] == sum(p.amounts.years[year] for p in group.rows)
     assert sum(g.row.computed.total for g in s.groups) == s.total.computed.total == 1_458_818
     assert s.total.declared is not None and s.total.declared.total == 1_458_818
-    assert s.total.differences(s.years) == {}
+    assert s.total.differences((*s.years, None)) == {}
     assert all(isinstance(v, int) for v in s.total.computed.years.values())
 
 
 def test_declared_totals_that_differ_give_signed_differences() -> None:
     plan = shipped()
-    declared = plan.meta.appendix1.declared
+    declared = plan.meta.appendices[0].declared
     years = {**declared.years, 2022: declared.years[2022] + 1_000}
-    changed = with_meta(plan, ("appendix1", "declared"), Declared(total=declared.total - 500, years=years))
-    s = summarise(changed).appendix1
-    assert s.total.differences(s.years) == {2022: -1_000, None: 500}
+    changed = with_meta(
+        plan, ("appendices", 0, "declared"), Declared(total=declared.total - 500, years=years)
+    )
+    s = appendix(summarise(changed), "appendix1")
+    assert s.total.differences((*s.years, None)) == {2022: -1_000, None: 500}
     g = grid(summarise(changed), "appendix1", "vi")
     declared_row = next(r for r in g.rows if r.style == "declared")
     delta_row = next(r for r in g.rows if r.style == "delta")
@@ -64,7 +72,7 @@ def test_declared_totals_that_differ_give_signed_differences() -> None:
 
 
 def test_a_project_whose_years_do_not_add_up_is_marked() -> None:
-    changed = with_project(shipped(), "I.2", tmdt=21_000)
+    changed = with_project(shipped(), "I.2", total=21_000)
     g = grid(summarise(changed), "appendix1")
     row = next(r for r in g.rows if r.cells[0] == "I.2")
     assert row.flags == frozenset({len(g.columns) - 1})
@@ -72,25 +80,29 @@ def test_a_project_whose_years_do_not_add_up_is_marked() -> None:
 
 
 def test_appendix2_norm_marks_and_notes(summary: Summary) -> None:
-    s = summary.appendix2
-    units = {u.id: u for g in s.groups for u in g.units}
+    s = appendix(summary, "appendix2")
+    units = {u.id: u for g in s.groups for u in g.rows}
     assert len(units) == 21
     assert units["U1"].norm == 56 and units["U1"].off_norm == ()
     assert units["U14"].mark == "*" and units["U14"].off_norm == ()  # marked: at least the norm
-    assert [n.unit_id for n in s.notes] == ["U21", "U14"]
+    assert [m.units for m in s.marks] == [("U21",), ("U14",)]
+    assert units["U14"].exempt and not units["U1"].exempt
     assert s.total.computed.total == sum(u.amounts.total for u in units.values()) == 42_895
     off = summarise(with_unit(shipped(), "U3", years={**units["U3"].amounts.years, 2021: 120}))
-    changed = {u.id: u for g in off.appendix2.groups for u in g.units}
+    changed = {u.id: u for g in appendix(off, "appendix2").groups for u in g.rows}
     assert changed["U3"].off_norm == (2021,)
     below = summarise(with_unit(shipped(), "U14", years={**units["U14"].amounts.years, 2023: 10}))
-    assert {u.id: u for g in below.appendix2.groups for u in g.units}["U14"].off_norm == (2023,)
+    assert {u.id: u for g in appendix(below, "appendix2").groups for u in g.rows}["U14"].off_norm == (2023,)
 
 
 def test_grand_total(summary: Summary) -> None:
     s = summary.grand_total
     assert (s.total.declared, s.total.computed, s.total.difference) == (1_501_713, 1_501_713, 0)
     assert s.total.words == "Một nghìn năm trăm lẻ một tỷ, bảy trăm mười ba triệu đồng"
-    assert [(p.appendix, p.computed) for p in s.parts] == [(1, 1_458_818), (2, 42_895)]
+    assert [(p.appendix.en if p.appendix else None, p.computed) for p in s.parts] == [
+        ("Appendix I", 1_458_818),
+        ("Appendix II", 42_895),
+    ]
 
 
 def test_investors_fall_together_through_the_registry(summary: Summary) -> None:
@@ -156,7 +168,7 @@ def test_findings_are_counted_by_rule_and_severity(summary: Summary) -> None:
     assert counts["SEC001"] == (1, 0, 0)
     assert counts["SEC002"] == (4, 0, 0)
     assert counts["SEC003"] == (0, 0, 1)
-    report = run(LoadResult(shipped()))  # other rules may come and go: compare with the engine
+    report = run(LoadResult(shipped(), [], WHERE))  # other rules may come and go: compare with the engine
     assert s.totals == report.counts()
     assert sum(r.total for r in s.rows) == len(report.findings)
     assert set(counts) >= {r.code for r in catalogue()}
@@ -175,13 +187,14 @@ def test_findings_of_a_code_outside_the_selection_still_count() -> None:
 def test_grids_keep_numbers_as_numbers(summary: Summary) -> None:
     for lang in ("en", "vi"):
         tables = grids(summary, lang)
-        assert [g.section for g in tables] == list(SECTIONS)
+        assert [g.section for g in tables] == list(summary.sections)
+        assert summary.sections == ("identity", "appendix1", "appendix2", *TRAILING)
         for g in tables:
             _check_shape(g)
             for row in g.rows:
                 for value, column in zip(row.cells, g.columns, strict=True):
                     if column.kind == "amount" and value is not None:
-                        assert type(value) is int, (g.section, column.header, value)
+                        assert type(value) is int, (g.section, column.header, value)  # Plan 272: no rate
                     if column.kind == "percent" and value is not None:
                         assert isinstance(value, Decimal)
                     assert not isinstance(value, float)
@@ -208,10 +221,10 @@ def test_appendix1_grid_rows_add_up_to_the_total(summary: Summary) -> None:
     ("name", "section"),
     [("grand-total", "grand-total"), ("Grand_Total", "grand-total"), (" appendix1 ", "appendix1")],
 )
-def test_parse_section(name: str, section: str) -> None:
-    assert parse_section(name) == section
+def test_parse_section(name: str, section: str, summary: Summary) -> None:
+    assert parse_section(name, summary.sections) == section
 
 
-def test_unknown_section() -> None:
+def test_unknown_section(summary: Summary) -> None:
     with pytest.raises(ValueError, match="unknown section 'totals'"):
-        parse_section("totals")
+        parse_section("totals", summary.sections)

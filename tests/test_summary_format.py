@@ -12,6 +12,8 @@ from hypothesis import strategies as st
 from plan272.i18n import (
     LANGS,
     RULE_TITLES,
+    AmountUnit,
+    Lang,
     format_amount,
     format_date,
     format_number,
@@ -81,9 +83,23 @@ def test_amounts_are_never_floats_or_bools() -> None:
     with pytest.raises(TypeError):
         format_amount(1.5, "en")  # type: ignore[arg-type]
     with pytest.raises(TypeError):
-        format_amount(Decimal("1"), "en")  # type: ignore[arg-type]
-    with pytest.raises(TypeError):
         format_amount(True, "en")
+    with pytest.raises(ValueError):
+        format_amount(Decimal("NaN"), "en")
+
+
+@pytest.mark.parametrize(
+    ("value", "lang", "unit", "text"),
+    [
+        (Decimal("76.5"), "vi", "million", "76,5"),
+        (Decimal("76.5"), "en", "billion", "0.0765"),
+        (Decimal("1.5"), "en", "million", "1.5"),
+        (Decimal("3000"), "vi", "billion", "3,000"),
+    ],
+)
+def test_a_rate_keeps_every_decimal(value: Decimal, lang: Lang, unit: AmountUnit, text: str) -> None:
+    """A per-staff norm of 1.5 million: staff × norm may have decimals, none is rounded away."""
+    assert format_amount(value, lang, unit) == text
 
 
 @pytest.mark.parametrize(

@@ -25,11 +25,14 @@ from plan272.load import LoadResult
 from plan272.model import Declared, Plan
 from plan272.problems import Location
 from plan272.rules import Rule
-from plan272.summary import SECTIONS, SectionName, Summary, build_summary
+from plan272.summary import SectionName, Summary, build_summary
 from plan272.tables import render
-from plans import shipped, with_meta, with_project
+from plans import WHERE, shipped, with_meta, with_project
 
 SNAPSHOTS = Path(__file__).resolve().parent / "snapshots"
+#: the sections of the shipped plan's summary: the fixed ones and its two appendices
+SECTIONS = ("identity", "appendix1", "appendix2", "grand-total", "investors", "security", "targets", "stated",
+            "findings")  # fmt: skip
 UPDATE = os.environ.get("UPDATE_SNAPSHOTS", "") not in ("", "0")
 WIDTH = 100
 
@@ -74,7 +77,11 @@ def fixed_report() -> Report:
 @pytest.fixture(scope="module")
 def summary() -> Summary:
     plan = shipped()
-    return build_summary(plan, run(LoadResult(plan)))
+    return build_summary(plan, run(LoadResult(plan, [], WHERE)), WHERE)
+
+
+def test_the_shipped_summary_has_these_sections(summary: Summary) -> None:
+    assert summary.sections == SECTIONS
 
 
 @pytest.mark.parametrize("lang", ["en", "vi"])
@@ -100,16 +107,16 @@ def differing_plan() -> Plan:
     """The shipped plan with a declared total off by -1,000 in 2022 and +500 overall, and project
     I.2 whose TMĐT no longer equals its years."""
     plan = shipped()
-    declared = plan.meta.appendix1.declared
+    declared = plan.meta.appendices[0].declared
     years = {**declared.years, 2022: declared.years[2022] + 1_000}
-    plan = with_meta(plan, ("appendix1", "declared"), Declared(total=declared.total - 500, years=years))
-    return with_project(plan, "I.2", tmdt=21_000)
+    plan = with_meta(plan, ("appendices", 0, "declared"), Declared(total=declared.total - 500, years=years))
+    return with_project(plan, "I.2", total=21_000)
 
 
 @pytest.mark.parametrize("lang", ["en", "vi"])
 def test_differences_snapshot(lang: Lang) -> None:
     plan = differing_plan()
-    summary = build_summary(plan, run(LoadResult(plan)))
+    summary = build_summary(plan, run(LoadResult(plan, [], WHERE)), WHERE)
     text = printed(summary, "appendix1", lang)
     lines = text.splitlines()
     # the part that matters: group I with I.2, and the totals with the differences

@@ -3,8 +3,9 @@
 Pure comparison of two typed plans and the findings the same rules report on each; no I/O and no
 rendering (``formats/diff_*.py`` render a :class:`PlanDiff`).
 
-Matching rows (projects of Appendix I, units of Appendix II) across the revisions goes in tiers;
-each tier pairs, one to one, only rows the earlier tiers left unpaired:
+Rows are compared appendix by appendix (the same appendix id on both sides). Matching the rows of
+one appendix across the revisions goes in tiers; each tier pairs, one to one, only rows the
+earlier tiers left unpaired:
 
 1. the same id and the same normalised name (:func:`~plan272.names.name_key`: case, Unicode
    form, tone-mark placement, spacing);
@@ -30,9 +31,9 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any, Literal
 
-from plan272.analysis import Share, security_account
+from plan272.figures import Share, add_up, grand_total, security_account, weakened
 from plan272.findings import Finding
-from plan272.model import Claim, Kpi, Plan, Project, Row, Target, Unit
+from plan272.model import Appendix, Claim, Kind, Kpi, Plan, Project, Row, Target, Unit
 from plan272.names import name_key
 from plan272.problems import Location
 
@@ -40,7 +41,6 @@ if TYPE_CHECKING:
     from plan272.engine import Report
 
 Value = str | int | Decimal | bool | None
-Kind = Literal["project", "unit"]
 Match = Literal["id", "name", "similar"]
 
 #: tier 3: a row keeping its id but not its name is the same row when its amounts are unchanged or
@@ -86,21 +86,32 @@ class Change:
 
 @dataclass(frozen=True)
 class RowRef:
-    """A project or unit as the diff shows it."""
+    """A row (a project, a unit, a budget line) as the diff shows it."""
 
     id: str
     section: str
     tt: int | None
     name: str
-    total: int  # TMĐT of a project, total of a unit
+    total: int  # TMĐT of a project, the total of a unit or line
     years: Mapping[int, int]
     location: Location
     complete: bool = True  # every amount cell could be read
+    total_field: str = "total"  # the column of the total: tmdt for a project
 
     @classmethod
     def of(cls, row: Row) -> RowRef:
         complete = not (row.unreadable & row.amount_fields)
-        return cls(row.id, row.section, row.tt, row.name, row.amount, dict(row.years), row.location, complete)
+        return cls(
+            row.id,
+            row.section,
+            row.tt,
+            row.name,
+            row.total,
+            dict(row.years),
+            row.location,
+            complete,
+            row.total_field,
+        )
 
     @property
     def years_total(self) -> int | None:
@@ -153,6 +164,10 @@ class RowPair:
 
 @dataclass(frozen=True)
 class RowsDiff:
+    """The rows of one appendix, compared."""
+
+    appendix: str  # its id
+    name: str  # its name (in English output)
     kind: Kind
     added: tuple[RowRef, ...]
     removed: tuple[RowRef, ...]
@@ -187,7 +202,7 @@ class RowsDiff:
 class TotalsLine:
     """Computed totals of one scope (a group, an appendix, both), per year and overall."""
 
-    key: str  # "appendix1:I", "appendix1", "appendix2:I", "appendix2", "grand"
+    key: str  # "appendix1:I" (a group), "appendix1" (an appendix), "grand"
     label: str
     years: Mapping[int, Change]
     total: Change  # the total column (TMĐT / total) summed over the rows
@@ -285,8 +300,7 @@ class FindingsDiff:
 
 @dataclass(frozen=True)
 class PlanDiff:
-    projects: RowsDiff
-    units: RowsDiff
+    tables: tuple[RowsDiff, ...]  # one per appendix of either side, the new side's order first
     totals: tuple[TotalsLine, ...]
     security: tuple[ShareChange, ...]  # "period" first, then each year
     kpis: KpiDiff
@@ -298,12 +312,18 @@ class PlanDiff:
     incomplete_old: tuple[str, ...] = ()
     incomplete_new: tuple[str, ...] = ()
 
+    def table(self, appendix_id: str) -> RowsDiff:
+        """The rows of one appendix, compared (``KeyError`` when neither side has it)."""
+        for table in self.tables:
+            if table.appendix == appendix_id:
+                return table
+        raise KeyError(appendix_id)
+
     @property
     def empty(self) -> bool:
         """True when the two sides hold the same plan (row order aside)."""
         return (
-            self.projects.empty
-            and self.units.empty
+            all(t.empty for t in self.tables)
             and self.kpis.empty
             and self.claims.empty
             and not self.meta
@@ -320,12 +340,13 @@ def _fields(row: Row, years: Sequence[int]) -> dict[str, Value]:
     out: dict[str, Value] = {"name": row.name, "section": row.section}
     if isinstance(row, Project):
         out["investor"] = row.investor
-        out["tmdt"] = row.tmdt
     elif isinstance(row, Unit):
         out["staff"] = row.staff
-        out["total"] = row.total
+    out[row.total_field] = row.total
     for year in years:
         out[f"y{year}"] = row.years.get(year)
+    for column in sorted(row.columns):
+        out[column] = row.columns[column]
     if isinstance(row, Project):
         out["attt"] = row.attt
     out["note"] = row.note
@@ -345,7 +366,7 @@ def _changes(old: Row, new: Row) -> dict[str, Change]:
 
 
 def _amount_vector(row: Row, years: Sequence[int]) -> tuple[int, ...]:
-    return (row.amount, *(row.years.get(y, 0) for y in years))
+    return (row.total, *(row.years.get(y, 0) for y in years))
 
 
 def _amount_similarity(old: Row, new: Row) -> Decimal:
@@ -465,12 +486,12 @@ def match_rows(
 
 
 def _rows_diff(
-    kind: Kind, old: Sequence[Row], new: Sequence[Row]
+    appendix: Appendix, old: Sequence[Row], new: Sequence[Row]
 ) -> tuple[RowsDiff, dict[str, str], dict[str, str]]:
-    """The diff of one table, and for each side a map id -> a side-independent identity token
+    """The diff of one appendix, and for each side a map id -> a side-independent identity token
     (used to compare findings about the same row under different ids)."""
     pairs, free_old, free_new = match_rows(old, new)
-    prefix = "P" if kind == "project" else "U"
+    prefix = appendix.id
     old_tokens: dict[str, str] = {}
     new_tokens: dict[str, str] = {}
     differing = []
@@ -487,7 +508,9 @@ def _rows_diff(
     for j in free_new:
         new_tokens.setdefault(new[j].id, f"{prefix}+{new[j].id}")
     diff = RowsDiff(
-        kind,
+        appendix.id,
+        appendix.label(),
+        appendix.kind,
         added=tuple(RowRef.of(new[j]) for j in free_new),
         removed=tuple(RowRef.of(old[i]) for i in free_old),
         pairs=tuple(differing),
@@ -499,86 +522,95 @@ def _rows_diff(
 # Totals and the security share
 
 
-def _sum(rows: Iterable[Row], years: Sequence[int]) -> tuple[dict[int, int], int]:
-    rows = list(rows)
-    return {y: sum(r.years.get(y, 0) for r in rows) for y in years}, sum(r.amount for r in rows)
+def _figures(
+    plan: Plan, appendix_id: str, section: str | None, years: Sequence[int]
+) -> tuple[dict[int, int], int]:
+    """The yearly amounts and the total column of an appendix (or of one of its groups) added up;
+    nothing when that side has no such appendix."""
+    appendix = plan.appendix(appendix_id)
+    if appendix is None:
+        return dict.fromkeys(years, 0), 0
+    rows = [r for r in plan.rows(appendix_id) if section is None or r.section == section]
+    amounts = add_up(rows, appendix, years)
+    return dict(amounts.years), amounts.total
 
 
-def _totals_line(
-    key: str, label: str, old_rows: Iterable[Row], new_rows: Iterable[Row], years: Sequence[int]
+def _line(
+    key: str, label: str, old: tuple[dict[int, int], int], new: tuple[dict[int, int], int]
 ) -> TotalsLine:
-    old_years, old_total = _sum(old_rows, years)
-    new_years, new_total = _sum(new_rows, years)
-    return TotalsLine(
-        key,
-        label,
-        {y: Change(old_years[y], new_years[y]) for y in years},
-        Change(old_total, new_total),
-    )
+    return TotalsLine(key, label, {y: Change(old[0][y], new[0][y]) for y in new[0]}, Change(old[1], new[1]))
 
 
-def _group_ids(old: Plan, new: Plan, appendix: Literal[1, 2]) -> list[tuple[str, str]]:
+def _appendices(old: Plan, new: Plan) -> list[Appendix]:
+    """The appendices of either side, by id: the new side's, then those only the old side has."""
+    seen: dict[str, Appendix] = {}
+    for plan in (new, old):
+        for appendix in plan.appendices:
+            seen.setdefault(appendix.id, appendix)
+    return list(seen.values())
+
+
+def _group_ids(old: Plan, new: Plan, appendix_id: str) -> list[tuple[str, str]]:
     """(group id, title) of an appendix on either side, the new side's order first; a section
     used by rows but not declared is listed after the declared ones."""
     seen: dict[str, str] = {}
     for plan in (new, old):
-        groups = plan.meta.appendix1.groups if appendix == 1 else plan.meta.appendix2.groups
-        for group in groups:
+        appendix = plan.appendix(appendix_id)
+        for group in appendix.groups if appendix else []:
             seen.setdefault(group.id, group.title)
     for plan in (new, old):
-        rows: Sequence[Row] = plan.projects if appendix == 1 else plan.units
-        for row in rows:
+        for row in plan.rows(appendix_id):
             seen.setdefault(row.section, "")
     return list(seen.items())
 
 
+def _grand(plan: Plan, years: Sequence[int]) -> tuple[dict[int, int], int]:
+    """The grand total's yearly amounts (over the appendices it adds up) and its total."""
+    figures = grand_total(plan)
+    by_year = dict.fromkeys(years, 0)
+    for appendix_id in figures.appendices:
+        for year, amount in _figures(plan, appendix_id, None, years)[0].items():
+            by_year[year] += amount
+    return by_year, figures.computed or 0
+
+
 def totals(old: Plan, new: Plan, years: Sequence[int]) -> tuple[TotalsLine, ...]:
     lines: list[TotalsLine] = []
-    for appendix, name, old_rows, new_rows in (
-        (1, "Appendix I", old.projects, new.projects),
-        (2, "Appendix II", old.units, new.units),
-    ):
-        key = f"appendix{appendix}"
-        for group, title in _group_ids(old, new, 1 if appendix == 1 else 2):
+    for appendix in _appendices(old, new):
+        name = appendix.label()
+        for group, title in _group_ids(old, new, appendix.id):
             label = f"{name}, group {group}" + (f" — {title}" if title else "")
             lines.append(
-                _totals_line(
-                    f"{key}:{group}",
+                _line(
+                    f"{appendix.id}:{group}",
                     label,
-                    (r for r in old_rows if r.section == group),
-                    (r for r in new_rows if r.section == group),
-                    years,
+                    _figures(old, appendix.id, group, years),
+                    _figures(new, appendix.id, group, years),
                 )
             )
-        lines.append(_totals_line(key, name, old_rows, new_rows, years))
-    rows_old: list[Row] = [*old.projects, *old.units]
-    rows_new: list[Row] = [*new.projects, *new.units]
-    lines.append(_totals_line("grand", "Grand total (I + II)", rows_old, rows_new, years))
+        lines.append(
+            _line(
+                appendix.id,
+                name,
+                _figures(old, appendix.id, None, years),
+                _figures(new, appendix.id, None, years),
+            )
+        )
+    lines.append(_line("grand", "Grand total", _grand(old, years), _grand(new, years)))
     return tuple(lines)
 
 
 def security(old: Plan, new: Plan, years: Sequence[int]) -> tuple[ShareChange, ...]:
     a, b = security_account(old), security_account(new)
-    out = [ShareChange("period", a.period, b.period)]
-    out.extend(ShareChange(str(y), a.years.get(y), b.years.get(y)) for y in years)
+    out = [ShareChange("period", a.period if a else None, b.period if b else None)]
+    out.extend(
+        ShareChange(str(y), a.years.get(y) if a else None, b.years.get(y) if b else None) for y in years
+    )
     return tuple(out)
 
 
 # ---------------------------------------------------------------------------------------------
 # Targets
-
-
-_INF = Decimal("Infinity")
-
-
-def weakened(direction: Literal["higher", "lower"], old: Target, new: Target) -> bool:
-    """Whether ``new`` asks for less than ``old``: for a higher-is-better indicator an end that
-    falls (an open low end is −∞, an open high end +∞); mirrored for lower-is-better."""
-    old_ends = (old.low if old.low is not None else -_INF, old.high if old.high is not None else _INF)
-    new_ends = (new.low if new.low is not None else -_INF, new.high if new.high is not None else _INF)
-    if direction == "higher":
-        return any(n < o for o, n in zip(old_ends, new_ends, strict=True))
-    return any(n > o for o, n in zip(old_ends, new_ends, strict=True))
 
 
 def _statements(kpi: Kpi) -> dict[tuple[str, int], Mapping[int, Target]]:
@@ -698,15 +730,14 @@ def meta_diff(old: Plan, new: Plan) -> tuple[MetaChange, ...]:
 # Findings
 
 
-def _finding_identity(finding: Finding, files: Mapping[str, str], tokens: Mapping[str, str]) -> str:
-    """A finding's identity independent of the side: :meth:`Finding.key` with file paths reduced
-    to their base name and row ids replaced by the identity of the row across the revisions. A
-    load problem (DAT001), whose key holds its line, is identified by file, field, message and
-    value instead."""
+def _finding_identity(finding: Finding, tokens: Mapping[str, str]) -> str:
+    """A finding's identity independent of the side: :meth:`Finding.key` with row ids replaced by
+    the identity of the row across the revisions. A load problem (DAT001), whose key holds its
+    line, is identified by file, field, message and value instead."""
     import posixpath
 
     def plain(text: str) -> str:
-        return posixpath.basename(text) if text in files else tokens.get(text, text)
+        return tokens.get(text, text)
 
     if finding.code == "DAT001":
         loc = finding.location
@@ -759,12 +790,15 @@ def diff_plans(old: Plan, new: Plan, old_report: Report | None, new_report: Repo
     """Everything the revision ``old`` → ``new`` changes. The reports are the findings the same
     rules give on each side (``engine.run``); ``None`` compares no findings."""
     years = tuple(sorted(set(old.years) | set(new.years)))
-    projects, p_old, p_new = _rows_diff("project", old.projects, new.projects)
-    units, u_old, u_new = _rows_diff("unit", old.units, new.units)
-    old_tokens = {**u_old, **p_old}
-    new_tokens = {**u_new, **p_new}
-    old_files = set(old.files.values())
-    new_files = set(new.files.values())
+    tables = []
+    old_tokens: dict[str, str] = {}
+    new_tokens: dict[str, str] = {}
+    for appendix in _appendices(old, new):
+        table, a_tokens, b_tokens = _rows_diff(appendix, old.rows(appendix.id), new.rows(appendix.id))
+        tables.append(table)
+        for tokens, mapped in ((old_tokens, a_tokens), (new_tokens, b_tokens)):
+            for row_id, token in mapped.items():
+                tokens.setdefault(row_id, token)  # ids are unique across a plan (DAT002)
     old_found = list(old_report.findings) if old_report else []
     new_found = list(new_report.findings) if new_report else []
     # a rule that could not check on one side neither resolves nor introduces its findings there
@@ -775,15 +809,14 @@ def diff_plans(old: Plan, new: Plan, old_report: Report | None, new_report: Repo
     found = findings_diff(
         old_found,
         new_found,
-        lambda f: _finding_identity(f, dict.fromkeys(old_files, ""), old_tokens),
-        lambda f: _finding_identity(f, dict.fromkeys(new_files, ""), new_tokens),
+        lambda f: _finding_identity(f, old_tokens),
+        lambda f: _finding_identity(f, new_tokens),
     )
     # totals and shares over an appendix one side could not read completely would compare a wrong
     # figure with a right one: they are not compared (the renderers say why)
     comparable = not (old.incomplete or new.incomplete)
     return PlanDiff(
-        projects=projects,
-        units=units,
+        tables=tuple(tables),
         totals=totals(old, new, years) if comparable else (),
         security=security(old, new, years) if comparable else (),
         kpis=kpi_diff(old, new),

@@ -78,7 +78,7 @@ def run(result: LoadResult, select: Sequence[str] = (), ignore: Sequence[str] = 
             if rule.check is None:
                 continue
             try:
-                findings.extend(rule.check(plan))
+                findings.extend(rule.check(plan, result.provenance))
             except Exception as exc:  # a crashing rule must not end the run
                 where = traceback.extract_tb(exc.__traceback__)[-1]
                 findings.append(
@@ -87,7 +87,7 @@ def run(result: LoadResult, select: Sequence[str] = (), ignore: Sequence[str] = 
                         Severity.ERROR,
                         f"internal error in rule {rule.code}: {type(exc).__name__}: {exc} "
                         f"(at {where.filename}:{where.lineno}); this is a bug in plan272, please report it",
-                        Location(plan.files["plan"]),
+                        Location(result.provenance.plan_file),
                         ids=(rule.code,),
                     )
                 )

@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, Literal
 
 from plan272.formats.text import safe
 from plan272.i18n import AmountUnit, Lang, label, to_unit
-from plan272.summary import SECTIONS, SectionName, Summary
+from plan272.summary import SectionName, Summary
 from plan272.tables import Cell, Column, Grid, cell_text, display_text, flagged, grids, renderable
 
 if TYPE_CHECKING:
@@ -66,7 +66,7 @@ def export_bytes(
     lang: Lang = "en",
     unit: AmountUnit = "million",
     width: int = DEFAULT_WIDTH,
-    sections: Sequence[SectionName] = SECTIONS,
+    sections: Sequence[SectionName] | None = None,
     version: str = "",
 ) -> bytes:
     """The bytes of ``summary`` exported as ``fmt``."""
@@ -306,8 +306,8 @@ def _csv_cell(value: Cell, column: Column, unit: AmountUnit) -> str:
         return ""
     if isinstance(value, str):
         return neutralise(value)
-    if column.kind == "amount" and isinstance(value, int):
-        return str(to_unit(value, unit))
+    if column.kind == "amount":
+        return f"{to_unit(value, unit)}"
     if column.kind == "percent":
         return f"{Decimal(value).quantize(Decimal('0.01')):f}"
     return f"{value:f}" if isinstance(value, Decimal) else str(value)
@@ -334,11 +334,13 @@ def _xlsx_value(
         return None, "General"
     if isinstance(value, str):
         return neutralise(value), "@"
-    if column.kind == "amount" and isinstance(value, int):
-        digits = "#,##0.000" if unit == "billion" else "#,##0"
+    if column.kind == "amount":
+        scaled = to_unit(value, unit)
+        places = max(0, -int(Decimal(scaled).as_tuple().exponent))
+        digits = "#,##0" + ("." + "0" * places if places else "")
         if signed or column.signed:  # a difference: +1,000 / -1,000 / 0
-            return to_unit(value, unit), f"+{digits};-{digits};0"
-        return to_unit(value, unit), digits
+            return scaled, f"+{digits};-{digits};0"
+        return scaled, digits
     if column.kind == "percent":
         return (Decimal(value) / 100).quantize(Decimal("0.000001")), "0.00%"
     if isinstance(value, Decimal) and value != value.to_integral_value():
@@ -432,6 +434,21 @@ def _security_chart(ws: Worksheet, g: Grid, header: int, lang: Lang) -> None:
     ws.add_chart(chart, f"B{header + len(g.rows) + len(g.notes) + 4}")
 
 
+def sheet_name(name: str, used: set[str]) -> str:
+    """``name`` as a sheet may be named: none of ``[]:*?/\\``, at most 31 characters, not empty,
+    not a name already ``used`` (then numbered)."""
+    import re
+
+    base = re.sub(r"[\[\]:*?/\\\x00-\x1f\x7f]", " ", name).strip().strip("'")[:31].strip() or "Sheet"
+    candidate, number = base, 1
+    while candidate.casefold() in used:
+        number += 1
+        suffix = f" ({number})"
+        candidate = base[: 31 - len(suffix)] + suffix
+    used.add(candidate.casefold())
+    return candidate
+
+
 def to_xlsx(tables: Sequence[Grid], lang: Lang, unit: AmountUnit = "million") -> bytes:
     """A workbook with one sheet per table, printable on A4."""
     from openpyxl import Workbook
@@ -440,8 +457,9 @@ def to_xlsx(tables: Sequence[Grid], lang: Lang, unit: AmountUnit = "million") ->
     if workbook.active is not None:
         workbook.remove(workbook.active)
     workbook.properties.creator = "plan272"
+    used: set[str] = set()
     for g in tables:
-        ws = workbook.create_sheet(label(f"sheet.{g.section}", lang)[:31])
+        ws = workbook.create_sheet(sheet_name(g.sheet or g.section, used))
         header = _sheet(ws, g, unit)
         if g.bars:
             _security_chart(ws, g, header, lang)

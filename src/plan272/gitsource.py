@@ -14,15 +14,13 @@ from __future__ import annotations
 
 import os
 import subprocess
-import tempfile
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
 
-from plan272.load import APPENDIX1_FILE, APPENDIX2_FILE, PLAN_FILE, LoadResult, load_plan
-from plan272.problems import Location
-
-FILES = (PLAN_FILE, APPENDIX1_FILE, APPENDIX2_FILE)
+from plan272.load import PLAN_FILE, LoadResult, load_from, load_plan
+from plan272.load.files import MAX_BYTES, fatal, too_large
+from plan272.problems import Problem
 
 
 class SourceError(Exception):
@@ -80,33 +78,36 @@ def data_path_in_repository(data: Path, cwd: Path, root: Path) -> str:
     return "" if text == "." else text
 
 
-def _relocate(result: LoadResult, temporary: str, display: str) -> LoadResult:
-    """Rename the file paths of a loaded plan from the temporary directory to ``display``."""
+class Revision:
+    """The files of a data directory as commit ``commit`` holds them (a loader ``Source``)."""
 
-    def move(file: str) -> str:
-        if file == temporary:
-            return display or "."
-        if file.startswith(temporary + "/"):
-            rest = file[len(temporary) + 1 :]
-            return f"{display}/{rest}" if display else rest
-        return file
+    def __init__(self, root: Path, commit: str, inside: str, revision: str) -> None:
+        self.root = root
+        self.commit = commit
+        self.inside = inside  # the data directory's path in the repository ("" for the root)
+        self.revision = revision
 
-    def where(location: Location) -> Location:
-        return Location(move(location.file), location.line, location.field)
+    def display(self, name: str) -> str:
+        return f"{self.inside}/{name}" if self.inside else name
 
-    problems = [replace(p, location=where(p.location)) for p in result.problems]
-    plan = result.plan
-    if plan is not None:
-        plan = plan.model_copy(
-            update={
-                "files": {role: move(name) for role, name in plan.files.items()},
-                "projects": tuple(
-                    p.model_copy(update={"location": where(p.location)}) for p in plan.projects
-                ),
-                "units": tuple(u.model_copy(update={"location": where(u.location)}) for u in plan.units),
-            }
-        )
-    return LoadResult(plan, problems)
+    def read(self, name: str) -> tuple[bytes | None, list[Problem]]:
+        path = self.display(name)
+        at = f"at revision {self.revision} ({self.commit[:7]})"
+        listing = _git(self.root, "ls-tree", "-l", "-z", self.commit, "--", path)
+        entry = listing.stdout.split(b"\0", 1)[0]
+        if listing.returncode != 0 or not entry:
+            return None, fatal(path, f"file not found {at}")
+        head, _, _ = entry.partition(b"\t")
+        fields = head.split()
+        if len(fields) != 4 or fields[1] != b"blob" or fields[0] not in (b"100644", b"100755"):
+            return None, fatal(path, f"not a regular file {at}")
+        size = int(fields[3]) if fields[3].isdigit() else MAX_BYTES + 1
+        if size > MAX_BYTES:
+            return None, too_large(path, size)
+        out = _git(self.root, "cat-file", "blob", fields[2].decode("ascii"))
+        if out.returncode != 0:
+            return None, fatal(path, f"cannot read the file {at}")
+        return out.stdout, []
 
 
 def load_revision(revision: str, data: Path = Path("data"), cwd: Path | None = None) -> Side:
@@ -115,14 +116,11 @@ def load_revision(revision: str, data: Path = Path("data"), cwd: Path | None = N
     root = repository_root(cwd)
     commit = commit_of(revision, cwd)
     inside = data_path_in_repository(data, cwd, root)
-    with tempfile.TemporaryDirectory(prefix="plan272-diff-") as temporary:
-        for name in FILES:
-            path = f"{inside}/{name}" if inside else name
-            out = _git(root, "cat-file", "blob", f"{commit}:{path}")
-            if out.returncode != 0:
-                raise GitError(f"{path} does not exist at revision {revision} ({commit[:7]})")
-            (Path(temporary) / name).write_bytes(out.stdout)
-        result = _relocate(load_plan(temporary), Path(temporary).as_posix(), inside)
+    source = Revision(root, commit, inside, revision)
+    plan_file = source.display(PLAN_FILE)
+    if _git(root, "cat-file", "-e", f"{commit}:{plan_file}").returncode != 0:
+        raise GitError(f"{plan_file} does not exist at revision {revision} ({commit[:7]})")
+    result = load_from(source)
     label = revision if commit.startswith(revision) else f"{revision} ({commit[:7]})"
     return Side(label, "revision", result, commit)
 

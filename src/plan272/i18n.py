@@ -1,7 +1,7 @@
 """Numbers, dates and labels in English or Vietnamese, as officials of each language write them.
 
-English groups thousands with ``,`` and marks decimals with ``.`` (``1,501,713``; ``1,501.713``);
-Vietnamese does the reverse (``1.501.713`` triệu đồng; ``1.501,713`` tỷ đồng). Amounts are whole
+English groups thousands with ``,`` and marks decimals with ``.`` (``1,234,567``; ``1,234.567``);
+Vietnamese does the reverse (``1.234.567`` triệu đồng; ``1.234,567`` tỷ đồng). Amounts are whole
 million VND (``int``); in billions they are ``value / 1000`` as a ``Decimal`` with exactly three
 decimals, so no digit is ever lost or rounded. Nothing here is a float.
 
@@ -20,11 +20,10 @@ LANGS: tuple[Lang, ...] = ("en", "vi")
 UNITS: tuple[AmountUnit, ...] = ("million", "billion")
 
 _SEPARATORS: dict[Lang, tuple[str, str]] = {"en": (",", "."), "vi": (".", ",")}  # (thousands, decimal)
-_THOUSANDTH = Decimal("0.001")
 
 
 def group_digits(digits: str, lang: Lang) -> str:
-    """``"1501713"`` -> ``"1,501,713"`` (en) or ``"1.501.713"`` (vi); ``digits`` are plain digits."""
+    """``"1234567"`` -> ``"1,234,567"`` (en) or ``"1.234.567"`` (vi); ``digits`` are plain digits."""
     thousands = _SEPARATORS[lang][0]
     head = len(digits) % 3 or 3
     parts = [digits[:head], *(digits[i : i + 3] for i in range(head, len(digits), 3))]
@@ -60,19 +59,37 @@ def format_number(value: int | Decimal, lang: Lang, places: int | None = None) -
     return f"-{out}" if negative else out
 
 
-def to_unit(value: int, unit: AmountUnit) -> int | Decimal:
-    """An amount in million VND expressed in ``unit``: billions are exact with three decimals."""
+def _decimals(value: Decimal) -> int:
+    exponent = value.normalize().as_tuple().exponent
+    return -exponent if isinstance(exponent, int) and exponent < 0 else 0
+
+
+def to_unit(value: int | Decimal, unit: AmountUnit) -> int | Decimal:
+    """An amount in million VND expressed in ``unit``: billions are exact, with three decimals or
+    as many more as a fractional amount (a per-staff norm of 1.5 million) needs."""
     if unit == "million":
         return value
-    return (Decimal(value) / 1000).quantize(_THOUSANDTH)
+    billions = Decimal(value) / 1000
+    return billions.quantize(Decimal(1).scaleb(-max(3, _decimals(billions))))
 
 
-def format_amount(value: int, lang: Lang, unit: AmountUnit = "million", *, signed: bool = False) -> str:
-    """An amount given in million VND, written in ``unit``: ``1.501.713`` / ``1.501,713`` (vi),
-    ``1,501,713`` / ``1,501.713`` (en). ``signed`` writes ``+`` before a positive delta."""
-    if isinstance(value, bool) or not isinstance(value, int):
-        raise TypeError(f"an amount is a whole number of million VND, not {type(value).__name__}")
-    text = format_number(to_unit(value, unit), lang, 3 if unit == "billion" else None)
+def format_amount(
+    value: int | Decimal, lang: Lang, unit: AmountUnit = "million", *, signed: bool = False
+) -> str:
+    """An amount given in million VND, written in ``unit``: ``1.234.567`` / ``1.234,567`` (vi),
+    ``1,234,567`` / ``1,234.567`` (en). ``signed`` writes ``+`` before a positive delta. Amounts are
+    whole million VND; a rate (a per-staff norm) may have decimals, which are all written."""
+    if isinstance(value, bool) or not isinstance(value, int | Decimal):
+        raise TypeError(f"an amount is a number of million VND, not {type(value).__name__}")
+    if isinstance(value, Decimal) and not value.is_finite():
+        raise ValueError(f"not a finite amount: {value}")
+    scaled = to_unit(value, unit)
+    places = None
+    if unit == "billion":
+        places = max(3, _decimals(Decimal(scaled)))
+    elif isinstance(scaled, Decimal):
+        places = _decimals(scaled)
+    text = format_number(scaled, lang, places)
     return f"+{text}" if signed and value > 0 else text
 
 
@@ -125,23 +142,13 @@ _LABELS: dict[str, tuple[str, str]] = {
     "unit.billion": ("billion VND", "tỷ đồng"),
     # section titles and sheet names (a sheet name has at most 31 characters)
     "section.identity": ("Plan", "Thông tin kế hoạch"),
-    "section.appendix1": (
-        "Appendix I — IT projects by group and year",
-        "Phụ lục I — Dự án CNTT theo nhóm và năm",
-    ),
-    "section.appendix2": (
-        "Appendix II — recurring IT funding by unit and year",
-        "Phụ lục II — Kinh phí thường xuyên theo đơn vị và năm",
-    ),
     "section.grand-total": ("Grand total", "Tổng kinh phí thực hiện"),
-    "section.investors": ("Appendix I funding by investor", "Kinh phí Phụ lục I theo chủ đầu tư"),
+    "section.investors": ("Funding by investor, {names}", "Kinh phí theo chủ đầu tư, {names}"),
     "section.security": ("Information-security share", "Tỷ lệ kinh phí an toàn thông tin"),
     "section.targets": ("Targets", "Mục tiêu cụ thể"),
     "section.stated": ("Stated figures", "Số liệu nêu trong văn bản"),
     "section.findings": ("Findings of the checks", "Kết quả kiểm tra"),
     "sheet.identity": ("Plan", "Kế hoạch"),
-    "sheet.appendix1": ("Appendix I", "Phụ lục I"),
-    "sheet.appendix2": ("Appendix II", "Phụ lục II"),
     "sheet.grand-total": ("Grand total", "Tổng kinh phí"),
     "sheet.investors": ("Investors", "Chủ đầu tư"),
     "sheet.security": ("Security", "An toàn thông tin"),
@@ -165,6 +172,8 @@ _LABELS: dict[str, tuple[str, str]] = {
     "col.project": ("Project", "Tên dự án"),
     "col.projects": ("Projects", "Số DA"),
     "col.total": ("Total", "Tổng"),
+    "col.in_period": ("In period", "Trong giai đoạn"),
+    "col.total_whole": ("Whole total", "Tổng mức"),
     "col.tt": ("No.", "TT"),
     "col.unit": ("Unit", "Đơn vị"),
     "col.staff": ("Staff", "CBCC"),
@@ -203,6 +212,9 @@ _LABELS: dict[str, tuple[str, str]] = {
     "row.computed_minus_declared": ("computed − declared", "tính lại − công bố"),
     "row.undeclared_group": ("(group not declared)", "(nhóm chưa khai báo)"),
     "row.projects": ("{n} projects", "{n} dự án"),
+    "row.units": ("{n} units", "{n} đơn vị"),
+    "row.lines": ("{n} lines", "{n} nội dung"),
+    "row.not_itemised": ("(not itemised)", "(không có bảng chi tiết)"),
     "row.grand_total": ("Grand total", "Tổng kinh phí"),
     "row.total": ("Total", "Tổng"),
     "row.no_investor": ("(no investor given)", "(không ghi chủ đầu tư)"),
@@ -218,9 +230,19 @@ _LABELS: dict[str, tuple[str, str]] = {
     # sentences (str.format fields in braces)
     "note.norm": (
         "Norm: {norm} {unit} per staff member per year; unmarked units get exactly staff × norm, "
-        "units marked * at least that.",
+        "units with a mark explained below at least that.",
         "Định mức: {norm} {unit}/CBCC/năm; đơn vị không đánh dấu được đúng số CBCC × định mức, "
-        "đơn vị đánh dấu * được tối thiểu mức đó.",
+        "đơn vị có dấu được giải thích dưới đây được tối thiểu mức đó.",
+    ),
+    "note.row_total_whole": (
+        "A row's total covers the whole project, also outside the period; 'In period' is what the "
+        "plan allocates in its own years, and every total and share over the period uses it.",
+        "Tổng mức của dòng tính cho cả dự án, kể cả ngoài giai đoạn; 'Trong giai đoạn' là số kế "
+        "hoạch bố trí trong các năm của giai đoạn, và mọi tổng, tỷ lệ của giai đoạn đều dùng số này.",
+    ),
+    "note.row_sum_whole": (
+        "≠ marks a row whose allocations in the period exceed its total.",
+        "≠ đánh dấu dòng có số bố trí trong giai đoạn lớn hơn tổng mức.",
     ),
     "note.mark": ("{mark} {unit}: {summary}", "{mark} {unit}: {summary}"),
     "note.differs": (
@@ -246,8 +268,21 @@ _LABELS: dict[str, tuple[str, str]] = {
     ),
     "note.grand_stated": ("As printed: {stated}", "Số in trong văn bản: {stated}"),
     "note.share_of": (
-        "Share of the Appendix I total, {total} {unit}.",
-        "Tỷ lệ trên tổng Phụ lục I, {total} {unit}.",
+        "Share of the total over the period of {names}, {total} {unit}.",
+        "Tỷ lệ trên tổng kinh phí trong giai đoạn của {names}, {total} {unit}.",
+    ),
+    "note.grand_appendices": (
+        "plan.yaml declares no parts of the grand total: it is every appendix over the period.",
+        "plan.yaml không khai báo các khoản của tổng kinh phí: tổng kinh phí là tổng các phụ lục trong "
+        "giai đoạn.",
+    ),
+    "note.grand_not_itemised": (
+        "A part that no table itemises counts as the plan states it.",
+        "Khoản không có bảng chi tiết được tính theo số văn bản nêu.",
+    ),
+    "note.grand_unknown": (
+        "A part names an appendix the plan does not have (see plan272 validate).",
+        "Có khoản tham chiếu một phụ lục không có trong kế hoạch (xem plan272 validate).",
     ),
     "note.spellings": ("{name} is also written: {others}", "{name} còn được viết: {others}"),
     "note.security_policy": (
@@ -257,6 +292,24 @@ _LABELS: dict[str, tuple[str, str]] = {
     "note.security_partial": (
         "Security parts (attt) of {ids} count over the period only: they have no yearly split.",
         "Phần ATTT (cột attt) của {ids} chỉ tính cho cả giai đoạn: không chia theo năm.",
+    ),
+    "note.security_uncertain": (
+        "The security parts (attt) of {ids} are given for whole projects that reach beyond the "
+        "period: the share over the period lies between {low} and {high}, so it has no verdict (?).",
+        "Phần ATTT (cột attt) của {ids} tính cho cả dự án vượt ra ngoài giai đoạn: tỷ lệ của giai "
+        "đoạn nằm trong khoảng {low} đến {high}, nên chưa kết luận được (?).",
+    ),
+    "note.security_bounded_short": (
+        "The security parts (attt) of {ids} are given for whole projects that reach beyond the "
+        "period: the share over the period lies between {low} and {high}, below the minimum either way.",
+        "Phần ATTT (cột attt) của {ids} tính cho cả dự án vượt ra ngoài giai đoạn: tỷ lệ của giai "
+        "đoạn nằm trong khoảng {low} đến {high}, thấp hơn mức tối thiểu trong mọi trường hợp.",
+    ),
+    "note.security_bounded_ok": (
+        "The security parts (attt) of {ids} are given for whole projects that reach beyond the "
+        "period: the share over the period lies between {low} and {high}, above the minimum either way.",
+        "Phần ATTT (cột attt) của {ids} tính cho cả dự án vượt ra ngoài giai đoạn: tỷ lệ của giai "
+        "đoạn nằm trong khoảng {low} đến {high}, đạt mức tối thiểu trong mọi trường hợp.",
     ),
     "note.chart_axis": (
         "share of funding, ┊ = minimum {minimum}%",
@@ -290,8 +343,6 @@ _LABELS: dict[str, tuple[str, str]] = {
         "Some input could not be read: the figures above are incomplete.",
         "Một số dữ liệu không đọc được: các số liệu trên chưa đầy đủ.",
     ),
-    "denominator.appendix1": ("Appendix I", "Phụ lục I"),
-    "denominator.appendix2": ("Appendix II", "Phụ lục II"),
     "none": ("none", "không có"),
     "note.incomplete": (
         "WARNING: {names} could not be read completely (see plan272 validate): unreadable cells count "
@@ -326,10 +377,10 @@ _LABELS: dict[str, tuple[str, str]] = {
         "{truncated} làm tròn xuống.",
     ),
     "note.stated_units": (
-        "Amounts in million VND; claims of Part I in their own units (counts, %). Details: plan272 "
-        "validate --select SUM004,TXT001.",
-        "Số tiền tính bằng triệu đồng; các số liệu của Phần I theo đơn vị của chúng (số lượng, %). "
-        "Chi tiết: plan272 validate --select SUM004,TXT001.",
+        "Amounts in million VND; claims of the narrative in their own units (counts, %). Details: "
+        "plan272 validate --select SUM004,TXT001.",
+        "Số tiền tính bằng triệu đồng; các số liệu nêu trong văn bản theo đơn vị của chúng (số lượng, "
+        "%). Chi tiết: plan272 validate --select SUM004,TXT001.",
     ),
 }
 
@@ -341,6 +392,7 @@ RULE_TITLES: dict[str, tuple[str, str]] = {
     "KPI001": ("target weakens", "mục tiêu bị hạ thấp"),
     "KPI002": ("target impossible", "mục tiêu không hợp lệ"),
     "KPI003": ("targets disagree", "mục tiêu không thống nhất"),
+    "KPI004": ("target outside the period", "mục tiêu ngoài giai đoạn"),
     "NRM001": ("staff norm", "định mức theo CBCC"),
     "SEC001": ("security share, period", "tỷ lệ ATTT cả giai đoạn"),
     "SEC002": ("security share, year", "tỷ lệ ATTT từng năm"),
@@ -349,6 +401,7 @@ RULE_TITLES: dict[str, tuple[str, str]] = {
     "SUM002": ("declared totals", "tổng công bố"),
     "SUM003": ("grand total", "tổng kinh phí"),
     "SUM004": ("amount in words", "số tiền bằng chữ"),
+    "SUM005": ("funding sources add up", "cộng các nguồn vốn"),
     "TXT001": ("arithmetic in the text", "phép tính trong văn bản"),
 }
 

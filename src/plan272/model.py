@@ -1,7 +1,11 @@
-"""The typed plan: pydantic models for ``plan.yaml`` and the rows of both appendices.
+"""The typed plan: pydantic models for ``plan.yaml`` and the rows of its appendices.
 
-Pure data, no I/O. Amounts are whole million VND (``int``); shares and targets are ``Decimal``.
-Nothing is ever a float.
+A plan describes its own tables: ``appendices`` lists each table with its file, the kind of its
+rows (projects, units with a per-staff norm, plain budget lines), its further amount columns, its
+groups and its declared totals. Nothing about one particular plan is fixed here.
+
+Pure data, no I/O. Amounts are whole million VND (``int``); rates (a per-staff norm), shares and
+targets are ``Decimal``. Nothing is ever a float.
 """
 
 from __future__ import annotations
@@ -10,7 +14,15 @@ import datetime as dt
 from decimal import Decimal
 from typing import Annotated, Any, ClassVar, Literal
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, WithJsonSchema, model_validator
+from pydantic import (
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    WithJsonSchema,
+    field_validator,
+    model_validator,
+)
 
 from plan272.names import name_key, nfc
 from plan272.numbers import Notation, NumberError, parse_amount, parse_decimal
@@ -44,6 +56,19 @@ def _money(value: Any) -> Any:
     return value
 
 
+def _rate(value: Any) -> Any:
+    if isinstance(value, bool):
+        raise ValueError("a number is required, not true/false")
+    if isinstance(value, float):  # never produced by our loader; reject if built by hand
+        raise ValueError("floats are not accepted; use an integer or a Decimal")
+    if isinstance(value, str):  # plain digits only: "1.5" or "1,5" could be read two ways
+        try:
+            return parse_decimal(value)
+        except NumberError as exc:
+            raise ValueError(f"{exc}; write the number unquoted, with a decimal point (1.5)") from exc
+    return value
+
+
 def _decimal(value: Any) -> Any:
     if isinstance(value, bool):
         raise ValueError("a number is required, not true/false")
@@ -60,6 +85,34 @@ Money = Annotated[int, BeforeValidator(_money), Field(ge=0, description="million
 Number = Annotated[Decimal, BeforeValidator(_decimal)]
 Text = Annotated[str, BeforeValidator(_text)]
 Year = Annotated[int, Field(ge=1900, le=2200)]
+#: a per-unit rate in million VND, whole or not (a norm of 1.5 million per staff member)
+Rate = Annotated[Decimal, BeforeValidator(_rate), Field(ge=0, description="million VND")]
+#: how plan.yaml, findings and other appendices refer to an appendix
+AppendixId = Annotated[
+    str,
+    Field(
+        pattern=r"^[a-z][a-z0-9_-]{0,39}$",
+        description="lower-case letters, digits, - and _, starting with a letter (appendix1, training)",
+    ),
+]
+#: a further amount column of an appendix (a funding source), as its CSV header names it
+ColumnId = Annotated[
+    str,
+    Field(
+        pattern=r"^[a-z][a-z0-9_]{0,39}$",
+        description="lower-case letters, digits and _, starting with a letter (nstw, ngan_sach_tinh)",
+    ),
+]
+#: a CSV file beside plan.yaml: a plain file name, never a path
+FileName = Annotated[
+    str,
+    Field(
+        pattern=r"^[A-Za-z0-9][A-Za-z0-9._-]{0,99}[.]csv$",
+        description="a file name beside plan.yaml, ending in .csv (no directory)",
+    ),
+]
+Kind = Literal["projects", "units", "lines"]
+KINDS: tuple[Kind, ...] = ("projects", "units", "lines")
 
 
 class Model(BaseModel):
@@ -91,10 +144,10 @@ class Period(Model):
 class Identity(Model):
     number: Text
     title: Text
-    province: Text
-    issuer: Text
-    date: dt.date
-    signer: Text
+    province: Text | None = None
+    issuer: Text | None = None
+    date: dt.date | None = None
+    signer: Text | None = None
     signer_title: Text | None = None
     period: Period
     amount_unit: Literal["million VND"] = "million VND"
@@ -102,10 +155,12 @@ class Identity(Model):
 
 
 class Declared(Model):
-    """Totals a table prints: the overall total and one per year."""
+    """Totals a table prints: the overall total (of the row-total column), one per year, and one
+    per further amount column."""
 
     total: Money
     years: dict[Year, Money]
+    columns: dict[str, Money] = Field(default={}, description="column id -> declared total")
     source: Source | None = None
 
 
@@ -116,36 +171,120 @@ class Group(Model):
     source: Source | None = None
 
 
-class Appendix1(Model):
-    title: Text | None = None
-    groups: list[Group]
-    declared: Declared
+class AmountColumn(Model):
+    """A further amount column the table prints, e.g. a funding source (ngân sách trung ương)."""
+
+    id: ColumnId
+    title: Text
     source: Source | None = None
 
 
-class UnitNote(Model):
-    """The meaning of a mark (``*``) on an Appendix II unit, from the notes under the table."""
+class Split(Model):
+    """Columns of a row that add up to another: ``total`` is the row-total column (``tmdt`` of a
+    project, ``total`` otherwise), ``period`` (the row's yearly amounts added up) or a column id."""
 
-    mark: Text
-    unit: Text = Field(description="id of the unit the note explains")
-    summary: Text
+    total: Text
+    parts: list[Text] = Field(min_length=2)
     source: Source | None = None
 
 
 class Norm(Model):
-    per_staff_per_year: Money = Field(description="million VND per staff member per year")
+    """Recurring funding by head count: an unmarked unit gets exactly staff × the norm each year."""
+
+    per_staff_per_year: Rate = Field(description="million VND per staff member per year (1.5 is allowed)")
     unmarked: Literal["equal"] = "equal"
     marked: Literal["at_least"] = "at_least"
     source: Source | None = None
 
 
-class Appendix2(Model):
-    title: Text | None = None
-    groups: list[Group]
-    declared: Declared
-    norm: Norm
-    notes: list[UnitNote] = []
+class Mark(Model):
+    """A mark (``*``) the table puts on some units, with the explanation the document gives (the
+    notes under the table). Only a unit listed here, carrying this mark, is exempt from the exact
+    norm: it gets at least the norm."""
+
+    mark: Annotated[Text, Field(min_length=1)]
+    units: list[Text] = Field(min_length=1, description="ids of the units the explanation is about")
+    explanation: Annotated[Text, Field(min_length=1)]
     source: Source | None = None
+
+
+#: section names of the summary that an appendix id may not take
+RESERVED_IDS = frozenset(
+    {"identity", "grand-total", "investors", "security", "targets", "stated", "findings", "plan"}
+)
+#: the columns of each kind of row: required, then optional (besides the year columns y2021…)
+KIND_COLUMNS: dict[Kind, tuple[tuple[str, ...], tuple[str, ...]]] = {
+    "projects": (
+        ("id", "section", "tt", "name", "investor", "tmdt"),
+        ("attt", "description", "note", "source_line"),
+    ),
+    "units": (("id", "section", "tt", "unit", "staff", "total"), ("note", "source_line")),
+    "lines": (("id", "section", "tt", "name", "total"), ("description", "note", "source_line")),
+}
+#: the column holding a row's total, by kind
+TOTAL_COLUMN: dict[Kind, str] = {"projects": "tmdt", "units": "total", "lines": "total"}
+
+
+class Appendix(Model):
+    """One table of the plan and the file that holds its rows."""
+
+    id: AppendixId
+    name: Text = Field(description="the table's name as printed: Phụ lục I")
+    name_en: Text | None = Field(default=None, description="its name in English output: Appendix I")
+    title: Text | None = Field(default=None, description="the table's title as printed")
+    file: FileName
+    kind: Kind = Field(
+        description="projects (investor, TMĐT, attt), units (staff, per-staff norm) or lines "
+        "(plain budget lines)"
+    )
+    row_total: Literal["period", "whole"] = Field(
+        default="period",
+        description="period: a row's total is its allocations in the plan's period (they must add up to "
+        "it); whole: the total covers the whole project, its allocations in the period may be less",
+    )
+    columns: list[AmountColumn] = Field(default=[], description="further amount columns (funding sources)")
+    splits: list[Split] = Field(default=[], description="columns that add up to another, row by row")
+    groups: list[Group] = []
+    declared: Declared | None = Field(default=None, description="the table's total row")
+    norm: Norm | None = Field(default=None, description="units only: funding per staff member")
+    marks: list[Mark] = Field(
+        default=[], description="units only: marks that exempt a unit from the exact norm"
+    )
+    source: Source | None = None
+
+    @model_validator(mode="after")
+    def _consistent(self) -> Appendix:
+        if self.id in RESERVED_IDS:
+            raise ValueError(f"the appendix id {self.id!r} is reserved (a summary section); choose another")
+        if self.kind == "units" and self.norm is None:
+            raise ValueError("an appendix of units needs `norm` (per_staff_per_year)")
+        if self.kind != "units" and (self.norm is not None or self.marks):
+            raise ValueError("`norm` and `marks` belong to an appendix of units only")
+        fixed = {*KIND_COLUMNS[self.kind][0], *KIND_COLUMNS[self.kind][1]}
+        ids = [c.id for c in self.columns]
+        for column in ids:
+            if column in fixed or (column[:1] == "y" and column[1:].isdigit()):
+                raise ValueError(f"column id {column!r} is a column every {self.kind} table has already")
+        if len(set(ids)) != len(ids):
+            raise ValueError("two further columns have the same id")
+        known = {self.total_column, "period", *ids}
+        for split in self.splits:
+            for name in (split.total, *split.parts):
+                if name not in known:
+                    raise ValueError(
+                        f"split names {name!r}: use {self.total_column!r}, 'period' or a column id "
+                        f"({', '.join(ids) or 'none declared'})"
+                    )
+        return self
+
+    @property
+    def total_column(self) -> str:
+        """The column holding a row's total: ``tmdt`` for projects, ``total`` otherwise."""
+        return TOTAL_COLUMN[self.kind]
+
+    def label(self, lang: str = "en") -> str:
+        """The table's short name in ``lang``: ``Appendix I`` / ``Phụ lục I``."""
+        return (self.name_en or self.name) if lang == "en" else self.name
 
 
 class StatedAmount(Model):
@@ -164,13 +303,20 @@ class StatedAmount(Model):
 
 
 class GrandPart(StatedAmount):
+    """A part of the grand total: an appendix (its amount over the period is checked against the
+    part), or an amount the plan states without itemising it in a table (``appendix`` left out)."""
+
     id: Text
     label: Text
-    appendix: Literal[1, 2]
+    appendix: AppendixId | None = Field(
+        default=None, description="the appendix this part is; none for a part no table itemises"
+    )
 
 
 class GrandTotal(StatedAmount):
-    parts: list[GrandPart]
+    parts: list[GrandPart] = Field(
+        default=[], description="the parts it is made of; none: the grand total is every appendix"
+    )
 
 
 class Target(Model):
@@ -253,15 +399,24 @@ class Kpi(Model):
     statements: list[KpiStatement] = Field(min_length=1)
 
 
+class Counted(Model):
+    """Rows of one appendix that are information-security spending in full."""
+
+    appendix: AppendixId
+    groups: list[Text] = Field(default=[], description="groups whose rows count in full")
+    rows: list[Text] = Field(default=[], description="further rows (ids) that count in full")
+
+
 class SecurityPolicy(Model):
     min_share_percent: Annotated[Number, Field(ge=0, le=100)]
     scopes: list[Literal["year", "period", "project"]]
-    counted_groups: list[Text] = Field(description="Appendix I groups whose projects count whole")
-    counted_projects: list[Text] = []
+    counted: list[Counted] = Field(default=[], description="what counts as security spending in full")
     include_attt_amounts: bool = Field(
-        default=True, description="also count the attt column of projects outside those groups"
+        default=True, description="also count the attt column of projects not counted in full"
     )
-    denominator: list[Literal["appendix1", "appendix2"]] = ["appendix1", "appendix2"]
+    denominator: list[AppendixId] | None = Field(
+        default=None, description="appendices whose funding is the base of the share; none: every appendix"
+    )
     source: Source | None = None
 
 
@@ -331,22 +486,34 @@ class Agency(Model):
 
 
 class PlanFile(Model):
-    """The root of ``plan.yaml``."""
+    """The root of ``plan.yaml`` (schema version 2; version 1 files are read by upgrading them)."""
 
-    schema_version: Literal[1] = 1
+    schema_version: Literal[2] = 2
     identity: Identity
     csv_number_format: Literal["plain", "vi", "en"] = "plain"
-    appendix1: Appendix1
-    appendix2: Appendix2
-    grand_total: GrandTotal
+    appendices: list[Appendix] = Field(min_length=1)
+    grand_total: GrandTotal | None = None
     kpis: list[Kpi] = []
     claims: list[Claim] = Field(default=[], description="arithmetic claims of the narrative (Part I)")
-    security_policy: SecurityPolicy
+    security_policy: SecurityPolicy | None = None
     agencies: list[Agency] = []
+
+    @field_validator("appendices")
+    @classmethod
+    def _distinct(cls, appendices: list[Appendix]) -> list[Appendix]:
+        for attribute in ("id", "file"):
+            values = [getattr(a, attribute) for a in appendices]
+            twice = sorted({v for v in values if values.count(v) > 1})
+            if twice:
+                raise ValueError(f"two appendices have the same {attribute}: {', '.join(twice)}")
+        return appendices
 
     @property
     def notation(self) -> Notation:
         return self.csv_number_format
+
+    def appendix(self, appendix_id: str) -> Appendix | None:
+        return next((a for a in self.appendices if a.id == appendix_id), None)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -354,89 +521,87 @@ class PlanFile(Model):
 
 
 class Row(Model):
+    """A row of an appendix: its id, group, number, name, total and yearly amounts in the period."""
+
+    appendix: str
     id: str
     section: str
     tt: int | None
     name: str
+    total: int
     years: dict[int, int]
+    columns: dict[str, int] = {}
     note: str | None = None
     agency_id: str | None = None
     location: Location
     unreadable: frozenset[str] = frozenset()
     extra: dict[str, str] = {}
 
-    #: the column holding the row's total ("tmdt" for a project, "total" for a unit)
-    total_field: ClassVar[str] = ""
+    kind: ClassVar[Kind]
+    #: the CSV column holding the row's total (``tmdt`` for a project) and its name
+    total_field: ClassVar[str] = "total"
+    name_field: ClassVar[str] = "name"
 
     @property
-    def amount(self) -> int:
-        """The row's total: TMĐT of a project, the five-year total of a unit."""
-        return int(getattr(self, self.total_field))
+    def in_period(self) -> int:
+        """The row's yearly amounts added up: what it allocates inside the plan's period."""
+        return sum(self.years.values())
 
     @property
     def amount_fields(self) -> frozenset[str]:
-        """The columns holding the row's money: its total and each year."""
-        return frozenset({self.total_field, *(f"y{y}" for y in self.years)})
+        """The columns holding the row's money: its total, each year, each further column."""
+        return frozenset({self.total_field, *(f"y{y}" for y in self.years), *self.columns})
 
 
 class Project(Row):
-    """A row of Appendix I."""
+    """A project: an investor (chủ đầu tư), a total investment (TMĐT), maybe its security part."""
 
+    kind: ClassVar[Kind] = "projects"
     total_field: ClassVar[str] = "tmdt"
     investor: str
-    tmdt: int
     attt: int | None = None
 
 
 class Unit(Row):
-    """A row of Appendix II."""
+    """A unit funded by head count."""
 
-    total_field: ClassVar[str] = "total"
+    kind: ClassVar[Kind] = "units"
+    name_field: ClassVar[str] = "unit"
     staff: int
-    total: int
+
+
+class Line(Row):
+    """A plain budget line (training, a recurring task)."""
+
+    kind: ClassVar[Kind] = "lines"
 
 
 class Plan(Model):
-    """Everything loaded: plan.yaml, both appendices, and where each plan.yaml value stands."""
+    """Everything loaded: plan.yaml and the rows of each appendix, by appendix id."""
 
     meta: PlanFile
-    projects: tuple[Project, ...]
-    units: tuple[Unit, ...]
-    files: dict[str, str] = Field(description="role -> file name: plan, appendix1, appendix2")
-    yaml_lines: dict[tuple[str | int, ...], int] = {}
-    #: appendices ("appendix1", "appendix2") that could not be read completely: a missing or
-    #: unusable file, rows left out, or amount cells that could not be read. Totals over them
-    #: would be wrong, so the rules that need them say they could not check.
+    tables: dict[str, tuple[Row, ...]]
+    #: appendices (ids) that could not be read completely: a missing or unusable file, rows left
+    #: out, or amount cells that could not be read. Totals over them would be wrong, so the rules
+    #: that need them say they could not check.
     incomplete: frozenset[str] = frozenset()
-    #: for a plan.yaml list some items of which were left out (kpis, claims): the file's own index
-    #: of each item kept, so that findings name the place in the file, not in the shortened list
-    yaml_kept: dict[str, tuple[int, ...]] = {}
 
     @property
     def years(self) -> tuple[int, ...]:
         return self.meta.identity.period.years
 
-    def yaml_location(self, *path: str | int) -> Location:
-        """The location of a plan.yaml value, falling back to its nearest enclosing key."""
-        if (
-            len(path) > 1
-            and isinstance(path[0], str)
-            and path[0] in self.yaml_kept
-            and isinstance(path[1], int)
-        ):
-            path = (path[0], self.yaml_kept[path[0]][path[1]], *path[2:])
-        field = ".".join(str(p) for p in path)
-        probe = tuple(path)
-        while probe and probe not in self.yaml_lines:
-            probe = probe[:-1]
-        return Location(self.files["plan"], self.yaml_lines.get(probe), field or None)
+    @property
+    def appendices(self) -> list[Appendix]:
+        return self.meta.appendices
 
-    def left_out(self, key: str) -> tuple[int, ...]:
-        """The file's indexes of the ``key`` items (kpis, claims) the loader had to leave out."""
-        if key not in self.yaml_kept:
-            return ()
-        present = {p[1] for p in self.yaml_lines if len(p) == 2 and p[0] == key and isinstance(p[1], int)}
-        return tuple(sorted(present - set(self.yaml_kept[key])))
+    def rows(self, appendix_id: str) -> tuple[Row, ...]:
+        return self.tables.get(appendix_id, ())
+
+    def all_rows(self) -> tuple[Row, ...]:
+        return tuple(row for appendix in self.appendices for row in self.rows(appendix.id))
+
+    def appendix(self, appendix_id: str) -> Appendix | None:
+        return self.meta.appendix(appendix_id)
 
     def agency(self, agency_id: str | None) -> Agency | None:
         for agency in self.meta.agencies:

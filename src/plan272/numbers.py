@@ -72,6 +72,6 @@ def parse_amount(raw: str, notation: Notation = "plain") -> int:
 
 
 def format_int(value: int, lang: str = "en") -> str:
-    """``1501713`` as ``1,501,713`` (en) or ``1.501.713`` (vi)."""
+    """``1234567`` as ``1,234,567`` (en) or ``1.234.567`` (vi)."""
     text = f"{value:,}"
     return text.replace(",", ".") if lang == "vi" else text

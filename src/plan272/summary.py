@@ -1,37 +1,48 @@
-"""The auditor's view of a plan: ``build_summary(plan, report) -> Summary``.
+"""The auditor's view of a plan: ``build_summary(plan, report, provenance) -> Summary``.
 
 Pure data, no rich and no formatting: each section is a frozen dataclass of typed rows whose
-amounts are whole million VND (``int``) and whose shares are ``Decimal``. :mod:`plan272.tables`
-turns them into labelled tables, :mod:`plan272.exports` into files.
+amounts are whole million VND (``int``) and whose shares are ``Decimal``. Every figure comes from
+:mod:`plan272.figures`; :mod:`plan272.tables` turns the sections into labelled tables,
+:mod:`plan272.exports` into files.
+
+The sections follow the plan's own shape: one per appendix that plan.yaml declares (named by the
+appendix id), between the fixed ones.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from decimal import Decimal
-from typing import TYPE_CHECKING, Literal, get_args
+from typing import TYPE_CHECKING
 
-from plan272.analysis import Share, StatedCheck, security_account, stated_checks
+from plan272.figures import (
+    Amounts,
+    GroupTotals,
+    Share,
+    declared_amounts,
+    explained_mark,
+    grand_total,
+    norm_amount,
+    off_norm,
+    period_amount,
+    security_account,
+    table_totals,
+)
 from plan272.findings import Severity
-from plan272.model import Declared, Group, Plan, Project, Row, Target, Unit
+from plan272.model import Appendix, Plan, Project, Row, Target, Unit
+from plan272.stated import StatedCheck, stated_checks
 
 if TYPE_CHECKING:
     from plan272.engine import Report
+    from plan272.provenance import Provenance
 
-SectionName = Literal[
-    "identity",
-    "appendix1",
-    "appendix2",
-    "grand-total",
-    "investors",
-    "security",
-    "targets",
-    "stated",
-    "findings",
-]
-SECTIONS: tuple[SectionName, ...] = get_args(SectionName)  # in the order they print
+SectionName = str
+#: the sections before the appendices, and after them, in the order they print
+LEADING: tuple[SectionName, ...] = ("identity",)
+TRAILING: tuple[SectionName, ...] = ("grand-total", "investors", "security", "targets", "stated", "findings")
+#: every fixed section (the appendices' sections are named by their ids)
+FIXED: tuple[SectionName, ...] = (*LEADING, *TRAILING)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -39,20 +50,18 @@ SECTIONS: tuple[SectionName, ...] = get_args(SectionName)  # in the order they p
 
 
 @dataclass(frozen=True)
-class Figures:
-    """Amounts per year and their total (million VND)."""
+class Name:
+    """A name in each output language: an appendix as plan.yaml names it."""
 
-    years: dict[int, int]
-    total: int
+    en: str
+    vi: str
 
-    def column(self, year: int | None) -> int | None:
-        """The amount of ``year``, or the total for ``None``; ``None`` when the year is missing."""
-        return self.total if year is None else self.years.get(year)
+    def get(self, lang: str) -> str:
+        return self.en if lang == "en" else self.vi
 
-    @property
-    def adds_up(self) -> bool:
-        """The yearly amounts add up to the total."""
-        return sum(self.years.values()) == self.total
+    @classmethod
+    def of(cls, appendix: Appendix) -> Name:
+        return cls(appendix.label("en"), appendix.label("vi"))
 
 
 @dataclass(frozen=True)
@@ -61,19 +70,20 @@ class AmountRow:
 
     id: str
     label: str
-    count: int  # projects or units in it
-    computed: Figures
-    declared: Figures | None = None
+    count: int  # rows in it
+    computed: Amounts
+    declared: Amounts | None = None
 
-    def differences(self, years: Sequence[int]) -> dict[int | None, int]:
-        """computed − declared for each column (a year, or ``None`` for the total) that differs."""
+    def differences(self, keys: tuple[int | str | None, ...]) -> dict[int | str | None, int]:
+        """computed − declared for each column (a year, a further column's id, or ``None`` for the
+        total) that both give and that differs."""
         if self.declared is None:
             return {}
-        out: dict[int | None, int] = {}
-        for year in (*years, None):
-            computed, declared = self.computed.column(year), self.declared.column(year)
+        out: dict[int | str | None, int] = {}
+        for key in keys:
+            computed, declared = self.computed.column(key), self.declared.column(key)
             if computed is not None and declared is not None and computed != declared:
-                out[year] = computed - declared
+                out[key] = computed - declared
         return out
 
 
@@ -81,87 +91,76 @@ class AmountRow:
 class IdentitySection:
     number: str
     title: str
-    province: str
-    issuer: str
-    date: dt.date
-    signer: str
+    province: str | None
+    issuer: str | None
+    date: dt.date | None
+    signer: str | None
     signer_title: str | None
     period: tuple[int, int]
     source: str | None
 
 
 @dataclass(frozen=True)
-class ProjectRow:
+class TableRow:
+    """A row of an appendix as the summary shows it; fields that its kind lacks are ``None``."""
+
     id: str
     tt: int | None
     name: str
-    investor: str
-    amounts: Figures  # the yearly allocations and the TMĐT (total investment)
-    attt: int | None
+    amounts: Amounts  # its yearly amounts, its total, its amount over the period, further columns
+    adds_up: bool  # its yearly amounts agree with its total (SUM001)
+    investor: str | None = None
+    attt: int | None = None
+    staff: int | None = None
+    norm: int | Decimal | None = None  # staff × the per-staff norm: the yearly amount the norm gives
+    mark: str | None = None  # the note column
+    exempt: bool = False  # the mark is one plan.yaml explains for this unit
+    off_norm: tuple[int, ...] = ()  # years whose amount breaks the norm
 
 
 @dataclass(frozen=True)
-class ProjectGroup:
+class RowGroup:
     row: AmountRow
-    projects: tuple[ProjectRow, ...]
+    rows: tuple[TableRow, ...]
 
 
 @dataclass(frozen=True)
-class Appendix1Section:
-    title: str | None
-    years: tuple[int, ...]
-    groups: tuple[ProjectGroup, ...]
-    total: AmountRow
-
-
-@dataclass(frozen=True)
-class UnitRow:
-    id: str
-    tt: int | None
-    name: str
-    staff: int
-    norm: int  # staff × per-staff norm: the yearly amount the norm gives
-    amounts: Figures  # the yearly amounts and the row's stated total
-    mark: str | None
-    off_norm: tuple[int, ...]  # years whose amount breaks the norm
-
-
-@dataclass(frozen=True)
-class UnitGroup:
-    row: AmountRow
-    units: tuple[UnitRow, ...]
-
-
-@dataclass(frozen=True)
-class UnitNoteRow:
+class MarkRow:
     mark: str
-    unit_id: str
-    unit_name: str | None
-    summary: str
+    units: tuple[str, ...]  # ids
+    explanation: str
 
 
 @dataclass(frozen=True)
-class Appendix2Section:
+class AppendixSection:
+    id: str
+    name: Name
     title: str | None
+    kind: str
+    row_total: str  # "period" or "whole"
     years: tuple[int, ...]
-    per_staff_per_year: int
-    groups: tuple[UnitGroup, ...]
+    columns: tuple[tuple[str, str], ...]  # further amount columns: (id, title)
+    groups: tuple[RowGroup, ...]
     total: AmountRow
-    notes: tuple[UnitNoteRow, ...]
+    per_staff_per_year: Decimal | None = None
+    marks: tuple[MarkRow, ...] = ()
 
 
 @dataclass(frozen=True)
 class GrandTotalLine:
     id: str
     label: str
-    appendix: int | None
-    declared: int
-    computed: int
-    stated: str | None
-    words: str | None
+    appendix: Name | None  # the appendix this line is; None for a part no table itemises
+    declared: int | None  # None: no part is declared (the lines are the appendices)
+    computed: int | None  # None: the part names an appendix the plan does not have
+    stated: str | None = None
+    words: str | None = None
+    total: bool = False  # the grand total itself
 
     @property
-    def difference(self) -> int:
+    def difference(self) -> int | None:
+        if self.computed is None or self.declared is None:
+            return None
         return self.computed - self.declared
 
 
@@ -169,16 +168,17 @@ class GrandTotalLine:
 class GrandTotalSection:
     total: GrandTotalLine
     parts: tuple[GrandTotalLine, ...]
+    declared_parts: bool  # plan.yaml declares the parts (else: the appendices, one line each)
 
 
 @dataclass(frozen=True)
 class InvestorRow:
     agency_id: str | None
     name: str  # the registry name, or the first spelling of an unregistered investor
-    spellings: tuple[str, ...]  # every other spelling the appendix uses for it
+    spellings: tuple[str, ...]  # every other spelling the appendices use for it
     projects: int
-    amount: int
-    share: Decimal | None  # percent of the Appendix I total
+    amount: int  # over the period
+    share: Decimal | None  # percent of the total
 
 
 @dataclass(frozen=True)
@@ -186,6 +186,7 @@ class InvestorsSection:
     rows: tuple[InvestorRow, ...]
     total: int
     projects: int
+    appendices: tuple[Name, ...]  # the appendices of projects it covers
 
 
 @dataclass(frozen=True)
@@ -197,6 +198,8 @@ class SecurityRow:
     minimum: Decimal
     required: int
     ok: bool
+    verdict: str = "ok"  # "ok", "short" or "unknown" (attt parts that may fall outside the period)
+    upper_percent: Decimal | None = None
 
     @property
     def shortfall(self) -> int:
@@ -208,9 +211,11 @@ class SecuritySection:
     years: tuple[SecurityRow, ...]
     period: SecurityRow
     minimum: Decimal
-    counted: tuple[str, ...]  # ids of the projects counted in full
+    counted: tuple[str, ...]  # ids of the rows counted in full
     partial: tuple[str, ...]  # ids of other projects whose attt part counts over the period
-    denominator: tuple[str, ...]  # "appendix1", "appendix2"
+    uncertain: tuple[str, ...]  # of those, the ones whose in-period part is not known
+    denominator: tuple[Name, ...]
+    needs: tuple[str, ...]  # appendix ids the shares are computed over
     period_span: tuple[int, int]
 
 
@@ -233,7 +238,7 @@ class TargetsSection:
 @dataclass(frozen=True)
 class StatedSection:
     """The figures the text states (amounts in words and print, the narrative's claims), each
-    recomputed from the others (see :func:`plan272.analysis.stated_checks`)."""
+    recomputed from the others (see :func:`plan272.stated.stated_checks`)."""
 
     rows: tuple[StatedCheck, ...]
 
@@ -263,58 +268,50 @@ class FindingsSection:
 @dataclass(frozen=True)
 class Summary:
     identity: IdentitySection
-    appendix1: Appendix1Section
-    appendix2: Appendix2Section
-    grand_total: GrandTotalSection
-    investors: InvestorsSection
-    security: SecuritySection
+    appendices: tuple[AppendixSection, ...]
+    grand_total: GrandTotalSection | None
+    investors: InvestorsSection | None  # None: the plan has no appendix of projects
+    security: SecuritySection | None  # None: plan.yaml states no security policy
     targets: TargetsSection
     stated: StatedSection
     findings: FindingsSection
-    #: appendices that could not be read completely: their computed figures are incomplete
+    #: appendices (ids) that could not be read completely: their computed figures are incomplete
     incomplete: tuple[str, ...] = ()
     #: plan.yaml items (kpis, claims) that could not be read: (key, file index, line)
     left_out: tuple[tuple[str, int, int | None], ...] = ()
 
+    @property
+    def sections(self) -> tuple[SectionName, ...]:
+        """The sections this summary has, in the order they print."""
+        present = {
+            "grand-total": self.grand_total is not None,
+            "investors": self.investors is not None,
+            "security": self.security is not None,
+        }
+        return (
+            *LEADING,
+            *(a.id for a in self.appendices),
+            *(name for name in TRAILING if present.get(name, True)),
+        )
+
+    def appendix(self, appendix_id: str) -> AppendixSection | None:
+        return next((a for a in self.appendices if a.id == appendix_id), None)
+
+    def uses(self, section: SectionName) -> tuple[str, ...]:
+        """The appendices whose figures ``section`` computes with."""
+        if self.appendix(section) is not None:
+            return (section,)
+        if section == "grand-total" and self.grand_total is not None:
+            return tuple(a.id for a in self.appendices)
+        if section == "investors":
+            return tuple(a.id for a in self.appendices if a.kind == "projects")
+        if section == "security" and self.security is not None:
+            return self.security.needs
+        return ()
+
 
 # ---------------------------------------------------------------------------------------------
 # Building
-
-
-def _computed(rows: Sequence[Row], years: Sequence[int]) -> Figures:
-    return Figures(
-        {year: sum(r.years.get(year, 0) for r in rows) for year in years},
-        sum(r.amount for r in rows),
-    )
-
-
-def _declared(declared: Declared | None) -> Figures | None:
-    if declared is None:
-        return None
-    return Figures(dict(declared.years), declared.total)
-
-
-def _group_rows(
-    groups: Sequence[Group], rows: Sequence[Row], years: Sequence[int], undeclared: str
-) -> list[tuple[AmountRow, list[Row]]]:
-    """One row per declared group, in the plan's order, then one per section id no group declares
-    (so the group rows always add up to the total)."""
-    out = []
-    known = [g.id for g in groups]
-    for group in groups:
-        members = [r for r in rows if r.section == group.id]
-        out.append(
-            (
-                AmountRow(
-                    group.id, group.title, len(members), _computed(members, years), _declared(group.declared)
-                ),
-                members,
-            )
-        )
-    for section in dict.fromkeys(r.section for r in rows if r.section not in known):
-        members = [r for r in rows if r.section == section]
-        out.append((AmountRow(section, undeclared, len(members), _computed(members, years)), members))
-    return out
 
 
 def _identity(plan: Plan) -> IdentitySection:
@@ -332,89 +329,97 @@ def _identity(plan: Plan) -> IdentitySection:
     )
 
 
-def _appendix1(plan: Plan) -> Appendix1Section:
-    meta = plan.meta.appendix1
-    groups = []
-    for row, members in _group_rows(meta.groups, plan.projects, plan.years, ""):
-        projects = tuple(
-            ProjectRow(
-                p.id,
-                p.tt,
-                p.name,
-                p.investor,
-                Figures({y: p.years.get(y, 0) for y in plan.years}, p.tmdt),
-                p.attt,
-            )
-            for p in members
-            if isinstance(p, Project)
+def _amount_row(group: GroupTotals) -> AmountRow:
+    declared = declared_amounts(group.declared) if group.declared else None
+    return AmountRow(group.id, group.title, len(group.rows), group.amounts, declared)
+
+
+def _table_row(row: Row, appendix: Appendix, years: tuple[int, ...]) -> TableRow:
+    amounts = Amounts(
+        {y: row.years.get(y, 0) for y in years},
+        row.total,
+        period_amount(row, appendix),
+        dict(row.columns),
+        1,
+    )
+    unread = bool(row.amount_fields & row.unreadable)
+    adds_up = unread or (
+        row.in_period == row.total if appendix.row_total == "period" else row.in_period <= row.total
+    )
+    base = TableRow(row.id, row.tt, row.name, amounts, adds_up, mark=row.note)
+    if isinstance(row, Project):
+        return replace(base, investor=row.investor, attt=row.attt)
+    if isinstance(row, Unit):
+        return replace(
+            base,
+            staff=row.staff,
+            norm=norm_amount(row, appendix),
+            exempt=explained_mark(row, appendix) is not None,
+            off_norm=off_norm(row, appendix),
         )
-        groups.append(ProjectGroup(row, projects))
-    total = AmountRow(
-        "total", "", len(plan.projects), _computed(plan.projects, plan.years), _declared(meta.declared)
+    return base
+
+
+def _appendix(plan: Plan, appendix: Appendix) -> AppendixSection:
+    totals = table_totals(plan, appendix)
+    groups = tuple(
+        RowGroup(_amount_row(group), tuple(_table_row(r, appendix, plan.years) for r in group.rows))
+        for group in totals.groups
     )
-    return Appendix1Section(meta.title, plan.years, tuple(groups), total)
-
-
-def _appendix2(plan: Plan) -> Appendix2Section:
-    meta = plan.meta.appendix2
-    per_staff = meta.norm.per_staff_per_year
-    groups = []
-    for row, members in _group_rows(meta.groups, plan.units, plan.years, ""):
-        units = []
-        for unit in members:
-            assert isinstance(unit, Unit)
-            norm = unit.staff * per_staff
-            marked = bool(unit.note)
-            off = tuple(
-                year
-                for year, amount in sorted(unit.years.items())
-                if "staff" not in unit.unreadable
-                and f"y{year}" not in unit.unreadable
-                and (amount < norm if marked else amount != norm)
-            )
-            units.append(
-                UnitRow(
-                    unit.id,
-                    unit.tt,
-                    unit.name,
-                    unit.staff,
-                    norm,
-                    Figures({y: unit.years.get(y, 0) for y in plan.years}, unit.total),
-                    unit.note,
-                    off,
-                )
-            )
-        groups.append(UnitGroup(row, tuple(units)))
-    total = AmountRow(
-        "total", "", len(plan.units), _computed(plan.units, plan.years), _declared(meta.declared)
+    declared = declared_amounts(appendix.declared) if appendix.declared else None
+    total = AmountRow("total", "", len(totals.rows), totals.amounts, declared)
+    return AppendixSection(
+        id=appendix.id,
+        name=Name.of(appendix),
+        title=appendix.title,
+        kind=appendix.kind,
+        row_total=appendix.row_total,
+        years=plan.years,
+        columns=tuple((c.id, c.title) for c in appendix.columns),
+        groups=groups,
+        total=total,
+        per_staff_per_year=appendix.norm.per_staff_per_year if appendix.norm else None,
+        marks=tuple(MarkRow(m.mark, tuple(m.units), m.explanation) for m in appendix.marks),
     )
-    names = {u.id: u.name for u in plan.units}
-    notes = tuple(UnitNoteRow(n.mark, n.unit, names.get(n.unit), n.summary) for n in meta.notes)
-    return Appendix2Section(meta.title, plan.years, per_staff, tuple(groups), total, notes)
 
 
-def _grand_total(plan: Plan) -> GrandTotalSection:
+def _grand_total(plan: Plan) -> GrandTotalSection | None:
     grand = plan.meta.grand_total
-    a1 = sum(p.tmdt for p in plan.projects)
-    a2 = sum(u.total for u in plan.units)
-    total = GrandTotalLine("grand_total", "", None, grand.amount, a1 + a2, grand.stated, grand.words)
-    parts = tuple(
-        GrandTotalLine(p.id, p.label, p.appendix, p.amount, a1 if p.appendix == 1 else a2, p.stated, p.words)
-        for p in grand.parts
+    if grand is None:
+        return None
+    figures = grand_total(plan)
+    total = GrandTotalLine(
+        "grand_total", "", None, grand.amount, figures.computed, grand.stated, grand.words, total=True
     )
-    return GrandTotalSection(total, parts)
+    parts = tuple(
+        GrandTotalLine(
+            line.id,
+            line.label,
+            Name.of(line.appendix) if line.appendix else None,
+            line.declared,
+            line.computed,
+            line.part.stated if line.part else None,
+            line.part.words if line.part else None,
+        )
+        for line in figures.lines
+    )
+    return GrandTotalSection(total, parts, bool(grand.parts))
 
 
-def _investors(plan: Plan) -> InvestorsSection:
+def _investors(plan: Plan) -> InvestorsSection | None:
     from plan272.names import name_key
 
-    total = sum(p.tmdt for p in plan.projects)
+    appendices = [a for a in plan.appendices if a.kind == "projects"]
+    if not appendices:
+        return None
+    projects = [(r, a) for a in appendices for r in plan.rows(a.id) if isinstance(r, Project)]
+    total = sum(period_amount(r, a) for r, a in projects)
     # key: the registry id when the name is registered, else the name's matching key
     buckets: dict[str, list[tuple[str, int]]] = {}
     ids: dict[str, str | None] = {}
-    for project in plan.projects:
+    for project, appendix in projects:
         key = f"id:{project.agency_id}" if project.agency_id else f"name:{name_key(project.investor)}"
-        buckets.setdefault(key, []).append((project.investor, project.tmdt))
+        buckets.setdefault(key, []).append((project.investor, period_amount(project, appendix)))
         ids[key] = project.agency_id
     rows = []
     for key, entries in buckets.items():
@@ -433,25 +438,42 @@ def _investors(plan: Plan) -> InvestorsSection:
             )
         )
     rows.sort(key=lambda r: (-r.amount, r.name.casefold()))
-    return InvestorsSection(tuple(rows), total, len(plan.projects))
+    return InvestorsSection(tuple(rows), total, len(projects), tuple(Name.of(a) for a in appendices))
 
 
-def _security(plan: Plan) -> SecuritySection:
+def _security(plan: Plan) -> SecuritySection | None:
     account = security_account(plan)
     policy = plan.meta.security_policy
+    if account is None or policy is None:
+        return None
 
     def row(year: int | None, share: Share) -> SecurityRow:
         return SecurityRow(
-            year, share.amount, share.base, share.percent, share.minimum_percent, share.required, share.ok
+            year,
+            share.amount,
+            share.base,
+            share.percent,
+            share.minimum_percent,
+            share.required,
+            share.ok,
+            share.verdict,
+            share.upper_percent if share.uncertain else None,
         )
 
+    names = []
+    for appendix_id in account.denominator:
+        appendix = plan.appendix(appendix_id)
+        if appendix is not None:
+            names.append(Name.of(appendix))
     return SecuritySection(
         years=tuple(row(year, share) for year, share in account.years.items()),
         period=row(None, account.period),
         minimum=policy.min_share_percent,
-        counted=tuple(p.id for p in account.whole),
+        counted=tuple(r.id for r in account.whole),
         partial=tuple(p.id for p in account.partial),
-        denominator=tuple(policy.denominator),
+        uncertain=tuple(p.id for p in account.uncertain),
+        denominator=tuple(names),
+        needs=account.needs,
         period_span=(plan.years[0], plan.years[-1]) if plan.years else (0, 0),
     )
 
@@ -502,31 +524,35 @@ def _findings(report: Report) -> FindingsSection:
     return FindingsSection(rows, report.counts(), len(report.rules), report.suppressed, report.fatal)
 
 
-def build_summary(plan: Plan, report: Report) -> Summary:
-    """Every section of the summary of ``plan``, with the findings of ``report`` counted."""
+def build_summary(plan: Plan, report: Report, provenance: Provenance | None = None) -> Summary:
+    """Every section of the summary of ``plan``, with the findings of ``report`` counted;
+    ``provenance`` (from the loader) tells which plan.yaml items could not be read."""
+    from plan272.provenance import Provenance
+
+    where = provenance or Provenance()
     return Summary(
         identity=_identity(plan),
-        appendix1=_appendix1(plan),
-        appendix2=_appendix2(plan),
+        appendices=tuple(_appendix(plan, a) for a in plan.appendices),
         grand_total=_grand_total(plan),
         investors=_investors(plan),
         security=_security(plan),
         targets=_targets(plan),
         stated=StatedSection(tuple(stated_checks(plan))),
         findings=_findings(report),
-        incomplete=tuple(sorted(plan.incomplete)),
+        incomplete=tuple(a.id for a in plan.appendices if a.id in plan.incomplete),
         left_out=tuple(
-            (key, index, plan.yaml_lines.get((key, index)))
+            (key, index, where.lines.get((key, index)))
             for key in ("kpis", "claims")
-            for index in plan.left_out(key)
+            for index in where.left_out(key)
         ),
     )
 
 
-def parse_section(name: str) -> SectionName:
-    """The section called ``name`` (case and ``_``/``-`` forgiven); ``ValueError`` if none."""
+def parse_section(name: str, available: tuple[SectionName, ...]) -> SectionName:
+    """The section called ``name`` among ``available`` (case and ``_``/``-`` forgiven);
+    ``ValueError`` if none."""
     wanted = name.strip().lower().replace("_", "-")
-    for section in SECTIONS:
-        if section == wanted:
+    for section in available:
+        if section.lower().replace("_", "-") == wanted:
             return section
-    raise ValueError(f"unknown section {name!r}; choose one of {', '.join(SECTIONS)}")
+    raise ValueError(f"unknown section {name!r}; choose one of {', '.join(available)}")

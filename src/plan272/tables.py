@@ -10,12 +10,12 @@ markup) with control characters made visible (:func:`plan272.formats.text.safe`)
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 from typing import TYPE_CHECKING, Literal
 
-from plan272.analysis import guard_minimum
+from plan272.figures import Amounts, guard_minimum
 from plan272.formats.text import safe
 from plan272.i18n import (
     AmountUnit,
@@ -31,15 +31,16 @@ from plan272.i18n import (
     unit_label,
 )
 from plan272.summary import (
-    SECTIONS,
     AmountRow,
+    AppendixSection,
     SectionName,
     SecurityRow,
     Summary,
+    TableRow,
 )
 
 if TYPE_CHECKING:
-    from rich.console import Console, RenderableType
+    from rich.console import Console, ConsoleOptions, RenderableType, RenderResult
     from rich.table import Table
 
     from plan272.model import Target
@@ -94,6 +95,7 @@ class Grid:
     bars: tuple[Bar, ...] = ()
     show_header: bool = True
     flag_mark: str = ""  # printed before a flagged figure (not on difference rows)
+    sheet: str = ""  # the name of its sheet in a workbook
 
 
 # ---------------------------------------------------------------------------------------------
@@ -106,7 +108,7 @@ def _unit_title(key: str, lang: Lang, unit: AmountUnit) -> str:
 
 def _amount_rows(
     row: AmountRow,
-    years: Sequence[int],
+    keys: tuple[int | str | None, ...],
     labels: tuple[str, str, str],
     *,
     before: tuple[Cell, ...] = (),
@@ -117,24 +119,29 @@ def _amount_rows(
 ) -> list[GridRow]:
     """The computed row, then the declared row (figures that differ marked), then the differences.
 
-    Cells: ``before``, the label, ``middle``, the years, the total, ``after``; ``labels`` are the
-    labels of the three rows. Only the computed row carries ``before``/``middle``/``after``.
+    Cells: ``before``, the label, ``middle``, one per key (a year, ``None`` for the total, ``"period"``
+    for the amount over the period, a further column's id), ``after``; ``labels`` are the labels of
+    the three rows. Only the computed row carries ``before``/``middle``/``after``.
     """
-    values = (*(row.computed.years.get(y) for y in years), row.computed.total)
+
+    def value(amounts: Amounts, key: int | str | None) -> Cell:
+        return amounts.period if key == "period" else amounts.column(key)
+
+    values = tuple(value(row.computed, k) for k in keys)
     out = [GridRow((*before, labels[0], *middle, *values, *after), style, rule_before=rule_before)]
     if row.declared is None:
         return out
-    differences = row.differences(years)
+    compared = tuple(k for k in keys if k != "period")
+    differences = row.differences(compared)
     offset = len(before) + 1 + len(middle)
-    columns: list[int | None] = [*years, None]
-    flags = frozenset(offset + i for i, year in enumerate(columns) if year in differences)
+    flags = frozenset(offset + i for i, key in enumerate(keys) if key in differences and key != "period")
     head: tuple[Cell, ...] = (None,) * len(before)
     gap: tuple[Cell, ...] = (None,) * len(middle)
     tail: tuple[Cell, ...] = (None,) * len(after)
-    declared = (*(row.declared.years.get(y) for y in years), row.declared.total)
+    declared = tuple(None if k == "period" else value(row.declared, k) for k in keys)
     out.append(GridRow((*head, labels[1], *gap, *declared, *tail), "declared", flags))
     if differences:
-        deltas = tuple(differences.get(y) for y in columns)
+        deltas = tuple(differences.get(k) if k != "period" else None for k in keys)
         out.append(GridRow((*head, labels[2], *gap, *deltas, *tail), "delta", flags))
     return out
 
@@ -153,150 +160,171 @@ def _total_labels(lang: Lang) -> tuple[str, str, str]:
 
 def _identity(summary: Summary, lang: Lang, unit: AmountUnit) -> Grid:
     s = summary.identity
-    signer = f"{s.signer_title} {s.signer}" if s.signer_title else s.signer
-    rows: list[tuple[str, str]] = [
+    signer = f"{s.signer_title} {s.signer}" if s.signer_title and s.signer else s.signer
+    rows: list[tuple[str, str | None]] = [
         ("identity.number", s.number),
-        ("identity.date", format_date(s.date, lang)),
+        ("identity.date", format_date(s.date, lang) if s.date else None),
         ("identity.province", s.province),
         ("identity.issuer", s.issuer),
         ("identity.signer", signer),
         ("identity.period", f"{s.period[0]}–{s.period[1]}"),
         ("identity.unit", unit_label(unit, lang)),
         ("identity.title", s.title),
+        ("identity.source", s.source),
     ]
-    if s.source:
-        rows.append(("identity.source", s.source))
     return Grid(
         "identity",
         label("section.identity", lang),
         (Column(label("identity.field", lang)), Column(label("identity.value", lang), wrap=True)),
-        tuple(GridRow((label(key, lang), value)) for key, value in rows),
+        tuple(GridRow((label(key, lang), value)) for key, value in rows if value),
         show_header=False,
+        sheet=label("sheet.identity", lang),
     )
 
 
-def _year_columns(years: Sequence[int], lang: Lang) -> tuple[Column, ...]:
-    return (*(Column(str(y), "amount") for y in years), Column(label("col.total", lang), "amount"))
+def _money_keys(s: AppendixSection) -> tuple[int | str | None, ...]:
+    """The money columns of an appendix table, in order: the years, the amount over the period
+    when a row's total may cover more, the total, the further columns."""
+    over = ("period",) if s.row_total == "whole" else ()
+    return (*s.years, *over, None, *(c for c, _ in s.columns))
 
 
-def _appendix1(summary: Summary, lang: Lang, unit: AmountUnit) -> Grid:
-    s = summary.appendix1
-    columns = (
-        Column(label("col.id", lang)),
-        Column(label("col.project", lang), truncate=True),
-        Column(label("col.investor", lang), sheet_only=True),
-        *_year_columns(s.years, lang),
-    )
-    total_column = len(columns) - 1
+def _money_columns(s: AppendixSection, lang: Lang) -> tuple[Column, ...]:
+    columns = [Column(str(y), "amount") for y in s.years]
+    if s.row_total == "whole":
+        columns += [
+            Column(label("col.in_period", lang), "amount"),
+            Column(label("col.total_whole", lang), "amount"),
+        ]
+    else:
+        columns.append(Column(label("col.total", lang), "amount"))
+    columns += [Column(column_id, "amount") for column_id, _ in s.columns]  # titles in a note
+    return tuple(columns)
+
+
+def _appendix(s: AppendixSection, summary: Summary, lang: Lang, unit: AmountUnit) -> Grid:
+    """One appendix as a table: its groups (computed, declared, differences), its rows, its totals."""
+    keys = _money_keys(s)
+    money = _money_columns(s, lang)
+    units = s.kind == "units"
+    if s.kind == "projects":
+        lead: tuple[Column, ...] = (
+            Column(label("col.id", lang)),
+            Column(label("col.project", lang), truncate=True),
+            Column(label("col.investor", lang), sheet_only=True),
+        )
+    elif units:
+        lead = (
+            Column(label("col.tt", lang), "count"),
+            Column(label("col.unit", lang), wrap=True),
+            Column(label("col.staff", lang), "count"),
+            Column(label("col.norm", lang), "amount"),
+        )
+    else:
+        lead = (Column(label("col.id", lang)), Column(label("col.item", lang), truncate=True))
+    trail: tuple[Column, ...] = (Column(label("col.note", lang)),) if units else ()
+    columns = (*lead, *money, *trail)
+    first_money = len(lead)
+    total_column = first_money + keys.index(None)
     rows: list[GridRow] = []
+    noun = {"projects": "row.projects", "units": "row.units", "lines": "row.lines"}[s.kind]
+    # a table without groups: its rows, without a group row above them
+    ungrouped = len(s.groups) == 1 and s.groups[0].row.id == ""
     for index, group in enumerate(s.groups):
+        if ungrouped:
+            rows += [_body(s, row, keys, first_money, total_column) for row in group.rows]
+            continue
         title = group.row.label or label("row.undeclared_group", lang)
-        labels = _row_labels(f"{title} ({label('row.projects', lang, n=group.row.count)})", lang)
+        if not units:
+            title = f"{title} ({label(noun, lang, n=group.row.count)})"
+        if units:
+            staff = sum(r.staff or 0 for r in group.rows)
+            norm = sum((r.norm or 0 for r in group.rows), Decimal(0))
+            middle: tuple[Cell, ...] = (staff, _whole(norm))
+            before: tuple[Cell, ...] = (group.row.id,)
+            after: tuple[Cell, ...] = (None,)
+        else:
+            middle, before, after = (None,) if s.kind == "projects" else (), (group.row.id,), ()
         rows += _amount_rows(
-            group.row, s.years, labels, before=(group.row.id,), middle=(None,), rule_before=index > 0
-        )
-        for project in group.projects:
-            rows.append(
-                GridRow(
-                    (
-                        project.id,
-                        project.name,
-                        project.investor,
-                        *(project.amounts.years.get(y) for y in s.years),
-                        project.amounts.total,
-                    ),
-                    flags=frozenset() if project.amounts.adds_up else frozenset({total_column}),
-                )
-            )
-    rows += _amount_rows(
-        s.total, s.years, _total_labels(lang), before=(None,), middle=(None,), style="total", rule_before=True
-    )
-    notes = []
-    if any(r.flags and r.style == "body" for r in rows):
-        notes.append(label("note.row_sum", lang))
-    if any(r.flags and r.style != "body" for r in rows):
-        notes.append(label("note.differs", lang))
-    title = _unit_title("section.appendix1", lang, unit)
-    return Grid("appendix1", title, columns, tuple(rows), notes=tuple(notes), flag_mark=DIFFERS)
-
-
-def _appendix2(summary: Summary, lang: Lang, unit: AmountUnit) -> Grid:
-    s = summary.appendix2
-    columns = (
-        Column(label("col.tt", lang), "count"),
-        Column(label("col.unit", lang), wrap=True),
-        Column(label("col.staff", lang), "count"),
-        Column(label("col.norm", lang), "amount"),
-        *_year_columns(s.years, lang),
-        Column(label("col.note", lang)),
-    )
-    first_year = 4
-    total_column = first_year + len(s.years)
-    rows: list[GridRow] = []
-    for index, group in enumerate(s.groups):
-        staff = sum(u.staff for u in group.units)
-        norm = sum(u.norm for u in group.units)
-        rows += _amount_rows(
-            group.row,
-            s.years,
-            _row_labels(group.row.label or label("row.undeclared_group", lang), lang),
-            before=(group.row.id,),
-            middle=(staff, norm),
-            after=(None,),
+            group.row, keys, _row_labels(title, lang), before=before, middle=middle, after=after,
             rule_before=index > 0,
-        )
-        for unit_row in group.units:
-            flags = {first_year + s.years.index(y) for y in unit_row.off_norm if y in s.years}
-            if not unit_row.amounts.adds_up:
-                flags.add(total_column)
-            rows.append(
-                GridRow(
-                    (
-                        unit_row.tt,
-                        unit_row.name,
-                        unit_row.staff,
-                        unit_row.norm,
-                        *(unit_row.amounts.years.get(y) for y in s.years),
-                        unit_row.amounts.total,
-                        unit_row.mark,
-                    ),
-                    flags=frozenset(flags),
-                )
-            )
-    staff = sum(u.staff for g in s.groups for u in g.units)
-    norm = sum(u.norm for g in s.groups for u in g.units)
+        )  # fmt: skip
+        rows += [_body(s, row, keys, first_money, total_column) for row in group.rows]
+    if units:
+        staff = sum(r.staff or 0 for g in s.groups for r in g.rows)
+        norm = sum((r.norm or 0 for g in s.groups for r in g.rows), Decimal(0))
+        middle, before, after = (staff, _whole(norm)), (None,), (None,)
+    else:
+        middle, before, after = (None,) if s.kind == "projects" else (), (None,), ()
     rows += _amount_rows(
-        s.total,
-        s.years,
-        _total_labels(lang),
-        before=(None,),
-        middle=(staff, norm),
-        after=(None,),
-        style="total",
+        s.total, keys, _total_labels(lang), before=before, middle=middle, after=after, style="total",
         rule_before=True,
-    )
-    notes = [
-        label(
-            "note.norm",
-            lang,
-            norm=format_amount(s.per_staff_per_year, lang, unit),
-            unit=unit_label(unit, lang),
+    )  # fmt: skip
+    notes: list[str] = []
+    if s.columns:
+        notes.append("; ".join(f"{column_id}: {title}" for column_id, title in s.columns))
+    if s.row_total == "whole":
+        notes.append(label("note.row_total_whole", lang))
+    if units and s.per_staff_per_year is not None:
+        notes.append(
+            label(
+                "note.norm",
+                lang,
+                norm=format_amount(s.per_staff_per_year, lang, unit),
+                unit=unit_label(unit, lang),
+            )
         )
-    ]
-    notes += [label("note.mark", lang, mark=n.mark, unit=n.unit_id, summary=n.summary) for n in s.notes]
+        notes += [
+            label("note.mark", lang, mark=m.mark, unit=", ".join(m.units), summary=m.explanation)
+            for m in s.marks
+        ]
     body = [r for r in rows if r.style == "body"]
     if any(f != total_column for r in body for f in r.flags):
         notes.append(label("note.off_norm", lang))
     if any(total_column in r.flags for r in body):
-        notes.append(label("note.row_sum", lang))
+        notes.append(label("note.row_sum" if s.row_total == "period" else "note.row_sum_whole", lang))
     if any(r.flags and r.style != "body" for r in rows):
         notes.append(label("note.differs", lang))
-    title = _unit_title("section.appendix2", lang, unit)
-    return Grid("appendix2", title, columns, tuple(rows), notes=tuple(notes), flag_mark=DIFFERS)
+    name = s.name.get(lang)
+    title = f"{name} — {s.title}" if s.title else name
+    return Grid(
+        s.id,
+        f"{title} ({unit_label(unit, lang)})",
+        columns,
+        tuple(rows),
+        notes=tuple(notes),
+        flag_mark=DIFFERS,
+        sheet=name,
+    )
+
+
+def _body(
+    s: AppendixSection, row: TableRow, keys: tuple[int | str | None, ...], first_money: int, total_column: int
+) -> GridRow:
+    """One row of an appendix: its figures, those that break the norm or the row sum marked."""
+    flags = {first_money + keys.index(y) for y in row.off_norm if y in keys}
+    if not row.adds_up:
+        flags.add(total_column)
+    amounts = tuple(row.amounts.period if k == "period" else row.amounts.column(k) for k in keys)
+    if s.kind == "projects":
+        cells: tuple[Cell, ...] = (row.id, row.name, row.investor, *amounts)
+    elif s.kind == "units":
+        cells = (row.tt, row.name, row.staff, _whole(row.norm), *amounts, row.mark)
+    else:
+        cells = (row.id, row.name, *amounts)
+    return GridRow(cells, flags=frozenset(flags))
+
+
+def _whole(value: int | Decimal | None) -> int | Decimal | None:
+    """A sum of norms: an ``int`` when whole (as every amount), else the exact ``Decimal``."""
+    if isinstance(value, Decimal) and value == value.to_integral_value():
+        return int(value)
+    return value
 
 
 def _grand_total(summary: Summary, lang: Lang, unit: AmountUnit) -> Grid:
     s = summary.grand_total
+    assert s is not None
     columns = (
         Column(label("col.item", lang), wrap=True),
         Column(label("col.appendix", lang)),
@@ -306,40 +334,44 @@ def _grand_total(summary: Summary, lang: Lang, unit: AmountUnit) -> Grid:
         Column(label("col.as_printed", lang), sheet_only=True),
         Column(label("col.words", lang), sheet_only=True),
     )
-    roman = {1: "I", 2: "II"}
     rows = []
     for line in (s.total, *s.parts):
-        is_total = line is s.total
+        if line.total:
+            name, table = label("row.grand_total", lang), ""
+        else:
+            name = line.label
+            table = line.appendix.get(lang) if line.appendix else label("row.not_itemised", lang)
         rows.append(
             GridRow(
-                (
-                    label("row.grand_total", lang) if is_total else line.label,
-                    roman.get(line.appendix or 0, "I+II" if is_total else ""),
-                    line.declared,
-                    line.computed,
-                    line.difference,
-                    line.stated,
-                    line.words,
-                ),
-                "total" if is_total else "body",
+                (name, table, line.declared, line.computed, line.difference, line.stated, line.words),
+                "total" if line.total else "body",
                 frozenset({2}) if line.difference else frozenset(),
             )
         )
-    lead = [
-        label(
-            "note.grand_figures",
-            lang,
-            million=format_amount(s.total.declared, lang, "million"),
-            million_unit=unit_label("million", lang),
-            billion=format_amount(s.total.declared, lang, "billion"),
-            billion_unit=unit_label("billion", lang),
+    total = s.total.declared
+    lead = []
+    if total is not None:
+        lead.append(
+            label(
+                "note.grand_figures",
+                lang,
+                million=format_amount(total, lang, "million"),
+                million_unit=unit_label("million", lang),
+                billion=format_amount(total, lang, "billion"),
+                billion_unit=unit_label("billion", lang),
+            )
         )
-    ]
     if s.total.words:
         lead.append(label("note.grand_words", lang, words=s.total.words))
     if s.total.stated:
         lead.append(label("note.grand_stated", lang, stated=s.total.stated))
     notes = []
+    if not s.declared_parts:
+        notes.append(label("note.grand_appendices", lang))
+    if any(not p.total and p.appendix is None for p in s.parts):
+        notes.append(label("note.grand_not_itemised", lang))
+    if any(p.appendix is not None and p.computed is None for p in s.parts):
+        notes.append(label("note.grand_unknown", lang))
     if any(p.stated or p.words for p in s.parts):
         notes.append(label("note.parts_printed", lang))
     for part in s.parts:
@@ -356,6 +388,7 @@ def _grand_total(summary: Summary, lang: Lang, unit: AmountUnit) -> Grid:
         lead=tuple(lead),
         notes=tuple(notes),
         flag_mark=DIFFERS,
+        sheet=label("sheet.grand-total", lang),
     )
 
 
@@ -365,6 +398,7 @@ def _shown(row: SecurityRow) -> Decimal | None:
 
 def _investors(summary: Summary, lang: Lang, unit: AmountUnit) -> Grid:
     s = summary.investors
+    assert s is not None
     columns = (
         Column(label("col.rank", lang), "count"),
         Column(label("col.investor", lang), wrap=True),
@@ -384,19 +418,32 @@ def _investors(summary: Summary, lang: Lang, unit: AmountUnit) -> Grid:
             rule_before=True,
         )
     )
+    names = " + ".join(n.get(lang) for n in s.appendices)
     notes = [
-        label("note.share_of", lang, total=format_amount(s.total, lang, unit), unit=unit_label(unit, lang))
+        label(
+            "note.share_of",
+            lang,
+            names=names,
+            total=format_amount(s.total, lang, unit),
+            unit=unit_label(unit, lang),
+        )
     ]
     for r in s.rows:
         if r.spellings:
             notes.append(label("note.spellings", lang, name=r.name, others="; ".join(r.spellings)))
     return Grid(
-        "investors", _unit_title("section.investors", lang, unit), columns, tuple(rows), notes=tuple(notes)
+        "investors",
+        f"{label('section.investors', lang, names=names)} ({unit_label(unit, lang)})",
+        columns,
+        tuple(rows),
+        notes=tuple(notes),
+        sheet=label("sheet.investors", lang),
     )
 
 
 def _security(summary: Summary, lang: Lang, unit: AmountUnit) -> Grid:
     s = summary.security
+    assert s is not None
     columns = (
         Column(label("col.scope", lang)),
         Column(label("col.security", lang), "amount"),
@@ -411,20 +458,23 @@ def _security(summary: Summary, lang: Lang, unit: AmountUnit) -> Grid:
     rows = []
     bars = []
     # over an appendix that could not be read completely there is no verdict: the share is wrong
-    unknown = any(a in summary.incomplete for a in ("appendix1", *s.denominator))
+    incomplete = any(a in summary.incomplete for a in s.needs)
     for row in (*s.years, s.period):
         scope = str(row.year) if row.year is not None else span
+        # no verdict over partly read data, nor where attt parts may fall outside the period
+        unknown = incomplete or row.verdict == "unknown"
         mark = "?" if unknown else label("mark.ok" if row.ok else "mark.not_ok", lang)
+        shortfall = None if unknown else row.shortfall
         rows.append(
             GridRow(
-                (scope, row.amount, row.base, _shown(row), row.minimum, row.required, row.shortfall, mark),
+                (scope, row.amount, row.base, _shown(row), row.minimum, row.required, shortfall, mark),
                 "body" if row.year is not None else "total",
                 frozenset() if row.ok or unknown else frozenset({3, 6, 7}),
                 rule_before=row.year is None,
             )
         )
         bars.append(Bar(scope, _shown(row), row.minimum, row.ok))
-    denominator = " + ".join(label(f"denominator.{d}", lang) for d in s.denominator)
+    denominator = " + ".join(n.get(lang) for n in s.denominator) or label("none", lang)
     notes = [
         label(
             "note.security_policy",
@@ -436,6 +486,17 @@ def _security(summary: Summary, lang: Lang, unit: AmountUnit) -> Grid:
     ]
     if s.partial:
         notes.append(label("note.security_partial", lang, ids=", ".join(s.partial)))
+    if s.uncertain:
+        verdict = {"unknown": "note.security_uncertain", "short": "note.security_bounded_short"}
+        notes.append(
+            label(
+                verdict.get(s.period.verdict, "note.security_bounded_ok"),
+                lang,
+                ids=", ".join(s.uncertain),
+                low=format_percent(s.period.percent, lang),
+                high=format_percent(s.period.upper_percent, lang),
+            )
+        )
     return Grid(
         "security",
         _unit_title("section.security", lang, unit),
@@ -443,6 +504,7 @@ def _security(summary: Summary, lang: Lang, unit: AmountUnit) -> Grid:
         tuple(rows),
         notes=tuple(notes),
         bars=tuple(bars),
+        sheet=label("sheet.security", lang),
     )
 
 
@@ -486,7 +548,14 @@ def _targets(summary: Summary, lang: Lang, unit: AmountUnit) -> Grid:
         cells += [kpi_unit(row.unit, lang), label(f"direction.{row.direction}", lang), row.id]
         rows.append(GridRow(tuple(cells)))
     notes = [label("note.targets_disagree", lang)] if disagree else []
-    return Grid("targets", label("section.targets", lang), columns, tuple(rows), notes=tuple(notes))
+    return Grid(
+        "targets",
+        label("section.targets", lang),
+        columns,
+        tuple(rows),
+        notes=tuple(notes),
+        sheet=label("sheet.targets", lang),
+    )
 
 
 def _stated(summary: Summary, lang: Lang, unit: AmountUnit) -> Grid:
@@ -532,6 +601,7 @@ def _stated(summary: Summary, lang: Lang, unit: AmountUnit) -> Grid:
         lead=lead,
         notes=(label("note.stated_units", lang),),
         flag_mark=DIFFERS,
+        sheet=label("sheet.stated", lang),
     )
 
 
@@ -584,13 +654,12 @@ def _findings(summary: Summary, lang: Lang, unit: AmountUnit) -> Grid:
         tuple(rows),
         lead=tuple(lead),
         notes=(label("note.findings_detail", lang),),
+        sheet=label("sheet.findings", lang),
     )
 
 
-_BUILDERS = {
+_BUILDERS: dict[SectionName, Callable[[Summary, Lang, AmountUnit], Grid]] = {
     "identity": _identity,
-    "appendix1": _appendix1,
-    "appendix2": _appendix2,
     "grand-total": _grand_total,
     "investors": _investors,
     "security": _security,
@@ -600,27 +669,25 @@ _BUILDERS = {
 }
 
 
-_USES = {
-    "appendix1": ("appendix1",),
-    "appendix2": ("appendix2",),
-    "grand-total": ("appendix1", "appendix2"),
-    "investors": ("appendix1",),
-    "security": ("appendix1", "appendix2"),
-}
-
-
 def grid(summary: Summary, section: SectionName, lang: Lang = "en", unit: AmountUnit = "million") -> Grid:
-    built = _BUILDERS[section](summary, lang, unit)
+    """The table of one section: a fixed one, or an appendix by its id."""
     from dataclasses import replace
 
+    appendix = summary.appendix(section)
+    if appendix is not None:
+        built = _appendix(appendix, summary, lang, unit)
+    elif section in summary.sections:
+        built = _BUILDERS[section](summary, lang, unit)
+    else:
+        raise KeyError(f"the summary has no section {section!r}")
     key = {"targets": "kpis", "stated": "claims"}.get(section)
     missing = [f"{k}.{i} (line {line})" for k, i, line in summary.left_out if k == key]
     if missing:
         built = replace(built, lead=(label("note.left_out", lang, items=", ".join(missing)), *built.lead))
-    affected = [a for a in _USES.get(section, ()) if a in summary.incomplete]
+    affected = [a for a in summary.uses(section) if a in summary.incomplete]
     if not affected:
         return built
-    names = " + ".join(label(f"denominator.{a}", lang) for a in affected)
+    names = " + ".join(a.name.get(lang) for a in summary.appendices if a.id in affected)
     warning = label("note.incomplete", lang, names=names)
     return replace(built, lead=(warning, *built.lead))
 
@@ -629,10 +696,12 @@ def grids(
     summary: Summary,
     lang: Lang = "en",
     unit: AmountUnit = "million",
-    sections: Sequence[SectionName] = SECTIONS,
+    sections: Sequence[SectionName] | None = None,
 ) -> list[Grid]:
-    """The tables of ``sections`` in the summary's order."""
-    return [grid(summary, name, lang, unit) for name in SECTIONS if name in sections]
+    """The tables of ``sections`` (default: every section) in the summary's order."""
+    return [
+        grid(summary, name, lang, unit) for name in summary.sections if sections is None or name in sections
+    ]
 
 
 # ---------------------------------------------------------------------------------------------
@@ -646,8 +715,6 @@ def cell_text(value: Cell, column: Column, lang: Lang, unit: AmountUnit, *, sign
     if isinstance(value, str):
         return safe(value)
     if column.kind == "amount":
-        if not isinstance(value, int):
-            raise TypeError(f"an amount column holds whole million VND, not {value!r}")
         return format_amount(value, lang, unit, signed=signed or column.signed)
     if column.kind == "percent":
         return format_percent(Decimal(value), lang)
@@ -768,16 +835,34 @@ def _chart(g: Grid, lang: Lang) -> RenderableType:
     return chart
 
 
+class _Heading:
+    """A section's title on a rule; a title too long for one line (an appendix's title as printed)
+    is written in full above the rule rather than cut short."""
+
+    def __init__(self, title: str) -> None:
+        self.title = title
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
+        from rich.cells import cell_len
+        from rich.rule import Rule
+        from rich.text import Text
+
+        if cell_len(self.title) + 4 <= options.max_width:
+            yield Rule(Text(self.title, style="bold"), align="left", style="dim")
+        else:
+            yield Text(self.title, style="bold")
+            yield Rule(style="dim")
+
+
 def renderable(g: Grid, lang: Lang, unit: AmountUnit, *, truncate: bool = True) -> RenderableType:
     """One section: a heading rule, the lines above, the table, the chart and the notes.
 
     ``truncate`` cuts long names (projects) to one line, for the terminal; a printed page
     (``False``) wraps them so that every name is there in full."""
     from rich.console import Group
-    from rich.rule import Rule
     from rich.text import Text
 
-    parts: list[RenderableType] = [Rule(Text(g.title, style="bold"), align="left", style="dim")]
+    parts: list[RenderableType] = [_Heading(safe(g.title))]
     parts += [Text(safe(line)) for line in g.lead]
     if g.lead:
         parts.append(Text(""))
@@ -816,7 +901,7 @@ def required_width(
     summary: Summary,
     lang: Lang = "en",
     unit: AmountUnit = "million",
-    sections: Sequence[SectionName] = SECTIONS,
+    sections: Sequence[SectionName] | None = None,
 ) -> int:
     """The narrowest ``--width`` at which every table of ``sections`` prints its figures whole."""
     return max(minimum_width(g, lang, unit) for g in grids(summary, lang, unit, sections))
@@ -827,7 +912,7 @@ def render(
     summary: Summary,
     lang: Lang = "en",
     unit: AmountUnit = "million",
-    sections: Sequence[SectionName] = SECTIONS,
+    sections: Sequence[SectionName] | None = None,
     *,
     truncate: bool = True,
 ) -> None:

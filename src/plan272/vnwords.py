@@ -1,7 +1,8 @@
 """Vietnamese amounts in words: read them (words → integer) and write them (integer → words).
 
-Official documents state key amounts twice, in figures and in words ("Một nghìn năm trăm lẻ một tỷ,
-bảy trăm mười ba triệu đồng" is 1,501,713,000,000). This module reads what such documents write:
+Official documents state key amounts twice, in figures and in words (for example, Plan 272's grand
+total: "Một nghìn năm trăm lẻ một tỷ, bảy trăm mười ba triệu đồng" is 1501713000000 đồng). This
+module reads what such documents write:
 ``nghìn``/``ngàn``, ``lẻ``/``linh``, ``mốt``, ``lăm``/``nhăm``, ``tư``, ``mươi``/``mười``,
 ``không trăm``, ``tỷ``/``tỉ``, ``triệu``, a trailing ``đồng``, commas, any case and Unicode form —
 including thousands of billions, where ``tỷ`` multiplies a whole number below a billion

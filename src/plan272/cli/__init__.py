@@ -14,7 +14,8 @@ from plan272 import __version__
 
 app = typer.Typer(
     name="plan272",
-    help="Check a public IT investment plan (Plan 272/KH-UBND, Thanh Hóa) for consistency.",
+    help="Check a public IT investment plan (a Vietnamese province's plan for IT, digital government and "
+    "information security) for consistency: its money, its targets, its own rules.",
     no_args_is_help=True,
     add_completion=False,
     pretty_exceptions_enable=False,
@@ -38,17 +39,18 @@ def _root(
         False, "--version", callback=_version, is_eager=True, help="Print the version and exit."
     ),
 ) -> None:
-    """Check a public IT investment plan (Plan 272/KH-UBND, Thanh Hóa) for consistency."""
+    """Check a public IT investment plan for consistency: its money, its targets, its own rules."""
 
 
 def _register() -> None:
-    from plan272.cli import diff, rules, schema, summary, validate
+    from plan272.cli import diff, init, rules, schema, summary, validate
 
     validate.register(app)
     rules.register(app)
     schema.register(app)
     diff.register(app)
     summary.register(app)
+    init.register(app)
 
 
 _register()

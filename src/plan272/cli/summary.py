@@ -21,8 +21,11 @@ if TYPE_CHECKING:
     from plan272.i18n import AmountUnit, Lang
     from plan272.summary import SectionName, Summary
 
-# kept literal so that --help does not import the summary code; a test checks it against SECTIONS
-_SECTION_NAMES = "identity, appendix1, appendix2, grand-total, investors, security, targets, stated, findings"
+# kept literal so that --help does not import the summary code; a test checks it against the summary
+_SECTION_NAMES = (
+    "identity, one per appendix (by its id in plan.yaml), grand-total, investors, security, targets, stated, "
+    "findings"
+)
 
 
 class LangChoice(StrEnum):
@@ -44,7 +47,7 @@ def register(app: typer.Typer) -> None:
         ] = None,
         lang: Annotated[
             LangChoice,
-            typer.Option("--lang", help="Labels and number notation (vi: 1.501.713; en: 1,501,713)."),
+            typer.Option("--lang", help="Labels and number notation (vi: 1.234.567; en: 1,234,567)."),
         ] = LangChoice.en,
         unit: Annotated[
             UnitChoice, typer.Option("--unit", help="Amounts in million VND, or billion with three decimals.")
@@ -71,8 +74,8 @@ def register(app: typer.Typer) -> None:
             bool, typer.Option("--force", help="Let --export overwrite an existing file.")
         ] = False,
     ) -> None:
-        """Print the plan as an auditor reads it: identity, both appendices by year, grand total,
-        investors, the security share, the targets and a count of the findings.
+        """Print the plan as an auditor reads it: identity, each appendix by group and year, grand
+        total, investors, the security share, the targets and a count of the findings.
 
         Exit code 0: rendered (findings are shown, not a failure; use `validate` to gate);
         2: could not run.
@@ -81,7 +84,6 @@ def register(app: typer.Typer) -> None:
 
         lang_code: Lang = "vi" if lang is LangChoice.vi else "en"
         unit_code: AmountUnit = "billion" if unit is UnitChoice.billion else "million"
-        chosen = _sections(section)
         fmt = None
         if export is not None:
             from plan272.exports import ExportError, format_for
@@ -95,6 +97,7 @@ def register(app: typer.Typer) -> None:
             if export.exists() and not force:
                 raise UserError(f"{export} exists; pass --force to overwrite it")
         result = _summary(data_dir)
+        chosen = _sections(section, result)
         if width is not None and fmt not in ("html", "xlsx", "csv"):
             from plan272.tables import required_width
 
@@ -134,14 +137,14 @@ def register(app: typer.Typer) -> None:
         raise typer.Exit(0)
 
 
-def _sections(name: str | None) -> tuple[SectionName, ...]:
+def _sections(name: str | None, summary: Summary) -> tuple[SectionName, ...]:
     from plan272.cli import UserError
-    from plan272.summary import SECTIONS, parse_section
+    from plan272.summary import parse_section
 
     if name is None:
-        return SECTIONS
+        return summary.sections
     try:
-        return (parse_section(name),)
+        return (parse_section(name, summary.sections),)
     except ValueError as exc:
         raise UserError(str(exc)) from exc
 
@@ -162,4 +165,4 @@ def _summary(data_dir: Path) -> Summary:
         raise UserError(
             f"cannot summarise {data_dir}: {first}{more}; `plan272 validate {data_dir}` lists every problem"
         )
-    return build_summary(loaded.plan, run(loaded))
+    return build_summary(loaded.plan, run(loaded), loaded.provenance)

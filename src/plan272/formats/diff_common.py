@@ -5,12 +5,16 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from decimal import Decimal
 
-from plan272.analysis import Share, percent_text
 from plan272.diff import Change, PlanDiff, RowPair, RowsDiff, ShareChange, Value
+from plan272.figures import Share, percent_text
 
-KIND_TITLE = {"project": "Projects (Appendix I)", "unit": "Units (Appendix II)"}
-KIND_PLURAL = {"project": "projects", "unit": "units"}
-TOTAL_FIELD = {"project": "TMĐT", "unit": "total"}
+KIND_PLURAL = {"projects": "projects", "units": "units", "lines": "budget lines"}
+TOTAL_FIELD = {"projects": "TMĐT", "units": "total", "lines": "total"}
+
+
+def table_title(rows: RowsDiff) -> str:
+    """``Projects (Appendix I)``: the kind of rows and the appendix's name."""
+    return f"{KIND_PLURAL[rows.kind].capitalize()} ({rows.name})"
 
 
 def money(value: int) -> str:
@@ -190,9 +194,9 @@ def claims_summary(diff: PlanDiff) -> str:
 
 def incomplete_warning(diff: PlanDiff, old: str, new: str) -> str | None:
     """A warning when a side could not be read completely (its totals and shares are incomplete)."""
-    names = {"appendix1": "Appendix I", "appendix2": "Appendix II"}
+    names = {t.appendix: t.name for t in diff.tables}
     parts = [
-        f"{' and '.join(names[a] for a in appendices)} of {side}"
+        f"{' and '.join(names.get(a, a) for a in appendices)} of {side}"
         for side, appendices in ((old, diff.incomplete_old), (new, diff.incomplete_new))
         if appendices
     ]
@@ -208,8 +212,7 @@ def incomplete_warning(diff: PlanDiff, old: str, new: str) -> str | None:
 def overview(diff: PlanDiff) -> list[tuple[str, str]]:
     """The one-line overview of a diff, aspect by aspect: (label, summary)."""
     return [
-        ("Projects", rows_summary(diff.projects)),
-        ("Units", rows_summary(diff.units)),
+        *((rows.name, rows_summary(rows)) for rows in diff.tables),
         ("Targets", targets_summary(diff)),
         ("Stated figures", claims_summary(diff)),
         ("plan.yaml", plural(len(diff.meta), "value") + " changed" if diff.meta else "unchanged"),

@@ -1,15 +1,17 @@
 """``plan272 diff --format json``: the diff as one JSON document, stable and documented.
 
-Format version 1 (keys always appear, in this order; a scalar that does not apply is ``null``)::
+Format version 2 (keys always appear, in this order; a scalar that does not apply is ``null``).
+Version 2 replaced version 1's "projects" and "units" by "tables", one entry per appendix::
 
     {
-      "version": 1,
+      "version": 2,
       "tool": {"name": "plan272", "version": "0.1.0"},
       "old": {"label": "HEAD~1 (1a2b3c4)"},
       "new": {"label": "working tree (data)"},
       "differ": true,                       // false when the two sides hold the same plan
       "years": [2021, 2022, 2023, 2024, 2025],
-      "projects": {                          // Appendix I; "units" has the same shape (Appendix II)
+      "tables": {                            // one per appendix of either side, by its id
+        "appendix1": {"name": "Appendix I", "kind": "projects" | "units" | "lines",
         "added":   [ROW, ...],               // new side order
         "removed": [ROW, ...],               // old side order
         "moved":   [{"old_id", "new_id", "name", "old_section", "new_section"}],
@@ -26,12 +28,12 @@ Format version 1 (keys always appear, in this order; a scalar that does not appl
           "amounts": {"years": {"2021": {"old", "new", "delta"}, ...},   // changed years only
                       "total": {"old", "new", "delta"}}                  // sum of the years
                      | null                  // null when no yearly amount changed
-        }]
+        }]},
+        "appendix2": {...}
       },
-      "units": {...},
       "totals": {                            // computed from the rows; million VND; every scope,
-                                             // in this order: each group of Appendix I, Appendix I,
-                                             // each group of Appendix II, Appendix II, both
+                                             // in this order: each group of an appendix, the
+                                             // appendix, …, then the grand total
         "appendix1:I": {"label": "Appendix I, group I — HẠ TẦNG MẠNG", "changed": false,
                         "years": {"2021": {"old", "new", "delta"}, ...},
                         "total": {"old", "new", "delta"}},   // the TMĐT / total column
@@ -50,11 +52,12 @@ Format version 1 (keys always appear, in this order; a scalar that does not appl
       },
       "claims": {"added": [CLAIM_ID], "removed": [CLAIM_ID],
                  "changed": [{"claim", "field", "old", "new", "delta"}]},   # figures as printed
-      "plan": [{"path": "appendix1.declared.years.2022", "old", "new", "delta"}],
+      "plan": [{"path": "appendices.appendix1.declared.years.2022", "old", "new", "delta"}],
       "findings": {"introduced": [FINDING], "resolved": [FINDING], "unchanged": 5}
     }
 
     ROW     = {"id", "section", "tt", "name", "total", "years": {"2021": 1000, ...}, "file", "line"}
+              // total: the row's total column (TMĐT of a project)
     SHARE   = {"amount", "base", "minimum_percent", "percent", "ok"}
               // amount and base exact integers; percent rounded to 2 places (half up), null
               // when base is 0; ok is computed exactly, not from the rounded percent
@@ -70,11 +73,11 @@ from __future__ import annotations
 from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
 
-from plan272.analysis import Share
 from plan272.diff import Change, PlanDiff, RowPair, RowRef, RowsDiff
+from plan272.figures import Share
 from plan272.model import Target
 
-FORMAT_VERSION = 1
+FORMAT_VERSION = 2
 TOP_KEYS = (
     "version",
     "tool",
@@ -83,8 +86,7 @@ TOP_KEYS = (
     "differ",
     "incomplete",
     "years",
-    "projects",
-    "units",
+    "tables",
     "totals",
     "security",
     "kpis",
@@ -131,6 +133,8 @@ def _changed(pair: RowPair) -> dict[str, Any]:
 
 def rows_object(rows: RowsDiff) -> dict[str, Any]:
     return {
+        "name": rows.name,
+        "kind": rows.kind,
         "added": [_row(r) for r in rows.added],
         "removed": [_row(r) for r in rows.removed],
         "moved": [
@@ -198,8 +202,7 @@ def document(diff: PlanDiff, old: str, new: str, tool_version: str) -> dict[str,
         "differ": not diff.empty,
         "incomplete": {"old": list(diff.incomplete_old), "new": list(diff.incomplete_new)},
         "years": list(diff.years),
-        "projects": rows_object(diff.projects),
-        "units": rows_object(diff.units),
+        "tables": {rows.appendix: rows_object(rows) for rows in diff.tables},
         "totals": {
             line.key: {
                 "label": line.label,

@@ -1,6 +1,6 @@
 """``plan272 diff --format text``: the revision on one screen, for the terminal.
 
-Sections appear only when they hold something: a one-line overview, projects and units (added,
+Sections appear only when they hold something: a one-line overview, the rows of each appendix (added,
 removed, changed with each field old → new, renumbered only), totals of the scopes that change,
 the security share, targets, plan.yaml values, findings introduced and resolved.
 
@@ -51,7 +51,7 @@ def render(diff: PlanDiff, console: Console, old: str, new: str) -> None:
         overview.append(f"{label}: ", style="bold")
         overview.append(value)
     console.print(overview)
-    for rows in (diff.projects, diff.units):
+    for rows in diff.tables:
         if not rows.empty:
             console.print()
             _rows(rows, console)
@@ -78,7 +78,7 @@ def _rows(rows: RowsDiff, console: Console) -> None:
     from rich.table import Table
     from rich.text import Text
 
-    console.print(_t(c.KIND_TITLE[rows.kind], "bold underline"))
+    console.print(_t(c.table_title(rows), "bold underline"))
     for sign, style, items, verb in (
         ("+", "green", rows.added, "added"),
         ("-", "red", rows.removed, "removed"),

@@ -1,6 +1,10 @@
 """``load_plan(directory)``: the typed plan built from everything that could be read, and every
 located problem found on the way. Loading never stops at the first problem and never raises on bad
-input."""
+input.
+
+plan.yaml is read first: it names the appendices, their files and the kind of their rows; each
+appendix file is then read as its kind requires.
+"""
 
 from __future__ import annotations
 
@@ -11,40 +15,33 @@ from pathlib import Path
 from typing import Any
 
 from plan272.load.csvfile import CellReader, Table, read_table
-from plan272.load.files import read_text
+from plan272.load.files import Directory, Source, read_text
+from plan272.load.upgrade import is_version_1, upgrade
 from plan272.load.yamlfile import Path_, load_yaml
-from plan272.model import Agency, Plan, PlanFile, Project, Unit
+from plan272.model import KIND_COLUMNS, Agency, Appendix, Kind, Line, Plan, PlanFile, Project, Row, Unit
 from plan272.names import name_key
 from plan272.numbers import Notation
 from plan272.problems import Location, Problem
+from plan272.provenance import Provenance
 
 PLAN_FILE = "plan.yaml"
-APPENDIX1_FILE = "appendix1.csv"
-APPENDIX2_FILE = "appendix2.csv"
-
-A1_COLUMNS = ["id", "section", "tt", "name", "investor", "tmdt"]
-A1_OPTIONAL = ["attt", "description", "note", "source_line"]
-A2_COLUMNS = ["id", "section", "tt", "unit", "staff", "total"]
-A2_OPTIONAL = ["note", "source_line"]
 _YEAR_COLUMN = re.compile(r"y(\d{4})")
 
 
 @dataclass
 class LoadResult:
-    """The plan (``None`` when plan.yaml could not be read into the model) and the problems."""
+    """The plan (``None`` when plan.yaml could not be read into the model), the problems, and
+    where every loaded value stands (:class:`~plan272.provenance.Provenance`)."""
 
     plan: Plan | None
     problems: list[Problem] = field(default_factory=list)
+    provenance: Provenance = field(default_factory=Provenance)
 
     @property
     def fatal(self) -> bool:
         """Nothing could be checked as designed: a file could not be read at all, or plan.yaml could
         not be turned into the model (the rules then cannot run)."""
         return self.plan is None or any(p.fatal for p in self.problems)
-
-
-def _display(directory: Path, name: str) -> str:
-    return (directory / name).as_posix()
 
 
 def _pydantic_problems(errors: list[Any], file: str, lines: dict[Path_, int]) -> list[Problem]:
@@ -80,22 +77,37 @@ def _short(value: Any) -> str:
     return text if len(text) <= 80 else text[:77] + "..."
 
 
-def _read_meta(
-    directory: Path,
-) -> tuple[PlanFile | None, dict[Path_, int], list[Problem], dict[str, tuple[int, ...]]]:
+@dataclass
+class _Meta:
+    """plan.yaml as read: the model (or ``None``), the raw data, lines, problems, kept items."""
+
+    meta: PlanFile | None
+    data: Any = None
+    lines: dict[Path_, int] = field(default_factory=dict)
+    problems: list[Problem] = field(default_factory=list)
+    kept: dict[str, tuple[int, ...]] = field(default_factory=dict)
+
+
+def _read_meta(source: Source) -> _Meta:
     from pydantic import ValidationError
 
-    file = _display(directory, PLAN_FILE)
-    text, problems = read_text(directory / PLAN_FILE, file)
+    file = source.display(PLAN_FILE)
+    text, problems = read_text(source, PLAN_FILE)
     if text is None:
-        return None, {}, problems, {}
+        return _Meta(None, problems=problems)
     data, lines, problems = load_yaml(text, file)
     if data is None and not problems:  # "---", "~" or "null": a document without values
-        return None, lines, [Problem(Location(file, 1), "no values: plan.yaml is empty", fatal=True)], {}
+        return _Meta(
+            None, None, lines, [Problem(Location(file, 1), "no values: plan.yaml is empty", fatal=True)]
+        )
     if data is None:
-        return None, lines, problems, {}
+        return _Meta(None, None, lines, problems)
     if not isinstance(data, dict):
-        return None, lines, [*problems, Problem(Location(file, 1), "plan.yaml must be a mapping of keys")], {}
+        return _Meta(
+            None, None, lines, [*problems, Problem(Location(file, 1), "plan.yaml must be a mapping of keys")]
+        )
+    if is_version_1(data):
+        data, lines = upgrade(data, lines)
     # Validate; where the errors are confined to unknown keys or to single targets or claims, drop
     # those parts (each reported) and check the rest of the plan rather than nothing.
     reported = {p.location.field for p in problems}
@@ -117,13 +129,13 @@ def _read_meta(
                 reported.add(problem.location.field)
                 problems.append(problem)
             if pruned is None:
-                return None, lines, problems, {}
+                return _Meta(None, data, lines, problems)
             current = pruned
     if meta is None:
-        return None, lines, problems, {}
+        return _Meta(None, data, lines, problems)
     problems = [_with_note(p, kept) for p in problems]
     problems.extend(_check_registry(meta, file, lines))
-    return meta, lines, problems, {key: tuple(value) for key, value in kept.items()}
+    return _Meta(meta, data, lines, problems, {key: tuple(value) for key, value in kept.items()})
 
 
 def _original(loc: tuple[Any, ...], kept: dict[str, list[int]]) -> tuple[Any, ...]:
@@ -211,141 +223,199 @@ def _agency_index(agencies: list[Agency]) -> dict[str, str]:
     return index
 
 
+@dataclass(frozen=True)
+class _Spec:
+    """What reading one appendix file needs: from the model, or guessed from plan.yaml's raw data
+    when plan.yaml could not be modelled (so that the file's own problems are still reported)."""
+
+    id: str
+    file: str
+    kind: Kind
+    columns: tuple[str, ...] = ()
+    grouped: bool = True
+
+    @classmethod
+    def of(cls, appendix: Appendix) -> _Spec:
+        return cls(
+            appendix.id,
+            appendix.file,
+            appendix.kind,
+            tuple(c.id for c in appendix.columns),
+            bool(appendix.groups),
+        )
+
+
+def _specs_from_data(data: Any) -> list[_Spec]:
+    """The appendix files plan.yaml names, read from its raw data (best effort)."""
+    from pydantic import TypeAdapter, ValidationError
+
+    from plan272.model import FileName
+
+    files = TypeAdapter(FileName)
+    specs: list[_Spec] = []
+    items = data.get("appendices") if isinstance(data, dict) else None
+    for item in items if isinstance(items, list) else []:
+        if not isinstance(item, dict) or item.get("kind") not in KIND_COLUMNS:
+            continue
+        try:
+            file = files.validate_python(item.get("file"))
+        except ValidationError:
+            continue
+        if any(s.file == file for s in specs):
+            continue
+        raw = item.get("columns")
+        columns = raw if isinstance(raw, list) else []
+        ids = tuple(c["id"] for c in columns if isinstance(c, dict) and isinstance(c.get("id"), str))
+        specs.append(_Spec(str(item.get("id", file)), file, item["kind"], ids, bool(item.get("groups"))))
+    return specs
+
+
 def _read_rows(
-    directory: Path,
-    name: str,
-    columns: list[str],
-    optional: list[str],
-    years: list[int] | None,
-    notation: Notation,
+    source: Source, spec: _Spec, years: list[int] | None
 ) -> tuple[Table | None, list[int], list[Problem]]:
-    file = _display(directory, name)
-    text, problems = read_text(directory / name, file)
+    text, problems = read_text(source, spec.file)
     if text is None:
         return None, [], problems
+    required, optional = (list(c) for c in KIND_COLUMNS[spec.kind])
+    if not spec.grouped:  # a table without groups may leave the section column out
+        required.remove("section")
+        optional.append("section")
     year_columns = [f"y{y}" for y in years] if years else []
-    table, more = read_table(text, file, columns + year_columns, optional, None if years else _YEAR_COLUMN)
+    table, more = read_table(
+        text,
+        source.display(spec.file),
+        required + year_columns + list(spec.columns),
+        optional,
+        None if years else _YEAR_COLUMN,
+    )
     problems.extend(more)
     if table is not None and not years:
         years = _years_from_header(table)
     return table, years or [], problems
 
 
-def _projects(
-    table: Table, file: str, years: list[int], notation: Notation, agencies: dict[str, str]
-) -> tuple[list[Project], list[Problem]]:
-    out, problems = [], []
+def _rows(
+    appendix: _Spec,
+    table: Table,
+    file: str,
+    years: list[int],
+    notation: Notation,
+    agencies: dict[str, str],
+) -> tuple[list[Row], list[Problem]]:
+    out: list[Row] = []
+    problems: list[Problem] = []
+    name_field = "unit" if appendix.kind == "units" else "name"
     for record in table.records:
         cells = CellReader(file, record, notation)
         identifier = cells.text("id")
-        section = cells.text("section")
+        section = cells.text("section") if appendix.grouped else cells.optional_text("section") or ""
         tt = cells.count("tt")
-        name = cells.text("name")
-        investor = cells.text("investor")
-        tmdt = cells.amount("tmdt")
-        amounts = {year: cells.amount(f"y{year}") for year in years}
-        attt = cells.optional_amount("attt")
-        extra = {k: v for k in ("description", "source_line") if (v := record.cells.get(k))}
-        problems.extend(cells.problems)
-        out.append(
-            Project(
-                id=identifier or f"<line {record.line}>",
-                section=section,
-                tt=tt,
-                name=name,
+        name = cells.text(name_field)
+        common: dict[str, Any] = {
+            "appendix": appendix.id,
+            "id": identifier or f"<line {record.line}>",
+            "section": section,
+            "tt": tt,
+            "name": name,
+            "location": Location(file, record.line),
+        }
+        row: Row
+        if appendix.kind == "projects":
+            investor = cells.text("investor")
+            total = cells.amount("tmdt")
+            amounts = {year: cells.amount(f"y{year}") for year in years}
+            columns = {c: cells.amount(c) for c in appendix.columns}
+            attt = cells.optional_amount("attt")
+            extra = {k: v for k in ("description", "source_line") if (v := record.cells.get(k))}
+            row = Project(
+                **common,
                 investor=investor,
-                tmdt=tmdt,
+                total=total,
                 years=amounts,
+                columns=columns,
                 attt=attt,
                 note=cells.optional_text("note"),
                 agency_id=agencies.get(name_key(investor)) if investor else None,
-                location=Location(file, record.line),
                 unreadable=frozenset(cells.unreadable),
                 extra=extra,
             )
-        )
-    return out, problems
-
-
-def _units(
-    table: Table, file: str, years: list[int], notation: Notation, agencies: dict[str, str]
-) -> tuple[list[Unit], list[Problem]]:
-    out, problems = [], []
-    for record in table.records:
-        cells = CellReader(file, record, notation)
-        identifier = cells.text("id")
-        section = cells.text("section")
-        tt = cells.count("tt")
-        name = cells.text("unit")
-        staff = cells.count("staff")
-        total = cells.amount("total")
-        amounts = {year: cells.amount(f"y{year}") for year in years}
-        extra = {k: v for k in ("source_line",) if (v := record.cells.get(k))}
-        problems.extend(cells.problems)
-        out.append(
-            Unit(
-                id=identifier or f"<line {record.line}>",
-                section=section,
-                tt=tt,
-                name=name,
+        elif appendix.kind == "units":
+            staff = cells.count("staff")
+            total = cells.amount("total")
+            amounts = {year: cells.amount(f"y{year}") for year in years}
+            columns = {c: cells.amount(c) for c in appendix.columns}
+            extra = {k: v for k in ("source_line",) if (v := record.cells.get(k))}
+            row = Unit(
+                **common,
                 staff=staff or 0,
                 total=total,
                 years=amounts,
+                columns=columns,
                 note=cells.optional_text("note"),
                 agency_id=agencies.get(name_key(name)) if name else None,
-                location=Location(file, record.line),
                 unreadable=frozenset(cells.unreadable),
                 extra=extra,
             )
-        )
+        else:
+            total = cells.amount("total")
+            amounts = {year: cells.amount(f"y{year}") for year in years}
+            columns = {c: cells.amount(c) for c in appendix.columns}
+            extra = {k: v for k in ("description", "source_line") if (v := record.cells.get(k))}
+            row = Line(
+                **common,
+                total=total,
+                years=amounts,
+                columns=columns,
+                note=cells.optional_text("note"),
+                unreadable=frozenset(cells.unreadable),
+                extra=extra,
+            )
+        problems.extend(cells.problems)
+        out.append(row)
     return out, problems
 
 
+#: the cells besides the amounts that totals, groups, shares or the norm depend on
+_NEEDED = frozenset({"section", "attt", "staff"})
+
+
+def load_from(source: Source) -> LoadResult:
+    """Load the plan whose files ``source`` gives: plan.yaml, then every appendix it declares."""
+    read = _read_meta(source)
+    meta = read.meta
+    problems = list(read.problems)
+    notation: Notation = meta.notation if meta else "plain"
+    years = list(meta.identity.period.years) if meta else None
+    agencies = _agency_index(meta.agencies) if meta else {}
+    specs = [_Spec.of(a) for a in meta.appendices] if meta else _specs_from_data(read.data)
+    tables: dict[str, tuple[Row, ...]] = {}
+    incomplete: set[str] = set()
+    for spec in specs:
+        table, table_years, more = _read_rows(source, spec, years)
+        problems += more
+        rows: list[Row] = []
+        if table is not None:
+            # without the model (plan.yaml could not be read into it) the rows are still read, so
+            # that their problems are reported; they are not checked
+            rows, more = _rows(spec, table, source.display(spec.file), table_years, notation, agencies)
+            problems += more
+        tables[spec.id] = tuple(rows)
+        if (
+            table is None
+            or not table.complete
+            or any(r.unreadable & (r.amount_fields | _NEEDED) for r in rows)
+        ):
+            incomplete.add(spec.id)
+    files = {"plan": source.display(PLAN_FILE), **{s.id: source.display(s.file) for s in specs}}
+    provenance = Provenance(files, read.lines, read.kept)
+    plan = Plan(meta=meta, tables=tables, incomplete=frozenset(incomplete)) if meta is not None else None
+    return LoadResult(plan, problems, provenance)
+
+
 def load_plan(directory: str | Path) -> LoadResult:
-    """Load the plan in ``directory`` (plan.yaml, appendix1.csv, appendix2.csv)."""
+    """Load the plan in ``directory``: plan.yaml and the appendix files it declares."""
     directory = Path(directory)
     if not directory.is_dir():
         what = "not a directory" if directory.exists() else "directory not found"
         return LoadResult(None, [Problem(Location(directory.as_posix()), what, fatal=True)])
-    meta, lines, problems, kept = _read_meta(directory)
-    notation: Notation = meta.notation if meta else "plain"
-    years = list(meta.identity.period.years) if meta else None
-    agencies = _agency_index(meta.agencies) if meta else {}
-
-    t1, years1, p1 = _read_rows(directory, APPENDIX1_FILE, A1_COLUMNS, A1_OPTIONAL, years, notation)
-    t2, years2, p2 = _read_rows(directory, APPENDIX2_FILE, A2_COLUMNS, A2_OPTIONAL, years, notation)
-    problems += p1 + p2
-    projects: list[Project] = []
-    units: list[Unit] = []
-    if t1 is not None:
-        projects, more = _projects(t1, _display(directory, APPENDIX1_FILE), years1, notation, agencies)
-        problems += more
-    if t2 is not None:
-        units, more = _units(t2, _display(directory, APPENDIX2_FILE), years2, notation, agencies)
-        problems += more
-    incomplete = set()
-    for name, table, rows in (("appendix1", t1, projects), ("appendix2", t2, units)):
-        # every cell the totals, groups, shares or norm depend on
-        needed = {"section", "attt", "staff"}
-        if (
-            table is None
-            or not table.complete
-            or any(r.unreadable & (r.amount_fields | needed) for r in rows)
-        ):
-            incomplete.add(name)
-    plan = None
-    if meta is not None:
-        plan = Plan(
-            meta=meta,
-            projects=tuple(projects),
-            units=tuple(units),
-            files={
-                "plan": _display(directory, PLAN_FILE),
-                "appendix1": _display(directory, APPENDIX1_FILE),
-                "appendix2": _display(directory, APPENDIX2_FILE),
-            },
-            yaml_lines=lines,
-            yaml_kept=kept,
-            incomplete=frozenset(incomplete),
-        )
-    return LoadResult(plan, problems)
+    return load_from(Directory(directory))

@@ -27,8 +27,8 @@ class Record:
 class Table:
     header: list[str]
     records: list[Record] = field(default_factory=list)
-    #: False when some of the file could not be used (syntax errors, rows of the wrong width, no
-    #: rows): totals over the table would then be wrong, so the rules that need them do not run
+    #: False when some of the file could not be used (syntax errors, rows of the wrong width):
+    #: totals over the table would then be wrong, so the rules that need them do not run
     complete: bool = True
 
 
@@ -155,11 +155,8 @@ def read_table(
         for name, cell in zip(header, cells, strict=True):
             named.setdefault(name, nfc(cell.strip()))
         table.records.append(Record(line, named))
-    if not table.records:
-        table.complete = False
-        problems.append(
-            Problem(Location(file, header_line + 1), "no data rows: the file holds only its header")
-        )
+    # a file that holds only its header is a table without rows: complete, and its totals are 0
+    # (a table emptied by mistake shows against its declared totals, SUM002)
     return table, problems
 
 

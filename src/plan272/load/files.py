@@ -1,9 +1,15 @@
 """Reading a data file as text: UTF-8 (with or without BOM), LF or CRLF — anything else is a
-located, fatal problem rather than a traceback or a silent misreading."""
+located, fatal problem rather than a traceback or a silent misreading.
+
+The files of a plan come from a :class:`Source`: a directory (:class:`Directory`), or a git
+revision (:class:`plan272.gitsource.Revision`), which reads them from git objects without checking
+anything out. Either way the loader sees the same bytes and names them the same way.
+"""
 
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Protocol
 
 from plan272.problems import Location, Problem
 
@@ -16,23 +22,66 @@ _BOMS = {
 MAX_BYTES = 20 * 1024 * 1024
 
 
-def read_text(path: Path, name: str) -> tuple[str | None, list[Problem]]:
-    """The text of ``path`` (newlines as in the file) or ``None`` and a fatal problem."""
+class Source(Protocol):
+    """Where the files of a plan come from."""
+
+    def display(self, name: str) -> str:
+        """How reports name the file ``name`` (``data/plan.yaml``)."""
+        ...
+
+    def read(self, name: str) -> tuple[bytes | None, list[Problem]]:
+        """The bytes of ``name``, or ``None`` and a fatal problem (missing, not a file, too large)."""
+        ...
+
+
+def fatal(name: str, message: str, line: int | None = None, value: str | None = None) -> list[Problem]:
+    return [Problem(Location(name, line), message, value=value, fatal=True)]
+
+
+def too_large(name: str, size: int) -> list[Problem]:
+    return fatal(name, f"file too large ({size} bytes; the limit is {MAX_BYTES})")
+
+
+class Directory:
+    """The files of a plan directory."""
+
+    def __init__(self, directory: Path) -> None:
+        self.directory = directory
+
+    def display(self, name: str) -> str:
+        return (self.directory / name).as_posix()
+
+    def read(self, name: str) -> tuple[bytes | None, list[Problem]]:
+        path = self.directory / name
+        shown = self.display(name)
+        if not path.exists():
+            return None, fatal(shown, "file not found")
+        if not path.is_file():
+            return None, fatal(shown, "not a regular file")
+        try:
+            size = path.stat().st_size
+            if size > MAX_BYTES:
+                return None, too_large(shown, size)
+            return path.read_bytes(), []
+        except OSError as exc:
+            return None, fatal(shown, f"cannot read the file: {exc.strerror or exc}")
+
+
+def read_text(source: Source, name: str) -> tuple[str | None, list[Problem]]:
+    """The text of the file ``name`` of ``source`` (newlines as in the file), or ``None`` and a
+    fatal problem."""
+    data, problems = source.read(name)
+    if data is None:
+        return None, problems
+    return decode(data, source.display(name))
+
+
+def decode(data: bytes, name: str) -> tuple[str | None, list[Problem]]:
+    """``data`` as UTF-8 text, or ``None`` and a fatal problem located in the file ``name``."""
 
     def fatal(message: str, line: int | None = None, value: str | None = None) -> list[Problem]:
         return [Problem(Location(name, line), message, value=value, fatal=True)]
 
-    if not path.exists():
-        return None, fatal("file not found")
-    if not path.is_file():
-        return None, fatal("not a regular file")
-    try:
-        size = path.stat().st_size
-        if size > MAX_BYTES:
-            return None, fatal(f"file too large ({size} bytes; the limit is {MAX_BYTES})")
-        data = path.read_bytes()
-    except OSError as exc:
-        return None, fatal(f"cannot read the file: {exc.strerror or exc}")
     if not data.strip():
         return None, fatal("empty file")
     for bom, encoding in _BOMS.items():

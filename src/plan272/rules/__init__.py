@@ -1,8 +1,11 @@
 """The rule catalogue: one module per rule family, registered explicitly in :data:`CATALOGUE`.
 
-A rule reads the typed :class:`~plan272.model.Plan` and returns findings; it never parses files
-or prints. Its explanation (what it checks, why, where the document says so, how to fix a finding)
-lives next to its code as :class:`Rule` fields, and ``plan272 rules CODE`` prints it.
+A rule reads the typed :class:`~plan272.model.Plan` (and, to locate plan.yaml values, its
+:class:`~plan272.provenance.Provenance`) and returns findings; it never parses files or prints.
+Explanations are general: they may cite Plan 272 as an example, and every plan-specific figure
+comes from plan.yaml at run time. A rule's explanation (what it checks, why, where the document
+says so, how to fix a finding) lives next to its code as :class:`Rule` fields, and
+``plan272 rules CODE`` prints it.
 """
 
 from __future__ import annotations
@@ -12,8 +15,9 @@ from dataclasses import dataclass
 
 from plan272.findings import Finding, Severity
 from plan272.model import Plan
+from plan272.provenance import Provenance
 
-Check = Callable[[Plan], Iterable[Finding]]
+Check = Callable[[Plan, Provenance], Iterable[Finding]]
 
 
 @dataclass(frozen=True)
@@ -52,24 +56,31 @@ class Rule:
         return "\n".join(out) + "\n"
 
 
-_NAMES = {"appendix1": "Appendix I", "appendix2": "Appendix II"}
+def appendix_names(plan: Plan, ids: Iterable[str], lang: str = "en") -> str:
+    """``Appendix I and Appendix II``: the names of appendices as plan.yaml gives them."""
+    names = []
+    for appendix_id in ids:
+        appendix = plan.appendix(appendix_id)
+        names.append(appendix.label(lang) if appendix else appendix_id)
+    return " and ".join(names)
 
 
-def not_checked(plan: Plan, code: str, needs: tuple[str, ...], what: str = "") -> Finding | None:
+def not_checked(
+    plan: Plan, where: Provenance, code: str, needs: Iterable[str], what: str = ""
+) -> Finding | None:
     """An ``info`` finding saying that rule ``code`` could not check ``what`` because an appendix it
     needs was not read completely (its load problems are reported as DAT001) — or ``None``."""
     from plan272.problems import Location
 
-    missing = [n for n in needs if n in plan.incomplete]
+    missing = [n for n in dict.fromkeys(needs) if n in plan.incomplete]
     if not missing:
         return None
-    names = " and ".join(_NAMES[n] for n in missing)
     return Finding(
         code,
         Severity.INFO,
-        f"not checked{' (' + what + ')' if what else ''}: {names} could not be read completely — "
-        "see the DAT001 problems; totals over partly read data would be wrong",
-        Location(plan.files[missing[0]]),
+        f"not checked{' (' + what + ')' if what else ''}: {appendix_names(plan, missing)} could not be read "
+        "completely — see the DAT001 problems; totals over partly read data would be wrong",
+        Location(where.file(missing[0])),
         ids=("not-checked", *missing),
         detail=what or None,
     )
@@ -83,6 +94,7 @@ def catalogue() -> tuple[Rule, ...]:
         kpi001,
         kpi002,
         kpi003,
+        kpi004,
         nrm001,
         sec001,
         sec002,
@@ -91,11 +103,12 @@ def catalogue() -> tuple[Rule, ...]:
         sum002,
         sum003,
         sum004,
+        sum005,
         txt001,
     )
 
-    modules = (dat001, dat002, sum001, sum002, sum003, sum004, sec001, sec002, sec003, kpi001, kpi002,
-               kpi003, nrm001, txt001)  # fmt: skip
+    modules = (dat001, dat002, sum001, sum002, sum003, sum004, sum005, sec001, sec002, sec003, kpi001,
+               kpi002, kpi003, kpi004, nrm001, txt001)  # fmt: skip
     return tuple(sorted((m.RULE for m in modules), key=lambda r: r.code))
 
 

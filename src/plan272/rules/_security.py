@@ -2,18 +2,26 @@
 
 from __future__ import annotations
 
-from plan272.analysis import SecurityAccount, Share, percent_text
-from plan272.model import Plan
+from collections.abc import Iterable
+
+from plan272.figures import SecurityAccount, Share, percent_text
+from plan272.model import Plan, Row
+
+
+def ids(rows: Iterable[Row]) -> str:
+    return ", ".join(r.id for r in rows) or "none"
 
 
 def counted(account: SecurityAccount) -> str:
-    ids = account.counted_ids
-    return ", ".join(ids) if ids else "none"
+    return ", ".join(account.counted_ids) or "none"
 
 
-def denominator(plan: Plan) -> str:
-    names = {"appendix1": "Appendix I", "appendix2": "Appendix II"}
-    return " + ".join(names[d] for d in plan.meta.security_policy.denominator)
+def denominator(plan: Plan, account: SecurityAccount) -> str:
+    names = []
+    for appendix_id in account.denominator:
+        appendix = plan.appendix(appendix_id)
+        names.append(appendix.label() if appendix else appendix_id)
+    return " + ".join(names) or "nothing"
 
 
 def shortfall(share: Share) -> str:
@@ -25,16 +33,13 @@ def shortfall(share: Share) -> str:
     )
 
 
-def needs(plan: Plan) -> tuple[str, ...]:
-    return tuple(dict.fromkeys(("appendix1", *plan.meta.security_policy.denominator)))
-
-
 WHY = (
-    "The plan commits to spending at least the minimum share of its IT funding on information-security "
+    "A plan may commit to spending at least a minimum share of its IT funding on information-security "
     "products and services; a plan that does not is inconsistent with its own policy."
 )
 
 SOURCE = (
-    "Phần II, mục III.6 'Bảo đảm an toàn thông tin', last bullet: 'đạt tối thiểu 10% trong tổng kinh phí "
-    "triển khai kế hoạch ứng dụng CNTT hàng năm, giai đoạn 5 năm và các dự án CNTT'."
+    "The plan's security policy, recorded under `security_policy` in plan.yaml with its source (in Plan "
+    "272: Phần II, mục III.6 'Bảo đảm an toàn thông tin', last bullet: 'đạt tối thiểu 10% trong tổng "
+    "kinh phí triển khai kế hoạch ứng dụng CNTT hàng năm, giai đoạn 5 năm và các dự án CNTT')."
 )

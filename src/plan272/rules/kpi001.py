@@ -6,41 +6,23 @@ from collections.abc import Iterator
 from decimal import Decimal
 from itertools import pairwise
 
+from plan272.figures import weaker_ends
 from plan272.findings import Finding, Severity
-from plan272.model import Kpi, Plan, Target
+from plan272.model import Plan
+from plan272.provenance import Provenance
 from plan272.rules import Rule
 from plan272.rules._kpi import targets_by_year
 
 
-def _weaker(kpi: Kpi, old: Target, new: Target) -> list[tuple[str, Decimal | None, Decimal | None]]:
-    """Ends of ``new`` that are weaker than ``old``: (end, old value, new value).
-
-    For a higher-is-better indicator the low end is the commitment: it may not fall, nor open up
-    (a missing low end is no commitment at all). The high end of a range may not fall either, but
-    an open high end ("at least 75") followed by a value ("80") is no weakening. Mirrored for a
-    lower-is-better indicator.
-    """
-    out: list[tuple[str, Decimal | None, Decimal | None]] = []
-    higher = kpi.direction == "higher"
-    commitment, ceiling = ("low", "high") if higher else ("high", "low")
-    ends = {"low": (old.low, new.low), "high": (old.high, new.high)}
-
-    def worse(a: Decimal, b: Decimal) -> bool:
-        return b < a if higher else b > a
-
-    old_v, new_v = ends[commitment]
-    if old_v is not None and (new_v is None or worse(old_v, new_v)):
-        out.append((commitment, old_v, new_v))
-    old_v, new_v = ends[ceiling]
-    if old_v is not None and new_v is not None and worse(old_v, new_v):
-        out.append((ceiling, old_v, new_v))
-    if len(out) == 2:  # both ends fall: one finding, with the figures of the commitment
-        end = "value" if old.low == old.high and new.low == new.high else "range"
-        return [(end, *ends[commitment])]
-    return out
+def _which(end: str, old: Decimal | None, new: Decimal | None) -> str:
+    if end == "range":
+        return "both ends of the range"
+    if end == "value":
+        return "the value falls"
+    return f"{end} end {old} → {'open' if new is None else new}"
 
 
-def check(plan: Plan) -> Iterator[Finding]:
+def check(plan: Plan, where: Provenance) -> Iterator[Finding]:
     for k_index, kpi in enumerate(plan.meta.kpis):
         by_year = targets_by_year(k_index, kpi)
         years = sorted(by_year)
@@ -48,7 +30,7 @@ def check(plan: Plan) -> Iterator[Finding]:
             reported: set[tuple[str, str]] = set()
             for old, _ in by_year[earlier]:
                 for new, path in by_year[later]:
-                    for end, old_v, new_v in _weaker(kpi, old, new):
+                    for end, old_v, new_v in weaker_ends(kpi.direction, old, new):
                         if (str(new), end) in reported:
                             continue
                         reported.add((str(new), end))
@@ -56,10 +38,8 @@ def check(plan: Plan) -> Iterator[Finding]:
                             "KPI001",
                             Severity.ERROR,
                             f"target {kpi.id!r} gets weaker from {earlier} to {later}: {old} → {new} "
-                            f"({kpi.unit}, {kpi.direction} is better; "
-                            + ("both ends of the range" if end == "range" else f"{end} end {old_v} → {new_v}")
-                            + ")",
-                            plan.yaml_location(*path),
+                            f"({kpi.unit}, {kpi.direction} is better; " + _which(end, old_v, new_v) + ")",
+                            where.locate(*path),
                             ids=(kpi.id,),
                             expected=old_v,
                             observed=new_v,
@@ -72,12 +52,15 @@ RULE = Rule(
     name="target-weakens",
     summary="A target never gets weaker from one milestone to the next.",
     severity=Severity.ERROR,
-    what="For each indicator, the targets of consecutive milestone years (2022 → 2025) compared "
-    "end by end (both ends of a range), in the indicator's direction: a higher-is-better target "
-    "may not fall, a lower-is-better one may not rise.",
+    what="For each indicator, the targets of consecutive milestone years (whichever years the plan "
+    "states targets for; 2022 → 2025 in Plan 272) compared end by end, in the indicator's direction: "
+    "for a higher-is-better target the low end (the commitment) may not fall or open up, and the high "
+    "end of a range may not fall (an open 'at least 75' followed by '80' asks for more, not less); "
+    "mirrored for a lower-is-better one. `plan272 diff` judges a revised target by the same definition.",
     why="A roadmap whose later milestone asks for less than the earlier one contradicts itself; "
     "usually one figure was mistyped or copied from the wrong row.",
-    source="Phần II, mục II 'MỤC TIÊU CỤ THỂ' and mục VI 'LỘ TRÌNH THỰC HIỆN'.",
+    source="The plan's targets and its roadmap, recorded under `kpis` in plan.yaml with their sources "
+    "(in Plan 272: Phần II, mục II 'MỤC TIÊU CỤ THỂ' and mục VI 'LỘ TRÌNH THỰC HIỆN').",
     fix="Check both milestones against the document and correct the one that was mistranscribed; "
     "if the plan really lowers a target, say so in the plan's revision.",
     check=check,

@@ -7,11 +7,12 @@ from decimal import Decimal
 
 from plan272.findings import Finding, Severity
 from plan272.model import Plan
+from plan272.provenance import Provenance
 from plan272.rules import Rule
 from plan272.rules._kpi import targets_by_year
 
 
-def check(plan: Plan) -> Iterator[Finding]:
+def check(plan: Plan, where: Provenance) -> Iterator[Finding]:
     for k_index, kpi in enumerate(plan.meta.kpis):
         for year, entries in sorted(targets_by_year(k_index, kpi).items()):
             for target, path in entries:
@@ -31,7 +32,7 @@ def check(plan: Plan) -> Iterator[Finding]:
                         "KPI002",
                         Severity.ERROR,
                         f"target {kpi.id!r} for {year} is impossible for its unit ({kpi.unit}): {message}",
-                        plan.yaml_location(*path),
+                        where.locate(*path),
                         ids=(kpi.id,),
                         observed=value,
                         detail=f"{year}-{path[3]}-{index}",
@@ -46,7 +47,8 @@ RULE = Rule(
     what="A percentage lies within 0–100; a count is a non-negative whole number; a range is not "
     "inverted (low ≤ high).",
     why="An impossible target cannot be met or monitored; it signals a typo.",
-    source="Phần II, mục II and mục VI.",
+    source="The plan's targets, recorded under `kpis` in plan.yaml with their sources (in Plan 272: "
+    "Phần II, mục II and mục VI).",
     fix="Correct the target in plan.yaml (kpis) from the document.",
     check=check,
 )

@@ -6,11 +6,12 @@ from collections.abc import Iterator
 
 from plan272.findings import Finding, Severity
 from plan272.model import Plan
+from plan272.provenance import Provenance
 from plan272.rules import Rule
 from plan272.rules._kpi import targets_by_year
 
 
-def check(plan: Plan) -> Iterator[Finding]:
+def check(plan: Plan, where: Provenance) -> Iterator[Finding]:
     for k_index, kpi in enumerate(plan.meta.kpis):
         for year, entries in sorted(targets_by_year(k_index, kpi).items()):
             first, first_path = entries[0]
@@ -25,7 +26,7 @@ def check(plan: Plan) -> Iterator[Finding]:
                     Severity.ERROR,
                     f"target {kpi.id!r} for {year} is {target} here ({source.where}) but {first} in "
                     f"{first_source.where}",
-                    plan.yaml_location(*path),
+                    where.locate(*path),
                     ids=(kpi.id,),
                     expected=first.low if single else None,
                     observed=target.low if single else None,
@@ -39,11 +40,12 @@ RULE = Rule(
     name="target-disagrees",
     summary="An indicator stated in several places has the same target for the same year.",
     severity=Severity.ERROR,
-    what="Each indicator's statements (e.g. mục II for 2025 and mục VI 'đến hết năm 2025') give "
-    "the same target for the same year.",
+    what="Each indicator's statements (in Plan 272, e.g. mục II for 2025 and mục VI 'đến hết năm "
+    "2025') give the same target for the same year.",
     why="Two different targets for the same indicator and year leave the plan ambiguous: which "
     "one is monitored?",
-    source="Phần II, mục II 'MỤC TIÊU CỤ THỂ' and mục VI 'LỘ TRÌNH THỰC HIỆN'.",
+    source="The places where the plan states an indicator's targets, recorded under `kpis` in "
+    "plan.yaml (in Plan 272: Phần II, mục II 'MỤC TIÊU CỤ THỂ' and mục VI 'LỘ TRÌNH THỰC HIỆN').",
     fix="Check both places in the document; record what each says and resolve the discrepancy "
     "with the plan's owner.",
     check=check,

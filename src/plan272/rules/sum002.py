@@ -1,53 +1,83 @@
-"""SUM002: computed totals equal the declared ones, per year and overall, per appendix and group."""
+"""SUM002: computed totals equal the declared ones — per year, overall and per further column, for
+each appendix and each group that declares a total row."""
 
 from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
 
+from plan272.figures import Amounts, add_up, table_totals
 from plan272.findings import Finding, Severity, how_far
-from plan272.model import Declared, Plan, Row
+from plan272.model import Appendix, Declared, Plan, Row
+from plan272.provenance import Provenance
 from plan272.rules import Rule, not_checked
+
+Path = tuple[str | int, ...]
 
 
 def _compare_declared(
     plan: Plan,
+    where: Provenance,
+    appendix: Appendix,
     rows: Sequence[Row],
     declared: Declared,
-    path: tuple[str | int, ...],
+    path: Path,
     scope: str,
     label: str,
 ) -> Iterator[Finding]:
     unreadable = set().union(*(r.unreadable for r in rows)) if rows else set()
-    columns: list[tuple[str, int | None, int, tuple[str | int, ...]]] = []
+    computed: Amounts = add_up(rows, appendix, plan.years)
+    columns: list[tuple[str, int | None, int, Path]] = []
     for year in plan.years:
         if year in declared.years:
-            computed = None if f"y{year}" in unreadable else sum(r.years.get(year, 0) for r in rows)
-            columns.append((str(year), computed, declared.years[year], (*path, "years", year)))
-    total_unreadable = bool(unreadable & {"tmdt", "total"})
-    computed_total = None if total_unreadable else sum(r.amount for r in rows)
-    columns.append(("total", computed_total, declared.total, (*path, "total")))
-    for column, computed, stated, where in columns:
-        if computed is None or computed == stated:
+            value = None if f"y{year}" in unreadable else computed.years[year]
+            columns.append((str(year), value, declared.years[year], (*path, "years", year)))
+    total = None if appendix.total_column in unreadable else computed.total
+    columns.append(("total", total, declared.total, (*path, "total")))
+    titles = {c.id: c.title for c in appendix.columns}
+    for column_id, stated in declared.columns.items():
+        if column_id in titles:
+            value = None if column_id in unreadable else computed.columns.get(column_id, 0)
+            columns.append((column_id, value, stated, (*path, "columns", column_id)))
+    for column, value, stated, at in columns:
+        if value is None or value == stated:
             continue
-        what = f"year {column}" if column != "total" else "overall total"
+        what = (
+            f"year {column}"
+            if column.isdigit()
+            else "overall total"
+            if column == "total"
+            else f"column {column} ({titles[column]})"
+        )
         yield Finding(
             "SUM002",
             Severity.ERROR,
-            f"{label}, {what}: the rows add up to {computed:,}, the declared total is {stated:,} "
-            f"({how_far(computed, stated)})",
-            plan.yaml_location(*where),
+            f"{label}, {what}: the rows add up to {value:,}, the declared total is {stated:,} "
+            f"({how_far(value, stated)})",
+            where.locate(*at),
             ids=(scope,),
-            expected=computed,
+            expected=value,
             observed=stated,
             detail=column,
         )
+    for column_id in declared.columns:
+        if column_id not in titles:
+            yield Finding(
+                "SUM002",
+                Severity.WARNING,
+                f"{label}: a total is declared for column {column_id!r}, which the appendix does not have "
+                f"(columns: {', '.join(titles) or 'none'}); it is not checked",
+                where.locate(*path, "columns", column_id),
+                ids=(scope,),
+                observed=declared.columns[column_id],
+                detail=f"unknown-column-{column_id}",
+            )
     for year in sorted(set(declared.years) - set(plan.years)):
         yield Finding(
             "SUM002",
             Severity.WARNING,
             f"{label}: a total is declared for {year}, outside the plan's period "
             f"{plan.years[0]}–{plan.years[-1]}; it is not checked",
-            plan.yaml_location(*path, "years", year),
+            where.locate(*path, "years", year),
             ids=(scope,),
             observed=declared.years[year],
             detail=f"outside-{year}",
@@ -58,18 +88,32 @@ def _compare_declared(
             "SUM002",
             Severity.WARNING,
             f"{label}: no declared total for year {year}, so that column is not checked",
-            plan.yaml_location(*path, "years"),
+            where.locate(*path, "years"),
             ids=(scope,),
             detail=f"missing-{year}",
         )
     declared_sum = sum(declared.years.get(y, 0) for y in plan.years)
-    if not missing and declared_sum != declared.total:
+    if missing:
+        return
+    if appendix.row_total == "period" and declared_sum != declared.total:
         yield Finding(
             "SUM002",
             Severity.ERROR,
             f"{label}: the declared yearly totals add up to {declared_sum:,}, the declared overall total "
             f"is {declared.total:,} ({how_far(declared_sum, declared.total)})",
-            plan.yaml_location(*path, "total"),
+            where.locate(*path, "total"),
+            ids=(scope,),
+            expected=declared_sum,
+            observed=declared.total,
+            detail="declared",
+        )
+    elif appendix.row_total == "whole" and declared_sum > declared.total:
+        yield Finding(
+            "SUM002",
+            Severity.ERROR,
+            f"{label}: the declared yearly totals add up to {declared_sum:,}, more than the declared "
+            f"overall total {declared.total:,} ({declared_sum - declared.total:,} more)",
+            where.locate(*path, "total"),
             ids=(scope,),
             expected=declared_sum,
             observed=declared.total,
@@ -77,31 +121,41 @@ def _compare_declared(
         )
 
 
-def check(plan: Plan) -> Iterator[Finding]:
-    meta = plan.meta
-    for key, declared, rows, label in (
-        ("appendix1", meta.appendix1.declared, plan.projects, "Appendix I"),
-        ("appendix2", meta.appendix2.declared, plan.units, "Appendix II"),
-    ):
-        skipped = not_checked(plan, "SUM002", (key,), f"{label} totals")
+def check(plan: Plan, where: Provenance) -> Iterator[Finding]:
+    for index, appendix in enumerate(plan.appendices):
+        name = appendix.label()
+        if appendix.declared is None and not any(g.declared for g in appendix.groups):
+            yield Finding(
+                "SUM002",
+                Severity.INFO,
+                f"not checked: plan.yaml declares no total row for {name} (appendices.{index}.declared)",
+                where.locate("appendices", index),
+                ids=(appendix.id,),
+                detail="no-declared",
+            )
+            continue
+        skipped = not_checked(plan, where, "SUM002", (appendix.id,), f"{name} totals")
         if skipped:
             yield skipped
             continue
-        yield from _compare_declared(plan, rows, declared, (key, "declared"), key, label)
-    for key, groups, rows in (
-        ("appendix1", meta.appendix1.groups, plan.projects),
-        ("appendix2", meta.appendix2.groups, plan.units),
-    ):
-        if key in plan.incomplete:
-            continue
-        appendix_rows: Sequence[Row] = rows
-        for index, group in enumerate(groups):
-            if group.declared is None:
-                continue
-            members = [r for r in appendix_rows if r.section == group.id]
-            label = f"{'Appendix I' if key == 'appendix1' else 'Appendix II'} group {group.id}"
+        totals = table_totals(plan, appendix)
+        if appendix.declared is not None:
             yield from _compare_declared(
-                plan, members, group.declared, (key, "groups", index, "declared"), f"{key}:{group.id}", label
+                plan, where, appendix, totals.rows, appendix.declared, ("appendices", index, "declared"),
+                appendix.id, name,
+            )  # fmt: skip
+        for group in totals.groups:
+            if group.declared is None or group.index is None:
+                continue
+            yield from _compare_declared(
+                plan,
+                where,
+                appendix,
+                group.rows,
+                group.declared,
+                ("appendices", index, "groups", group.index, "declared"),
+                f"{appendix.id}:{group.id}",
+                f"{name} group {group.id}",
             )
 
 
@@ -110,12 +164,14 @@ RULE = Rule(
     name="declared-totals",
     summary="Computed totals equal the declared ones, per year and overall, per appendix and group.",
     severity=Severity.ERROR,
-    what="Each year column and the total column, summed over the rows, equal the totals plan.yaml "
-    "declares (Appendix I 'TỔNG CỘNG'; Appendix II group rows and 'TỔNG'); the declared yearly "
-    "totals add up to the declared overall total.",
+    what="Each year column, the total column and each further amount column, summed over the rows, "
+    "equal the total rows plan.yaml declares for the appendix and for its groups (`declared`); the "
+    "declared yearly totals add up to the declared overall total (or stay within it, for "
+    "`row_total: whole`). An appendix with no declared total row is reported as not checked.",
     why="The declared totals are what the plan commits to; a row that is missing, duplicated or "
     "mistyped shows up here.",
-    source="Phụ lục I, row TỔNG CỘNG; Phụ lục II, rows 'I CẤP TỈNH' and TỔNG.",
+    source="The total rows the tables print (in Plan 272: Phụ lục I, row TỔNG CỘNG; Phụ lục II, rows "
+    "'I CẤP TỈNH' and TỔNG).",
     fix="Find the row that differs (SUM001 often points at it) or correct the declared total in "
     "plan.yaml if it was mistranscribed.",
     check=check,

@@ -1,32 +1,52 @@
-"""SUM003: Appendix I plus Appendix II equals the declared grand total and its declared parts."""
+"""SUM003: the appendices (and any part no table itemises) add up to the declared grand total, and
+each declared part equals what it stands for."""
 
 from __future__ import annotations
 
 from collections.abc import Iterator
 
+from plan272.figures import grand_total
 from plan272.findings import Finding, Severity, how_far
 from plan272.model import Plan
+from plan272.provenance import Provenance
 from plan272.rules import Rule, not_checked
-from plan272.rules._rows import computed_total
 
 
-def check(plan: Plan) -> Iterator[Finding]:
-    skipped = not_checked(plan, "SUM003", ("appendix1", "appendix2"))
+def check(plan: Plan, where: Provenance) -> Iterator[Finding]:
+    grand = plan.meta.grand_total
+    if grand is None:
+        return
+    figures = grand_total(plan)
+    skipped = not_checked(plan, where, "SUM003", figures.appendices)
     if skipped:
         yield skipped
         return
-    grand = plan.meta.grand_total
-    a1, a2 = computed_total(plan, 1), computed_total(plan, 2)
-    computed = a1 + a2
-    if computed != grand.amount:
+    if figures.computed is None:
+        unknown = [line.part.appendix for line in figures.lines if line.computed is None and line.part]
+        yield Finding(
+            "SUM003",
+            Severity.INFO,
+            f"not checked: a part of the grand total names an appendix the plan does not have "
+            f"({', '.join(str(u) for u in unknown)}; see DAT002)",
+            where.locate("grand_total", "parts"),
+            ids=("grand_total",),
+            detail="unknown-appendix",
+        )
+    elif figures.computed != grand.amount:
+        terms = " + ".join(
+            f"{line.appendix.label() if line.appendix else line.label} ({line.computed:,}"
+            + ("" if line.itemised else ", as stated")
+            + ")"
+            for line in figures.lines
+        )
         yield Finding(
             "SUM003",
             Severity.ERROR,
-            f"Appendix I ({a1:,}) plus Appendix II ({a2:,}) is {computed:,} million VND; the declared "
-            f"grand total is {grand.amount:,} ({how_far(computed, grand.amount)})",
-            plan.yaml_location("grand_total", "amount"),
+            f"{terms} is {figures.computed:,} million VND; the declared grand total is {grand.amount:,} "
+            f"({how_far(figures.computed, grand.amount)})",
+            where.locate("grand_total", "amount"),
             ids=("grand_total",),
-            expected=computed,
+            expected=figures.computed,
             observed=grand.amount,
             detail="appendices",
         )
@@ -37,39 +57,43 @@ def check(plan: Plan) -> Iterator[Finding]:
             Severity.ERROR,
             f"the declared parts add up to {parts_sum:,}, the declared grand total is {grand.amount:,} "
             f"({how_far(parts_sum, grand.amount)})",
-            plan.yaml_location("grand_total", "amount"),
+            where.locate("grand_total", "amount"),
             ids=("grand_total",),
             expected=parts_sum,
             observed=grand.amount,
             detail="parts",
         )
-    for index, part in enumerate(grand.parts):
-        appendix_total = a1 if part.appendix == 1 else a2
-        if part.amount != appendix_total:
-            name = "Appendix I" if part.appendix == 1 else "Appendix II"
-            yield Finding(
-                "SUM003",
-                Severity.ERROR,
-                f"declared part {part.id!r} ({part.label}) is {part.amount:,}; {name} adds up to "
-                f"{appendix_total:,} ({how_far(appendix_total, part.amount)})",
-                plan.yaml_location("grand_total", "parts", index, "amount"),
-                ids=("grand_total", part.id),
-                expected=appendix_total,
-                observed=part.amount,
-            )
+    for index, line in enumerate(figures.lines):
+        part = line.part
+        if part is None or line.appendix is None or line.computed is None or part.amount == line.computed:
+            continue
+        over = "in the period " if line.appendix.row_total == "whole" else ""
+        yield Finding(
+            "SUM003",
+            Severity.ERROR,
+            f"declared part {part.id!r} ({part.label}) is {part.amount:,}; {line.appendix.label()} adds up "
+            f"to {line.computed:,} {over}({how_far(line.computed, part.amount)})",
+            where.locate("grand_total", "parts", index, "amount"),
+            ids=("grand_total", part.id),
+            expected=line.computed,
+            observed=part.amount,
+        )
 
 
 RULE = Rule(
     code="SUM003",
     name="grand-total",
-    summary="Appendix I plus Appendix II equals the declared grand total and its declared parts.",
+    summary="The appendices add up to the declared grand total and its declared parts.",
     severity=Severity.ERROR,
-    what="The sum of both appendices equals the grand total of section VIII (1,501,713 million VND, "
-    "i.e. 1,501.713 billion); the declared parts (IT projects; recurring funding) add up to it and "
-    "each equals its appendix.",
-    why="Section VIII is the figure leadership approves and quotes; it must be what the appendices "
-    "actually hold.",
-    source="Phần II, mục VIII 'KINH PHÍ THỰC HIỆN'.",
-    fix="Correct the appendix row or the declared figure in plan.yaml (grand_total).",
+    what="The grand total plan.yaml declares (`grand_total.amount`) equals the sum of its parts: each "
+    "part that is an appendix counts what the appendix allocates over the plan's period, a part that "
+    "no table itemises counts the amount stated for it; with no parts declared, the grand total is "
+    "every appendix. The declared parts add up to the grand total, and each appendix part equals its "
+    "appendix.",
+    why="The grand total is the figure leadership approves and quotes (in Plan 272, section VIII: "
+    "1,501.713 billion VND); it must be what the tables actually hold.",
+    source="The section of the plan on its funding (in Plan 272: Phần II, mục VIII 'KINH PHÍ THỰC HIỆN').",
+    fix="Correct the appendix row or the declared figure in plan.yaml (grand_total); a part of the "
+    "funding that no table itemises is declared as a part without `appendix`.",
     check=check,
 )

@@ -7,6 +7,7 @@ from decimal import Decimal
 
 from plan272.findings import Finding, Severity
 from plan272.model import Plan
+from plan272.provenance import Provenance
 from plan272.rules import Rule
 
 
@@ -14,8 +15,8 @@ def _figure(value: Decimal) -> int | Decimal:
     return int(value) if value == value.to_integral_value() else value
 
 
-def check(plan: Plan) -> Iterator[Finding]:
-    from plan272.analysis import amount_checks
+def check(plan: Plan, where: Provenance) -> Iterator[Finding]:
+    from plan272.stated import amount_checks
     from plan272.vnwords import int_to_words
 
     for check in amount_checks(plan):
@@ -24,14 +25,14 @@ def check(plan: Plan) -> Iterator[Finding]:
         assert check.computed is not None
         amount = int(check.computed)
         ids = (*(str(p) for p in check.path),)
-        where = plan.yaml_location(*check.path)
+        at = where.locate(*check.path)
         what = "the amount in words" if check.kind == "words" else f"the printed figure {check.printed!r}"
         if check.status == "unreadable":
             yield Finding(
                 "SUM004",
                 Severity.ERROR if check.kind == "words" else Severity.WARNING,
                 f"{check.label}: {what} cannot be read: {check.detail}",
-                where,
+                at,
                 ids=ids,
                 expected=amount,
                 detail="unreadable",
@@ -46,7 +47,7 @@ def check(plan: Plan) -> Iterator[Finding]:
             )
         else:
             message = f"{check.label}: {what} is {read:,} million VND, the amount is {amount:,}"
-        yield Finding("SUM004", Severity.ERROR, message, where, ids=ids, expected=amount, observed=read)
+        yield Finding("SUM004", Severity.ERROR, message, at, ids=ids, expected=amount, observed=read)
 
 
 RULE = Rule(
@@ -54,13 +55,15 @@ RULE = Rule(
     name="amount-in-words",
     summary="Every amount stated in words (and as a printed figure) equals its figure.",
     severity=Severity.ERROR,
-    what="Reads the amounts in words that plan.yaml records as printed (section VIII: 'Một nghìn "
-    "năm trăm lẻ một tỷ, bảy trăm mười ba triệu đồng') with a Vietnamese number reader and compares "
-    "them, in the right unit (words in đồng, figures in million VND), with the figure; also reads "
-    "the printed figure ('1.501,713tỷ đồng', Vietnamese notation) and compares it.",
+    what="Reads the amounts in words that plan.yaml records as printed for the grand total and its "
+    "parts (`words`; in Plan 272, section VIII: 'Một nghìn năm trăm lẻ một tỷ, bảy trăm mười ba triệu "
+    "đồng') with a Vietnamese number reader and compares them, in the right unit (words in đồng, "
+    "figures in million VND), with the figure; also reads the printed figure (`stated`, Vietnamese "
+    "notation, e.g. '1.501,713tỷ đồng') and compares it.",
     why="Official documents state key amounts twice so that a slip in one shows against the other; a "
     "transcription or drafting error hides exactly there.",
-    source="Phần II, mục VIII 'KINH PHÍ THỰC HIỆN': the total and its two parts, in figures and words.",
+    source="The section of the plan on its funding, where it states the amounts in figures and in "
+    "words (in Plan 272: Phần II, mục VIII 'KINH PHÍ THỰC HIỆN').",
     fix="Compare figure and words with the document; correct the transcription, or report the "
     "discrepancy in the document to its owner.",
     check=check,

@@ -13,6 +13,7 @@ from decimal import Decimal
 
 from plan272.findings import Finding, Severity
 from plan272.model import Plan
+from plan272.provenance import Provenance
 from plan272.rules import Rule
 
 
@@ -20,18 +21,16 @@ def _fmt(value: Decimal) -> str:
     return f"{value:,}" if value == value.to_integral_value() else f"{value:,f}"
 
 
-def check(plan: Plan) -> Iterator[Finding]:
-    from plan272.analysis import claim_check
+def check(plan: Plan, where: Provenance) -> Iterator[Finding]:
+    from plan272.stated import claim_check
 
     for index, claim in enumerate(plan.meta.claims):
         check = claim_check(index, claim)
         if check.status == "ok":
             continue
-        where = plan.yaml_location(*check.path)
+        at = where.locate(*check.path)
         if check.status == "unreadable":
-            yield Finding(
-                "TXT001", Severity.WARNING, f"{claim.label}: {check.detail}", where, ids=(claim.id,)
-            )
+            yield Finding("TXT001", Severity.WARNING, f"{claim.label}: {check.detail}", at, ids=(claim.id,))
             continue
         assert check.stated is not None and check.computed is not None
         if check.kind == "total":
@@ -58,7 +57,7 @@ def check(plan: Plan) -> Iterator[Finding]:
             "TXT001",
             severity,
             message,
-            where,
+            at,
             ids=(claim.id,),
             expected=check.computed,
             observed=check.stated,
@@ -72,13 +71,14 @@ RULE = Rule(
     summary="The arithmetic claims of the narrative hold: totals and their parts, ratios and their counts.",
     severity=Severity.WARNING,
     what="Each claim recorded under `claims` in plan.yaml (every 'N …, of which a, b and c' and "
-    "'x of y, i.e. p%' of Part I) is recomputed: a total that is not the sum of its parts, or a "
+    "'x of y, i.e. p%' of the narrative) is recomputed: a total that is not the sum of its parts, or a "
     "percentage that does not round (half up) to the printed figure at its printed precision, is a "
     "warning with both figures. A percentage that is the truncated value is reported as info.",
     why="A narrative's figures are quoted in reports and speeches; a drafting slip there goes "
     "unnoticed because no spreadsheet checks prose.",
-    source="Phần I 'ĐÁNH GIÁ KẾT QUẢ THỰC HIỆN KẾ HOẠCH … GIAI ĐOẠN 2016-2020', its table of "
-    "indicators and footnotes.",
+    source="The narrative of the plan, usually its review of the previous period, its table of "
+    "indicators and its footnotes (in Plan 272: Phần I 'ĐÁNH GIÁ KẾT QUẢ THỰC HIỆN KẾ HOẠCH … GIAI "
+    "ĐOẠN 2016-2020').",
     fix="Check the figures against the document: correct a mistranscription in plan.yaml; a slip "
     "in the document itself is a finding to report to its owner, not to edit away.",
     check=check,

@@ -1,119 +1,17 @@
-"""Figures computed from a plan, shared by rules, summary and diff: security shares, totals.
+"""The figures the text states, recomputed: amounts in words and in print (SUM004), the arithmetic
+claims of the narrative (TXT001). Shared by the rules, the summary and diff.
 
-Pure functions over the typed plan; all money is integer million VND, shares are ``Decimal``.
+Pure functions over the typed plan; amounts are million VND, nothing is a float.
 """
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from decimal import ROUND_CEILING, ROUND_DOWN, ROUND_HALF_UP, Decimal
+from decimal import ROUND_DOWN, ROUND_HALF_UP, Decimal
 from typing import Literal
 
-from plan272.model import Claim, Plan, Project, StatedAmount
-
-
-@dataclass(frozen=True)
-class Share:
-    """``amount`` out of ``base`` against a minimum percentage."""
-
-    amount: int
-    base: int
-    minimum_percent: Decimal
-
-    @property
-    def percent(self) -> Decimal | None:
-        if self.base == 0:
-            return None
-        return Decimal(self.amount) * 100 / Decimal(self.base)
-
-    @property
-    def required(self) -> int:
-        """The smallest whole amount that reaches the minimum."""
-        value = Decimal(self.base) * self.minimum_percent / 100
-        return int(value.to_integral_value(rounding=ROUND_CEILING))
-
-    @property
-    def shown(self) -> Decimal | None:
-        """The percentage to two places as shown to people (see :func:`guard_minimum`)."""
-        guarded = guard_minimum(self.percent, self.minimum_percent)
-        return None if guarded is None else guarded.quantize(_CENT, rounding=ROUND_HALF_UP)
-
-    @property
-    def ok(self) -> bool:
-        return self.base == 0 or Decimal(self.amount) * 100 >= self.minimum_percent * self.base
-
-
-_CENT = Decimal("0.01")
-
-
-def guard_minimum(percent: Decimal | None, minimum: Decimal) -> Decimal | None:
-    """``percent`` as it may be shown beside ``minimum``: exact, except a share that fails yet
-    would round to the minimum at two places (9.996% as "10.00%"): that one is cut to two places,
-    so a failing share never reads as meeting the rule."""
-    if percent is None or percent >= minimum:
-        return percent
-    if percent.quantize(_CENT, rounding=ROUND_HALF_UP) >= minimum:
-        return percent.quantize(_CENT, rounding=ROUND_DOWN)
-    return percent
-
-
-def percent_text(value: Decimal | None, places: int = 2) -> str:
-    """``8.66%``; ``n/a`` when there is no base."""
-    if value is None:
-        return "n/a"
-    return f"{value.quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_UP)}%"
-
-
-@dataclass(frozen=True)
-class SecurityAccount:
-    """What counts as information-security spending under the plan's policy."""
-
-    whole: tuple[Project, ...]  # projects counted in full (groups / listed ids)
-    partial: tuple[Project, ...]  # other projects with an attt amount
-    period: Share
-    years: dict[int, Share]
-
-    @property
-    def counted_ids(self) -> tuple[str, ...]:
-        return tuple(p.id for p in (*self.whole, *self.partial))
-
-
-def security_account(plan: Plan) -> SecurityAccount:
-    policy = plan.meta.security_policy
-    groups = set(policy.counted_groups)
-    listed = set(policy.counted_projects)
-    whole = tuple(p for p in plan.projects if p.section in groups or p.id in listed)
-    whole_ids = {p.id for p in whole}
-    partial = tuple(
-        p
-        for p in plan.projects
-        if policy.include_attt_amounts and p.id not in whole_ids and p.attt is not None and p.attt > 0
-    )
-    minimum = policy.min_share_percent
-
-    def base_total() -> int:
-        total = 0
-        if "appendix1" in policy.denominator:
-            total += sum(p.tmdt for p in plan.projects)
-        if "appendix2" in policy.denominator:
-            total += sum(u.total for u in plan.units)
-        return total
-
-    def base_year(year: int) -> int:
-        total = 0
-        if "appendix1" in policy.denominator:
-            total += sum(p.years.get(year, 0) for p in plan.projects)
-        if "appendix2" in policy.denominator:
-            total += sum(u.years.get(year, 0) for u in plan.units)
-        return total
-
-    period_amount = sum(p.tmdt for p in whole) + sum(p.attt or 0 for p in partial)
-    years = {
-        year: Share(sum(p.years.get(year, 0) for p in whole), base_year(year), minimum) for year in plan.years
-    }
-    return SecurityAccount(whole, partial, Share(period_amount, base_total(), minimum), years)
-
+from plan272.model import Claim, Plan, StatedAmount
 
 # ---------------------------------------------------------------------------------------------
 # Stated figures: amounts in words and printed figures (SUM004), claims of the narrative (TXT001)
@@ -175,6 +73,8 @@ def amount_checks(plan: Plan) -> list[StatedCheck]:
     from plan272.vnwords import WordsError, words_to_int
 
     grand = plan.meta.grand_total
+    if grand is None:
+        return []
     items: list[tuple[tuple[str | int, ...], str, str, StatedAmount]] = [
         (("grand_total",), "grand_total", "grand total", grand)
     ]

@@ -1,0 +1,107 @@
+"""``plan272 init DIR``: a new plan's files to fill in — or the structure of an existing plan."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+
+def register(app: typer.Typer) -> None:
+    @app.command("init")
+    def init(
+        directory: Annotated[
+            Path, typer.Argument(help="Directory for the new plan (created if missing).", show_default=False)
+        ],
+        like: Annotated[
+            Path | None,
+            typer.Option(
+                "--like",
+                help="Copy the structure of the plan in this data directory (tables, groups, columns, norm, "
+                "security policy, agency registry) without its rows and figures.",
+            ),
+        ] = None,
+        period: Annotated[
+            str | None,
+            typer.Option(
+                "--period", help="The plan's period, START-END (e.g. 2026-2030). Default: --like's."
+            ),
+        ] = None,
+        tables: Annotated[
+            str,
+            typer.Option(
+                "--tables",
+                help="Without --like: the kinds of its tables, in order (projects, units, lines).",
+            ),
+        ] = "projects,units",
+        number: Annotated[str, typer.Option("--number", help="The plan's number (Số hiệu).")] = "…/KH-UBND",
+        title: Annotated[str, typer.Option("--title", help="The plan's title.")] = "Kế hoạch …",
+        force: Annotated[bool, typer.Option("--force", help="Overwrite files that exist.")] = False,
+    ) -> None:
+        """Write a new plan to fill in: a commented plan.yaml and the header of each table's CSV file
+        for the declared period. `plan272 validate DIR` accepts it as written.
+
+        Exit code 0: written; 2: could not (a file exists without --force, a bad option, --like
+        could not be read).
+        """
+        from plan272.cli import UserError
+        from plan272.cli.io import write_atomic
+        from plan272.model import KINDS
+        from plan272.skeleton import Structure, default_structure, skeleton, structure_of
+
+        span = _period(period) if period is not None else None
+        structure: Structure
+        if like is not None:
+            from plan272.load import load_plan
+
+            loaded = load_plan(like)
+            if loaded.plan is None or loaded.fatal:
+                problems = [p for p in loaded.problems if p.fatal] or loaded.problems
+                first = str(problems[0]) if problems else "unknown problem"
+                raise UserError(f"cannot read the plan to copy ({like}): {first}")
+            start, end = span if span else (None, None)
+            structure = structure_of(loaded.plan, start, end, number, title)
+        else:
+            if span is None:
+                raise UserError(
+                    "give the plan's period, e.g. --period 2026-2030 (or copy a plan with --like)"
+                )
+            kinds = [k.strip() for k in tables.split(",") if k.strip()]
+            unknown = [k for k in kinds if k not in KINDS]
+            if not kinds or unknown:
+                raise UserError(
+                    f"--tables takes kinds from {', '.join(KINDS)}, not {', '.join(unknown) or '(none)'}"
+                )
+            structure = default_structure(span[0], span[1], kinds, number, title)  # type: ignore[arg-type]
+        files = skeleton(structure)
+        if directory.exists() and not directory.is_dir():
+            raise UserError(f"{directory} exists and is not a directory")
+        existing = [name for name in files if (directory / name).exists()]
+        if existing and not force:
+            raise UserError(
+                f"{', '.join(existing)} already exist in {directory}; pass --force to overwrite them"
+            )
+        try:
+            directory.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise UserError(f"cannot create {directory}: {exc.strerror or exc}") from exc
+        for name, text in files.items():
+            write_atomic(directory / name, text, force=force)
+        written = ", ".join(files)
+        typer.echo(f"plan272: wrote {written} in {directory}", err=True)
+        typer.echo(f"plan272: fill them in from the plan, then run: plan272 validate {directory}", err=True)
+
+
+def _period(text: str) -> tuple[int, int]:
+    import re
+
+    from plan272.cli import UserError
+
+    match = re.fullmatch(r"\s*(\d{4})\s*[-–]\s*(\d{4})\s*", text)
+    if not match:
+        raise UserError(f"--period is START-END, e.g. 2026-2030, not {text!r}")
+    start, end = int(match.group(1)), int(match.group(2))
+    if not (1900 <= start <= end <= 2200) or end - start > 30:
+        raise UserError(f"--period {text!r}: a period runs forward, 1900–2200, at most 30 years")
+    return start, end

@@ -1,0 +1,405 @@
+"""The plan's arithmetic, in one place: totals per appendix, group, year and period, in-period
+amounts, the grand total, the security share, the per-staff norm, and when a target gets weaker.
+
+The rules, the summary and diff all ask this module; none of them adds money up on its own. Pure
+functions over the typed plan: money is ``int`` million VND, rates and shares are ``Decimal``.
+
+*Over the period*: what a row allocates inside the plan's period. Where an appendix says a row's
+total is its in-period allocations (``row_total: period``, as in Plan 272) that is the row's total;
+where the total may cover more (``row_total: whole``: a project that started before the period or
+runs past it) it is the row's yearly amounts added up. Every total and share over the period uses
+it, never a whole-project total.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from decimal import ROUND_CEILING, ROUND_DOWN, ROUND_HALF_UP, Decimal
+from typing import Literal
+
+from plan272.model import Appendix, Declared, GrandPart, Mark, Plan, Project, Row, Target, Unit
+
+# ---------------------------------------------------------------------------------------------
+# Totals
+
+
+def period_amount(row: Row, appendix: Appendix) -> int:
+    """What ``row`` allocates over the plan's period (see the module docstring)."""
+    return row.total if appendix.row_total == "period" else row.in_period
+
+
+@dataclass(frozen=True)
+class Amounts:
+    """Amounts of some rows added up: per year, the row-total column, over the period, and each
+    further column."""
+
+    years: Mapping[int, int]
+    total: int
+    period: int
+    columns: Mapping[str, int] = field(default_factory=dict)
+    count: int = 0
+
+    def column(self, key: int | str | None) -> int | None:
+        """The amount of a year (``int``), a further column (its id) or the total (``None``)."""
+        if key is None:
+            return self.total
+        if isinstance(key, int):
+            return self.years.get(key)
+        return self.columns.get(key)
+
+
+def add_up(rows: Iterable[Row], appendix: Appendix, years: Sequence[int]) -> Amounts:
+    rows = tuple(rows)
+    return Amounts(
+        years={year: sum(r.years.get(year, 0) for r in rows) for year in years},
+        total=sum(r.total for r in rows),
+        period=sum(period_amount(r, appendix) for r in rows),
+        columns={c.id: sum(r.columns.get(c.id, 0) for r in rows) for c in appendix.columns},
+        count=len(rows),
+    )
+
+
+def declared_amounts(declared: Declared) -> Amounts:
+    """A declared total row as :class:`Amounts` (its period is its total: the row prints it)."""
+    return Amounts(dict(declared.years), declared.total, declared.total, dict(declared.columns))
+
+
+@dataclass(frozen=True)
+class GroupTotals:
+    id: str
+    title: str  # "" for a section no group of plan.yaml declares
+    declared: Declared | None
+    rows: tuple[Row, ...]
+    amounts: Amounts
+    index: int | None  # the group's index in plan.yaml, None when undeclared
+
+
+@dataclass(frozen=True)
+class TableTotals:
+    appendix: Appendix
+    rows: tuple[Row, ...]
+    groups: tuple[GroupTotals, ...]  # declared groups in plan.yaml's order, then undeclared sections
+    amounts: Amounts
+
+
+def table_totals(plan: Plan, appendix: Appendix) -> TableTotals:
+    """The totals of one appendix and of each of its groups."""
+    rows = plan.rows(appendix.id)
+    groups = []
+    for index, group in enumerate(appendix.groups):
+        members = tuple(r for r in rows if r.section == group.id)
+        groups.append(
+            GroupTotals(
+                group.id, group.title, group.declared, members, add_up(members, appendix, plan.years), index
+            )
+        )
+    known = {g.id for g in appendix.groups}
+    for section in dict.fromkeys(r.section for r in rows if r.section not in known):
+        members = tuple(r for r in rows if r.section == section)
+        groups.append(GroupTotals(section, "", None, members, add_up(members, appendix, plan.years), None))
+    return TableTotals(appendix, rows, tuple(groups), add_up(rows, appendix, plan.years))
+
+
+# ---------------------------------------------------------------------------------------------
+# The grand total
+
+
+@dataclass(frozen=True)
+class GrandLine:
+    """A part of the grand total: declared (as plan.yaml states it) beside computed."""
+
+    id: str
+    label: str
+    appendix: Appendix | None  # the appendix this part is; None: a part no table itemises
+    declared: int | None  # None: no part is declared, the line is an appendix of the plan
+    computed: int | None  # None: the part names an appendix the plan does not have
+    part: GrandPart | None = None
+
+    @property
+    def itemised(self) -> bool:
+        return self.part is None or self.part.appendix is not None
+
+
+@dataclass(frozen=True)
+class GrandFigures:
+    declared: int | None  # None: plan.yaml states no grand total
+    computed: int | None  # None: a part names an unknown appendix
+    lines: tuple[GrandLine, ...]
+    #: the appendices the grand total adds up (their completeness decides whether it can be checked)
+    appendices: tuple[str, ...]
+
+
+def grand_total(plan: Plan) -> GrandFigures:
+    """The grand total: its declared parts, each computed (an appendix: its amount over the period;
+    a part no table itemises: the amount plan.yaml states), or every appendix when no part is
+    declared."""
+    grand = plan.meta.grand_total
+    lines: list[GrandLine] = []
+    if grand is None or not grand.parts:
+        for appendix in plan.appendices:
+            amount = table_totals(plan, appendix).amounts.period
+            lines.append(GrandLine(appendix.id, appendix.title or appendix.name, appendix, None, amount))
+    else:
+        for part in grand.parts:
+            if part.appendix is None:
+                lines.append(GrandLine(part.id, part.label, None, part.amount, part.amount, part))
+                continue
+            named = plan.appendix(part.appendix)
+            amount_of = None if named is None else table_totals(plan, named).amounts.period
+            lines.append(GrandLine(part.id, part.label, named, part.amount, amount_of, part))
+    values = [line.computed for line in lines]
+    computed = None if any(v is None for v in values) else sum(v for v in values if v is not None)
+    appendices = tuple(dict.fromkeys(line.appendix.id for line in lines if line.appendix is not None))
+    return GrandFigures(grand.amount if grand else None, computed, tuple(lines), appendices)
+
+
+# ---------------------------------------------------------------------------------------------
+# Shares
+
+_CENT = Decimal("0.01")
+
+
+@dataclass(frozen=True)
+class Share:
+    """``amount`` out of ``base`` against a minimum percentage.
+
+    ``uncertain`` is spending that may or may not fall in the scope: a security part (attt) given
+    for a whole project whose allocations reach beyond the period. The share then lies between
+    ``percent`` and ``upper_percent``; it meets the minimum (``ok``) only if it does at the lower
+    end, and falls short (``short``) only if it does at the upper end."""
+
+    amount: int
+    base: int
+    minimum_percent: Decimal
+    uncertain: int = 0
+
+    @property
+    def percent(self) -> Decimal | None:
+        if self.base == 0:
+            return None
+        return Decimal(self.amount) * 100 / Decimal(self.base)
+
+    @property
+    def upper_percent(self) -> Decimal | None:
+        if self.base == 0:
+            return None
+        return Decimal(self.amount + self.uncertain) * 100 / Decimal(self.base)
+
+    @property
+    def required(self) -> int:
+        """The smallest whole amount that reaches the minimum."""
+        value = Decimal(self.base) * self.minimum_percent / 100
+        return int(value.to_integral_value(rounding=ROUND_CEILING))
+
+    @property
+    def shown(self) -> Decimal | None:
+        """The percentage to two places as shown to people (see :func:`guard_minimum`)."""
+        guarded = guard_minimum(self.percent, self.minimum_percent)
+        return None if guarded is None else guarded.quantize(_CENT, rounding=ROUND_HALF_UP)
+
+    @property
+    def ok(self) -> bool:
+        """Meets the minimum, even counting none of the uncertain spending."""
+        return self.base == 0 or Decimal(self.amount) * 100 >= self.minimum_percent * self.base
+
+    @property
+    def short(self) -> bool:
+        """Falls short of the minimum, even counting all of the uncertain spending."""
+        return (
+            self.base > 0 and Decimal(self.amount + self.uncertain) * 100 < self.minimum_percent * self.base
+        )
+
+    @property
+    def verdict(self) -> Literal["ok", "short", "unknown"]:
+        return "ok" if self.ok else "short" if self.short else "unknown"
+
+
+def guard_minimum(percent: Decimal | None, minimum: Decimal) -> Decimal | None:
+    """``percent`` as it may be shown beside ``minimum``: exact, except a share that fails yet
+    would round to the minimum at two places (9.996% as "10.00%"): that one is cut to two places,
+    so a failing share never reads as meeting the rule."""
+    if percent is None or percent >= minimum:
+        return percent
+    if percent.quantize(_CENT, rounding=ROUND_HALF_UP) >= minimum:
+        return percent.quantize(_CENT, rounding=ROUND_DOWN)
+    return percent
+
+
+def percent_text(value: Decimal | None, places: int = 2) -> str:
+    """``8.66%``; ``n/a`` when there is no base."""
+    if value is None:
+        return "n/a"
+    return f"{value.quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_UP)}%"
+
+
+@dataclass(frozen=True)
+class SecurityAccount:
+    """What counts as information-security spending under the plan's policy, and its shares."""
+
+    whole: tuple[Row, ...]  # rows counted in full (groups / listed rows of the counted appendices)
+    partial: tuple[Project, ...]  # other projects with an attt amount
+    #: projects among ``partial`` whose attt part is given for a whole project that reaches beyond
+    #: the period: how much of it falls in the period is not known
+    uncertain: tuple[Project, ...]
+    period: Share
+    years: dict[int, Share]
+    denominator: tuple[str, ...]  # appendix ids
+    #: appendices the shares are computed over: they must be read completely
+    needs: tuple[str, ...]
+
+    @property
+    def counted_ids(self) -> tuple[str, ...]:
+        return tuple(p.id for p in (*self.whole, *self.partial))
+
+
+def security_account(plan: Plan) -> SecurityAccount | None:
+    """The security spending and its shares; ``None`` when plan.yaml states no security policy.
+    References to appendices the plan does not have are left out (DAT002 reports them)."""
+    policy = plan.meta.security_policy
+    if policy is None:
+        return None
+    appendices = {a.id: a for a in plan.appendices}
+    whole: list[Row] = []
+    counted_in: list[str] = []
+    for counted in policy.counted:
+        if counted.appendix not in appendices:
+            continue
+        counted_in.append(counted.appendix)
+        groups, listed = set(counted.groups), set(counted.rows)
+        whole += [r for r in plan.rows(counted.appendix) if r.section in groups or r.id in listed]
+    whole = list({id(r): r for r in whole}.values())  # a row both in a group and listed counts once
+    whole_ids = {(r.appendix, r.id) for r in whole}
+    partial: list[Project] = []
+    if policy.include_attt_amounts:
+        for appendix in plan.appendices:
+            for row in plan.rows(appendix.id):
+                if (
+                    isinstance(row, Project)
+                    and (row.appendix, row.id) not in whole_ids
+                    and (row.attt or 0) > 0
+                ):
+                    partial.append(row)
+    denominator = tuple(a for a in (policy.denominator or [a.id for a in plan.appendices]) if a in appendices)
+    minimum = policy.min_share_percent
+
+    def period_of(row: Row) -> int:
+        return period_amount(row, appendices[row.appendix])
+
+    sure, unsure = 0, 0
+    uncertain: list[Project] = []
+    for project in partial:
+        attt = project.attt or 0
+        outside = (
+            project.total - project.in_period if appendices[project.appendix].row_total == "whole" else 0
+        )
+        if outside <= 0:
+            sure += attt
+            continue
+        low, high = max(0, attt - outside), min(attt, project.in_period)
+        sure += low
+        unsure += max(0, high - low)
+        if high > low:
+            uncertain.append(project)
+    base_rows = [r for a in denominator for r in plan.rows(a)]
+    period = Share(
+        sum(period_of(r) for r in whole) + sure, sum(period_of(r) for r in base_rows), minimum, unsure
+    )
+    years = {
+        year: Share(
+            sum(r.years.get(year, 0) for r in whole), sum(r.years.get(year, 0) for r in base_rows), minimum
+        )
+        for year in plan.years
+    }
+    needs = list(counted_in)
+    if policy.include_attt_amounts:
+        needs += [a.id for a in plan.appendices if a.kind == "projects"]
+    needs += denominator
+    return SecurityAccount(
+        tuple(whole),
+        tuple(partial),
+        tuple(uncertain),
+        period,
+        years,
+        denominator,
+        tuple(dict.fromkeys(needs)),
+    )
+
+
+# ---------------------------------------------------------------------------------------------
+# The per-staff norm
+
+
+def norm_amount(unit: Unit, appendix: Appendix) -> int | Decimal | None:
+    """What the norm gives ``unit`` each year: staff × the per-staff norm (``int`` when whole);
+    ``None`` when the appendix has no norm."""
+    if appendix.norm is None:
+        return None
+    value = unit.staff * appendix.norm.per_staff_per_year
+    return int(value) if value == value.to_integral_value() else value
+
+
+def explained_mark(unit: Unit, appendix: Appendix) -> Mark | None:
+    """The mark of plan.yaml that explains ``unit``'s note: the note is that mark and the mark's
+    explanation names the unit. Only such a unit is exempt from the exact norm."""
+    note = (unit.note or "").strip()
+    if not note:
+        return None
+    return next((m for m in appendix.marks if m.mark.strip() == note and unit.id in m.units), None)
+
+
+def off_norm(unit: Unit, appendix: Appendix) -> tuple[int, ...]:
+    """The years whose amount breaks the norm: an unmarked unit must get exactly staff × norm, a
+    unit whose mark plan.yaml explains at least that. Unreadable cells are not judged."""
+    expected = norm_amount(unit, appendix)
+    if expected is None or "staff" in unit.unreadable:
+        return ()
+    exempt = explained_mark(unit, appendix) is not None
+    return tuple(
+        year
+        for year, amount in sorted(unit.years.items())
+        if f"y{year}" not in unit.unreadable and (amount < expected if exempt else amount != expected)
+    )
+
+
+# ---------------------------------------------------------------------------------------------
+# Targets
+
+End = Literal["low", "high", "value", "range"]
+
+
+def weaker_ends(
+    direction: Literal["higher", "lower"], old: Target, new: Target
+) -> list[tuple[End, Decimal | None, Decimal | None]]:
+    """The ends of ``new`` that ask for less than ``old``: (end, old value, new value).
+
+    For a higher-is-better indicator the low end is the commitment: it may not fall, nor open up
+    (a missing low end commits to nothing). The high end of a range may not fall either; but an
+    open high end ("at least 75") followed by a value ("80") asks for more, not less. Mirrored for
+    a lower-is-better indicator. When both ends fall, one entry (``value`` or ``range``) stands for
+    both, with the figures of the commitment.
+    """
+    higher = direction == "higher"
+    commitment: Literal["low", "high"] = "low" if higher else "high"
+    ceiling: Literal["low", "high"] = "high" if higher else "low"
+    ends = {"low": (old.low, new.low), "high": (old.high, new.high)}
+
+    def worse(a: Decimal, b: Decimal) -> bool:
+        return b < a if higher else b > a
+
+    out: list[tuple[End, Decimal | None, Decimal | None]] = []
+    old_v, new_v = ends[commitment]
+    if old_v is not None and (new_v is None or worse(old_v, new_v)):
+        out.append((commitment, old_v, new_v))
+    old_v, new_v = ends[ceiling]
+    if old_v is not None and new_v is not None and worse(old_v, new_v):
+        out.append((ceiling, old_v, new_v))
+    if len(out) == 2:
+        end: End = "value" if old.low == old.high and new.low == new.high else "range"
+        return [(end, *ends[commitment])]
+    return out
+
+
+def weakened(direction: Literal["higher", "lower"], old: Target, new: Target) -> bool:
+    """Whether ``new`` asks for less than ``old`` (see :func:`weaker_ends`)."""
+    return bool(weaker_ends(direction, old, new))
