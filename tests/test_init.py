@@ -143,11 +143,32 @@ def test_filled_in_from_a_real_table_it_checks_that_table(tmp_path: Path) -> Non
 
 
 def test_titles_are_written_so_that_they_read_back_exactly(tmp_path: Path) -> None:
-    title = 'Kế hoạch: "số" # 1\nhai'
+    title = 'Kế hoạch: "số" # 1\nhai\u2028ba\x85'
     out = cli("init", str(tmp_path / "p"), "--period", "2026-2026", "--title", title, "--number", "- 1")
     assert out.returncode == 0, out.stderr
     plan = load_plan(tmp_path / "p").plan
     assert plan is not None and (plan.meta.identity.title, plan.meta.identity.number) == (title, "- 1")
+
+
+def test_a_title_that_is_not_text_is_refused(tmp_path: Path) -> None:
+    out = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "plan272",
+            "init",
+            str(tmp_path / "p"),
+            "--period",
+            "2026-2030",
+            "--title",
+            "\udcff",
+        ],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        errors="surrogateescape",
+    )
+    assert out.returncode == 2 and "not valid text" in out.stderr and not (tmp_path / "p").exists()
 
 
 @pytest.mark.parametrize("tables", ["lines", "units,lines,projects"])

@@ -148,8 +148,10 @@ def structure_of(plan: Plan, start: int | None, end: int | None, number: str, ti
 
 def q(text: str) -> str:
     """``text`` as a YAML double-quoted scalar (JSON's escapes are YAML's): never a tag, a number,
-    a comment or a new line."""
-    return json.dumps(text, ensure_ascii=False)
+    a comment or a new line. Characters YAML would fold or refuse (line and paragraph separators,
+    NEL, other non-printable ones) are written as escapes, so the text reads back exactly."""
+    quoted = json.dumps(text, ensure_ascii=False)
+    return "".join(ch if ch.isprintable() or ch == " " else f"\\u{ord(ch):04x}" for ch in quoted)
 
 
 def _list(items: Sequence[str]) -> str:

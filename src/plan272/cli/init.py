@@ -50,6 +50,9 @@ def register(app: typer.Typer) -> None:
         from plan272.model import KINDS
         from plan272.skeleton import Structure, default_structure, skeleton, structure_of
 
+        for option, value in (("--number", number), ("--title", title)):
+            if any(0xD800 <= ord(ch) <= 0xDFFF for ch in value):
+                raise UserError(f"{option} is not valid text (bytes that are not UTF-8?)")
         span = _period(period) if period is not None else None
         structure: Structure
         if like is not None:
