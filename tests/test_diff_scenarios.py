@@ -377,8 +377,11 @@ def test_security_share_crosses_the_minimum(tmp_path: Path) -> None:
         "minimum_percent": 10,
         "percent": Decimal("17.33"),
         "ok": True,
+        "verdict": "ok",
+        "uncertain": 0,
+        "upper_percent": None,
     }
-    assert y2021["new"]["amount"] == 27000 and y2021["new"]["ok"] is False
+    assert y2021["new"]["amount"] == 27000 and y2021["new"]["verdict"] == "short"
     findings = out.json["findings"]
     assert isinstance(findings, dict)
     assert codes(findings["introduced"]) == ["SEC002|2021"] and codes(findings["resolved"]) == ["SEC002|2022"]

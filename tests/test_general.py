@@ -16,7 +16,7 @@ import pytest
 
 from plan272.diff import diff_plans
 from plan272.engine import Report, run
-from plan272.figures import weakened
+from plan272.figures import security_account, weakened
 from plan272.findings import Finding
 from plan272.load import LoadResult, load_plan
 from plan272.model import Target
@@ -113,7 +113,10 @@ def test_a_grand_total_with_a_part_no_table_itemises(tmp_path: Path) -> None:
 def test_a_part_naming_an_unknown_appendix(tmp_path: Path) -> None:
     parts = [{"id": "p", "label": "Dự án", "appendix": "nowhere", "amount": 360}]
     result = plan(tmp_path, [projects()], ONE_TABLE, grand_total={"amount": 360, "parts": parts})
-    assert [(f.severity.value, f.detail) for f in found(result, "SUM003")] == [("info", "unknown-appendix")]
+    assert [(f.severity.value, f.detail) for f in found(result, "SUM003")] == [
+        ("info", "unknown-appendix"),
+        ("warning", "not-a-part"),  # and the appendix the plan has is in no part
+    ]
     assert [f.ids for f in found(result, "DAT002")] == [("nowhere",)]
 
 
@@ -359,7 +362,7 @@ def test_an_appendix_that_cannot_be_described_so(tmp_path: Path, change: dict[st
 def test_two_appendices_with_one_file(tmp_path: Path) -> None:
     result = plan(tmp_path, [projects(), {**units(), "file": "projects.csv"}], ONE_TABLE)
     assert result.plan is None
-    assert [p.location.field for p in result.problems] == ["appendices"]
+    assert [p.location.field for p in result.problems] == ["appendices.1.file"]
 
 
 def test_a_table_without_groups_needs_no_section_column(tmp_path: Path) -> None:
@@ -442,3 +445,199 @@ def test_a_version_1_plan_yaml_reads_as_version_2(tmp_path: Path) -> None:
     assert mark.line is not None and "unit: U21" in text[mark.line - 1]
     # and diff across the change of version: nothing changed
     assert diff_plans(before.plan, after.plan, None, None).empty
+
+
+# --- second review: the security share, its scope and its base -------------------------------------
+
+TWO = {
+    "projects.csv": [P_HEADER, ["S1", "S", 1, "SOC", "Sở A", 50, 50, 0, 0, ""]],
+    "lines.csv": [
+        ["id", "tt", "name", "total", "y2026", "y2027", "y2028"],
+        ["L1", 1, "x", 300, 100, 100, 100],
+    ],
+}
+LINES = {"id": "lines", "name": "Phụ lục II", "file": "lines.csv", "kind": "lines"}
+
+
+def test_only_spending_of_the_denominator_counts(tmp_path: Path) -> None:
+    """A share is of the funding it is taken of: rows of an appendix outside the denominator are
+    not counted (and DAT002 says so), rather than 50 of 300 counted as 16.67%."""
+    policy = {**POLICY, "scopes": ["period"], "denominator": ["lines"]}
+    result = plan(tmp_path, [projects(), LINES], TWO, security_policy=policy)
+    assert facts(found(result, "SEC001")) == [("SEC001", "error", ("period",), None, 30, 0)]
+    assert [(f.severity.value, f.detail) for f in found(result, "DAT002")] == [("warning", "policy-outside")]
+
+
+def test_no_funding_is_no_share_to_judge(tmp_path: Path) -> None:
+    empty = {"projects.csv": [P_HEADER]}
+    result = plan(tmp_path, [projects()], empty, security_policy=POLICY)
+    assert [
+        (f.code, f.severity.value, f.detail) for f in run(result).findings if f.code.startswith("SEC")
+    ] == [
+        ("SEC001", "info", "no-funding"),
+        ("SEC002", "info", "no-funding"),
+        ("SEC003", "info", "no-data"),
+    ]
+
+
+def test_a_counted_reference_to_nothing_makes_the_share_no_verdict(tmp_path: Path) -> None:
+    policy = {**POLICY, "counted": [{"appendix": "projects", "groups": ["Q"]}]}
+    result = plan(tmp_path, [projects()], BEYOND, security_policy=policy)
+    assert [
+        (f.code, f.severity.value, f.detail) for f in run(result).findings if f.code in ("SEC001", "SEC002")
+    ] == [
+        ("SEC001", "info", "unresolved"),
+        ("SEC002", "info", "unresolved"),
+    ]
+    nothing = {**POLICY, "counted": [{"appendix": "projects"}]}
+    flagged = plan(tmp_path / "x", [projects()], BEYOND, security_policy=nothing)
+    assert [(f.severity.value, f.detail) for f in found(flagged, "DAT002")] == [("warning", "policy-empty")]
+
+
+def test_an_attt_part_larger_than_its_project_counts_as_the_project(tmp_path: Path) -> None:
+    tables = {"projects.csv": [P_HEADER, ["P1", "I", 1, "Mạng", "Sở A", 300, 100, 100, 100, "900"]]}
+    result = plan(tmp_path, [projects()], tables, security_policy={**POLICY, "scopes": ["period"]})
+    assert result.plan is not None
+    account = security_account(result.plan)
+    assert account is not None and account.period.amount == 300  # not 900 of 300
+    assert [f.detail for f in found(result, "SEC003")] == []  # the scope is not the rule's
+
+
+def test_the_summary_judges_only_the_scopes_of_the_rule(tmp_path: Path) -> None:
+    result = plan(tmp_path, [projects()], BEYOND, security_policy={**POLICY, "scopes": ["period"]})
+    assert result.plan is not None
+    summary = build_summary(result.plan, run(result), result.provenance)
+    assert summary.security is not None
+    assert [r.checked for r in summary.security.years] == [False, False, False]
+    from plan272.tables import grid
+
+    g = grid(summary, "security")
+    assert [r.cells[-1] for r in g.rows] == ["–", "–", "–", "yes"]
+
+
+# --- second review: the norm ------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(("rounding", "expected"), [("nearest", 77), ("down", 76), ("up", 77)])
+def test_a_norm_that_is_not_whole_is_made_whole_as_the_plan_says(
+    tmp_path: Path, rounding: str, expected: int
+) -> None:
+    tables = {
+        "units.csv": [U_HEADER, ["U1", "I", 1, "Sở A", 51, 3 * expected, expected, expected, expected, ""]]
+    }
+    norm = {"per_staff_per_year": Decimal("1.5"), "rounding": rounding}
+    appendix = {**units(), "norm": norm}
+    assert found(plan(tmp_path, [appendix], tables), "NRM001") == []
+    exact = plan(tmp_path / "x", [units(norm=Decimal("1.5"))], tables)
+    finding = found(exact, "NRM001")[0]
+    assert finding.expected == Decimal("76.5") and "rounding" in finding.message
+
+
+# --- second review: the model says where ------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("change", "field"),
+    [
+        ({"columns": [{"id": "period", "title": "x"}]}, "appendices.0.columns.0"),
+        ({"groups": [{"id": "I", "title": "a"}, {"id": "I", "title": "b"}]}, "appendices.0.groups.1"),
+        ({"columns": [{"id": "a", "title": "A"}], "splits": [{"total": "tmdt", "parts": ["a", "b"]}]},
+         "appendices.0.splits.0.parts.1"),
+    ],
+)  # fmt: skip
+def test_problems_of_the_structure_name_the_key(tmp_path: Path, change: dict[str, Any], field: str) -> None:
+    result = plan(tmp_path, [{**projects(), **change}], ONE_TABLE)
+    assert result.plan is None
+    in_plan = [p for p in result.problems if Path(p.location.file).name == "plan.yaml"]
+    assert [p.location.field for p in in_plan] == [field]
+    assert all(p.value is None or "{" not in p.value for p in in_plan)  # no mapping dumped as a value
+
+
+def test_numbers_as_group_ids_are_read_as_the_csv_holds_them(tmp_path: Path) -> None:
+    groups = [{"id": 1, "title": "Hạ tầng"}, {"id": 2, "title": "An toàn"}]
+    tables = {"projects.csv": [P_HEADER, ["P1", "1", 1, "Mạng", "Sở A", 300, 100, 100, 100, ""]]}
+    policy = {**POLICY, "counted": [{"appendix": "projects", "groups": [2]}]}
+    result = plan(tmp_path, [{**projects(), "groups": groups}], tables, security_policy=policy)
+    assert result.problems == []
+    assert found(result, "DAT002") == []
+
+
+def test_a_version_1_file_is_named_in_its_own_keys(tmp_path: Path) -> None:
+    old = tmp_path / "v1"
+    shutil.copytree(DATA, old)
+    text = (ROOT / "tests" / "fixtures" / "v1" / "plan.yaml").read_text(encoding="utf-8")
+    text = text.replace("    per_staff_per_year: 2", "    per_staff_per_yaer: 2")
+    (old / "plan.yaml").write_text(
+        text.replace("  counted_groups: [IV]", "  counted_groups: [IV, V]"), encoding="utf-8"
+    )
+    result = load_plan(old)
+    fields = {p.location.field for p in result.problems}
+    assert "appendix2.norm.per_staff_per_yaer" in fields and "appendix2.norm.per_staff_per_year" in fields
+    text = text.replace("per_staff_per_yaer", "per_staff_per_year")
+    (old / "plan.yaml").write_text(
+        text.replace("  counted_groups: [IV]", "  counted_groups: [IV, V]"), encoding="utf-8"
+    )
+    (finding,) = found(load_plan(old), "DAT002")
+    assert finding.location.field == "security_policy.counted_groups.1"
+
+
+# --- second review: diff ----------------------------------------------------------------------------
+
+
+def test_diff_tells_rows_of_two_appendices_with_one_id_apart(tmp_path: Path) -> None:
+    """The same id in two tables (DAT002 on both sides): a row sum fixed in one table and broken in
+    the other is one finding resolved and one introduced, not "unchanged"."""
+    lines_header = ["id", "tt", "name", "total", "y2026", "y2027", "y2028"]
+    old = {
+        "projects.csv": [P_HEADER, ["X1", "I", 1, "Mạng", "Sở A", 301, 100, 100, 100, ""]],
+        "lines.csv": [lines_header, ["X1", 1, "x", 300, 100, 100, 100]],
+    }
+    new = {
+        "projects.csv": [P_HEADER, ["X1", "I", 1, "Mạng", "Sở A", 300, 100, 100, 100, ""]],
+        "lines.csv": [lines_header, ["X1", 1, "x", 301, 100, 100, 100]],
+    }
+    a = plan(tmp_path / "a", [projects(), LINES], old)
+    b = plan(tmp_path / "b", [projects(), LINES], new)
+    assert a.plan is not None and b.plan is not None
+    found_diff = diff_plans(a.plan, b.plan, run(a), run(b)).findings
+    assert [(f.code, Path(f.location.file).name) for f in found_diff.resolved if f.code == "SUM001"] == [
+        ("SUM001", "projects.csv")
+    ]
+    assert [(f.code, Path(f.location.file).name) for f in found_diff.introduced if f.code == "SUM001"] == [
+        ("SUM001", "lines.csv")
+    ]
+
+
+def test_diff_shows_a_grand_total_it_cannot_compute_as_such(tmp_path: Path) -> None:
+    parts = [{"id": "p", "label": "Dự án", "appendix": "projects", "amount": 360}]
+    a = plan(tmp_path / "a", [projects()], ONE_TABLE, grand_total={"amount": 360, "parts": parts})
+    broken = [{**parts[0], "appendix": "nowhere"}]
+    b = plan(tmp_path / "b", [projects()], ONE_TABLE, grand_total={"amount": 360, "parts": broken})
+    assert a.plan is not None and b.plan is not None
+    grand = next(t for t in diff_plans(a.plan, b.plan, None, None).totals if t.key == "grand")
+    assert (grand.total.old, grand.total.new, grand.total.delta) == (360, "(not computable)", None)
+
+
+def test_diff_shows_in_period_amounts_and_undecided_shares(tmp_path: Path) -> None:
+    rows = [P_HEADER, ["P1", "S", 1, "An toàn", "Sở A", 1000, 100, 100, 100, ""]]
+    more = [P_HEADER, ["P1", "S", 1, "An toàn", "Sở A", 600, 100, 100, 100, ""]]
+    policy = {**POLICY, "scopes": ["period"]}
+    a = plan(tmp_path / "a", [projects("whole")], {"projects.csv": rows}, security_policy=policy)
+    b = plan(tmp_path / "b", [projects("whole")], {"projects.csv": more}, security_policy=policy)
+    assert a.plan is not None and b.plan is not None
+    result = diff_plans(a.plan, b.plan, None, None)
+    line = next(t for t in result.totals if t.key == "projects")
+    assert (line.total.old, line.total.new) == (1000, 600)
+    assert line.period is not None and (line.period.old, line.period.new) == (300, 300)
+    (share,) = result.security
+    assert share.scope == "period" and share.crossing is None
+
+
+def test_diff_says_when_a_side_has_no_security_rule(tmp_path: Path) -> None:
+    from plan272.formats.diff_common import share_status
+
+    a = plan(tmp_path / "a", [projects()], BEYOND, security_policy=POLICY)
+    b = plan(tmp_path / "b", [projects()], BEYOND)
+    assert a.plan is not None and b.plan is not None
+    changes = diff_plans(a.plan, b.plan, None, None).security
+    assert changes and all(share_status(c) == "no security rule for this on the new side" for c in changes)

@@ -42,7 +42,12 @@ def test_a_new_plan_validates_as_written(tmp_path: Path) -> None:
     result = load_plan(target)
     assert result.problems == [] and result.plan is not None
     assert result.plan.years == (2026, 2027, 2028, 2029, 2030)
-    assert [f.severity.value for f in run(result).findings] == ["info"]  # SEC003: no attt given yet
+    # no rows yet: no share to take (SEC001, SEC002), no attt given (SEC003) — said, not passed
+    assert [(f.code, f.severity.value) for f in run(result).findings] == [
+        ("SEC001", "info"),
+        ("SEC002", "info"),
+        ("SEC003", "info"),
+    ]
 
 
 def test_init_never_overwrites_without_force(tmp_path: Path) -> None:
@@ -178,4 +183,32 @@ def test_every_kind_of_table(tmp_path: Path, tables: str) -> None:
     result = load_plan(target)
     assert result.problems == [] and result.plan is not None
     assert [a.kind for a in result.plan.appendices] == tables.split(",")
+    assert not [f for f in run(result).findings if f.severity.value != "info"]
+
+
+def test_like_and_tables_do_not_go_together(tmp_path: Path) -> None:
+    out = cli("init", str(tmp_path / "p"), "--like", str(DATA), "--tables", "units")
+    assert out.returncode == 2 and "--tables" in out.stderr and not (tmp_path / "p").exists()
+
+
+def test_like_the_second_plan(tmp_path: Path) -> None:
+    """Its structure comes over (three kinds of table, columns and splits, a norm of 1.5, security
+    counted from a group); security counted by row names rows of the copied plan: written as a
+    comment to adapt, not as a reference to rows the new plan does not have."""
+    source = ROOT / "tests" / "fixtures" / "plan2"
+    assert cli("init", str(tmp_path / "p"), "--like", str(source), "--period", "2031-2035").returncode == 0
+    text = (tmp_path / "p" / "plan.yaml").read_text(encoding="utf-8")
+    assert '    # - {appendix: dao-tao, rows: ["DT2"]}  # rows of the copied plan' in text
+    result = load_plan(tmp_path / "p")
+    assert result.problems == [] and result.plan is not None
+    old = load_plan(source).plan
+    assert old is not None
+    for a, b in zip(result.plan.appendices, old.appendices, strict=True):
+        assert (a.kind, a.row_total, a.columns, a.splits, a.norm) == (
+            b.kind,
+            b.row_total,
+            b.columns,
+            b.splits,
+            b.norm,
+        )
     assert not [f for f in run(result).findings if f.severity.value != "info"]

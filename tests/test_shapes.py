@@ -200,7 +200,7 @@ def write(shape: Shape, directory: Path) -> LoadResult:
         "security_policy": {
             "min_share_percent": _minimum(shape),
             "scopes": ["year", "period", "project"],
-            "counted": [{"appendix": first.id, "groups": first.groups[:1]}],
+            "counted": [{"appendix": first.id, "groups": first.groups[:1]}] if first.groups else [],
         },
         "agencies": [{"id": f"a{i}", "name": n} for i, n in enumerate(NAMES)],
     }

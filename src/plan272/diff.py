@@ -200,16 +200,27 @@ class RowsDiff:
 
 @dataclass(frozen=True)
 class TotalsLine:
-    """Computed totals of one scope (a group, an appendix, both), per year and overall."""
+    """Computed totals of one scope (a group, an appendix, the grand total), per year and overall.
+    A side without the scope (an appendix only the other side has) is ``None``; a grand total that
+    cannot be computed (a part names an unknown appendix) is :data:`NOT_COMPUTABLE`."""
 
     key: str  # "appendix1:I" (a group), "appendix1" (an appendix), "grand"
     label: str
     years: Mapping[int, Change]
-    total: Change  # the total column (TMĐT / total) summed over the rows
+    #: the total column (TMĐT / total) summed over the rows; for "grand", the grand total (its
+    #: appendices over the period and the parts no table itemises)
+    total: Change
+    #: the amount over the period, where it differs from the total column on a side (an appendix
+    #: whose totals may reach beyond the period); ``None`` otherwise
+    period: Change | None = None
 
     @property
     def changed(self) -> bool:
-        return self.total.old != self.total.new or any(c.old != c.new for c in self.years.values())
+        return (
+            self.total.old != self.total.new
+            or (self.period is not None and self.period.old != self.period.new)
+            or any(c.old != c.new for c in self.years.values())
+        )
 
 
 @dataclass(frozen=True)
@@ -217,8 +228,10 @@ class ShareChange:
     """The security share of one scope ("period" or a year) on both sides."""
 
     scope: str
-    old: Share | None  # None: the year is outside that side's period
+    old: Share | None  # None: the year is outside that side's period, or the side has no such rule
     new: Share | None
+    old_rule: bool = True  # the old side's security rule covers this scope
+    new_rule: bool = True
 
     @property
     def changed(self) -> bool:
@@ -226,8 +239,16 @@ class ShareChange:
 
     @property
     def crossing(self) -> Literal["below", "above"] | None:
-        """``"below"``: met the minimum, now does not; ``"above"``: the reverse; else ``None``."""
-        if self.old is None or self.new is None or self.old.ok == self.new.ok:
+        """``"below"``: met the minimum, now falls short; ``"above"``: the reverse; else ``None`` —
+        also when a side's share is undecided (attt parts that may lie elsewhere, no funding)."""
+        if self.old is None or self.new is None:
+            return None
+        decided = ("ok", "short")
+        if (
+            self.old.verdict not in decided
+            or self.new.verdict not in decided
+            or self.old.verdict == self.new.verdict
+        ):
             return None
         return "above" if self.new.ok else "below"
 
@@ -263,6 +284,7 @@ class KpiDiff:
 
 
 UNREADABLE = "(unreadable)"
+NOT_COMPUTABLE = "(not computable)"
 
 
 @dataclass(frozen=True)
@@ -522,23 +544,35 @@ def _rows_diff(
 # Totals and the security share
 
 
-def _figures(
-    plan: Plan, appendix_id: str, section: str | None, years: Sequence[int]
-) -> tuple[dict[int, int], int]:
-    """The yearly amounts and the total column of an appendix (or of one of its groups) added up;
-    nothing when that side has no such appendix."""
+Figures = tuple[dict[int, int], int, int, bool]  # years, total column, over the period, whole?
+
+
+def _figures(plan: Plan, appendix_id: str, section: str | None, years: Sequence[int]) -> Figures | None:
+    """The yearly amounts, the total column and the amount over the period of an appendix (or of
+    one of its groups), added up; ``None`` when that side has no such appendix."""
     appendix = plan.appendix(appendix_id)
     if appendix is None:
-        return dict.fromkeys(years, 0), 0
+        return None
     rows = [r for r in plan.rows(appendix_id) if section is None or r.section == section]
     amounts = add_up(rows, appendix, years)
-    return dict(amounts.years), amounts.total
+    return dict(amounts.years), amounts.total, amounts.period, appendix.row_total == "whole"
 
 
-def _line(
-    key: str, label: str, old: tuple[dict[int, int], int], new: tuple[dict[int, int], int]
-) -> TotalsLine:
-    return TotalsLine(key, label, {y: Change(old[0][y], new[0][y]) for y in new[0]}, Change(old[1], new[1]))
+def _line(key: str, label: str, old: Figures | None, new: Figures | None, years: Sequence[int]) -> TotalsLine:
+    def part(figures: Figures | None, index: int) -> Any:
+        return None if figures is None else figures[index]
+
+    whole = any(f is not None and f[3] for f in (old, new))
+    return TotalsLine(
+        key,
+        label,
+        {
+            y: Change(None if old is None else old[0].get(y), None if new is None else new[0].get(y))
+            for y in years
+        },
+        Change(part(old, 1), part(new, 1)),
+        Change(part(old, 2), part(new, 2)) if whole else None,
+    )
 
 
 def _appendices(old: Plan, new: Plan) -> list[Appendix]:
@@ -552,7 +586,8 @@ def _appendices(old: Plan, new: Plan) -> list[Appendix]:
 
 def _group_ids(old: Plan, new: Plan, appendix_id: str) -> list[tuple[str, str]]:
     """(group id, title) of an appendix on either side, the new side's order first; a section
-    used by rows but not declared is listed after the declared ones."""
+    used by rows but not declared is listed after the declared ones. A table without groups on
+    both sides has no group lines."""
     seen: dict[str, str] = {}
     for plan in (new, old):
         appendix = plan.appendix(appendix_id)
@@ -561,17 +596,24 @@ def _group_ids(old: Plan, new: Plan, appendix_id: str) -> list[tuple[str, str]]:
     for plan in (new, old):
         for row in plan.rows(appendix_id):
             seen.setdefault(row.section, "")
+    if list(seen) == [""]:
+        return []
     return list(seen.items())
 
 
-def _grand(plan: Plan, years: Sequence[int]) -> tuple[dict[int, int], int]:
-    """The grand total's yearly amounts (over the appendices it adds up) and its total."""
+def _grand(plan: Plan, years: Sequence[int]) -> Figures | None:
+    """The grand total: the yearly amounts of the appendices it adds up (a part no table itemises
+    has no yearly split), and the grand total itself; ``None`` when plan.yaml states none."""
+    if plan.meta.grand_total is None:
+        return None
     figures = grand_total(plan)
     by_year = dict.fromkeys(years, 0)
     for appendix_id in figures.appendices:
-        for year, amount in _figures(plan, appendix_id, None, years)[0].items():
+        found = _figures(plan, appendix_id, None, years)
+        for year, amount in (found[0] if found else {}).items():
             by_year[year] += amount
-    return by_year, figures.computed or 0
+    computed: Any = NOT_COMPUTABLE if figures.computed is None else figures.computed
+    return by_year, computed, computed, False
 
 
 def totals(old: Plan, new: Plan, years: Sequence[int]) -> tuple[TotalsLine, ...]:
@@ -586,6 +628,7 @@ def totals(old: Plan, new: Plan, years: Sequence[int]) -> tuple[TotalsLine, ...]
                     label,
                     _figures(old, appendix.id, group, years),
                     _figures(new, appendix.id, group, years),
+                    years,
                 )
             )
         lines.append(
@@ -594,18 +637,45 @@ def totals(old: Plan, new: Plan, years: Sequence[int]) -> tuple[TotalsLine, ...]
                 name,
                 _figures(old, appendix.id, None, years),
                 _figures(new, appendix.id, None, years),
+                years,
             )
         )
-    lines.append(_line("grand", "Grand total", _grand(old, years), _grand(new, years)))
+    lines.append(_line("grand", "Grand total", _grand(old, years), _grand(new, years), years))
     return tuple(lines)
 
 
 def security(old: Plan, new: Plan, years: Sequence[int]) -> tuple[ShareChange, ...]:
+    """The shares of the scopes the plan's security rule covers on either side (a side without
+    that rule, or without the scope, has ``None``)."""
     a, b = security_account(old), security_account(new)
-    out = [ShareChange("period", a.period if a else None, b.period if b else None)]
-    out.extend(
-        ShareChange(str(y), a.years.get(y) if a else None, b.years.get(y) if b else None) for y in years
-    )
+
+    def scopes(plan: Plan) -> set[str]:
+        policy = plan.meta.security_policy
+        return set(policy.scopes) if policy else set()
+
+    old_scopes, new_scopes = scopes(old), scopes(new)
+    out = []
+    if "period" in old_scopes | new_scopes:
+        out.append(
+            ShareChange(
+                "period",
+                a.period if a and "period" in old_scopes else None,
+                b.period if b and "period" in new_scopes else None,
+                "period" in old_scopes,
+                "period" in new_scopes,
+            )
+        )
+    if "year" in old_scopes | new_scopes:
+        out.extend(
+            ShareChange(
+                str(y),
+                a.years.get(y) if a and "year" in old_scopes else None,
+                b.years.get(y) if b and "year" in new_scopes else None,
+                "year" in old_scopes,
+                "year" in new_scopes,
+            )
+            for y in years
+        )
     return tuple(out)
 
 
@@ -730,14 +800,36 @@ def meta_diff(old: Plan, new: Plan) -> tuple[MetaChange, ...]:
 # Findings
 
 
-def _finding_identity(finding: Finding, tokens: Mapping[str, str]) -> str:
+@dataclass(frozen=True)
+class _Tokens:
+    """For one side, a side-independent identity token for each row: by (appendix file, id), and by
+    id alone where the id is unique on that side (a finding's ids name a row by its id; its file
+    tells which appendix, where ids repeat across appendices)."""
+
+    by_file: Mapping[tuple[str, str], str]
+    by_id: Mapping[str, str]
+
+    @classmethod
+    def of(cls, appendices: list[tuple[str, dict[str, str]]]) -> _Tokens:
+        by_file = {(file, row_id): token for file, tokens in appendices for row_id, token in tokens.items()}
+        seen = Counter(row_id for _, tokens in appendices for row_id in tokens)
+        by_id = {
+            row_id: token for _, tokens in appendices for row_id, token in tokens.items() if seen[row_id] == 1
+        }
+        return cls(by_file, by_id)
+
+    def get(self, file: str, text: str) -> str:
+        return self.by_file.get((file, text)) or self.by_id.get(text, text)
+
+
+def _finding_identity(finding: Finding, tokens: _Tokens) -> str:
     """A finding's identity independent of the side: :meth:`Finding.key` with row ids replaced by
     the identity of the row across the revisions. A load problem (DAT001), whose key holds its
     line, is identified by file, field, message and value instead."""
     import posixpath
 
     def plain(text: str) -> str:
-        return tokens.get(text, text)
+        return tokens.get(finding.location.file, text)
 
     if finding.code == "DAT001":
         loc = finding.location
@@ -791,14 +883,18 @@ def diff_plans(old: Plan, new: Plan, old_report: Report | None, new_report: Repo
     rules give on each side (``engine.run``); ``None`` compares no findings."""
     years = tuple(sorted(set(old.years) | set(new.years)))
     tables = []
-    old_tokens: dict[str, str] = {}
-    new_tokens: dict[str, str] = {}
+    old_sides: list[tuple[str, dict[str, str]]] = []
+    new_sides: list[tuple[str, dict[str, str]]] = []
     for appendix in _appendices(old, new):
-        table, a_tokens, b_tokens = _rows_diff(appendix, old.rows(appendix.id), new.rows(appendix.id))
+        old_rows, new_rows = old.rows(appendix.id), new.rows(appendix.id)
+        table, a_tokens, b_tokens = _rows_diff(appendix, old_rows, new_rows)
         tables.append(table)
-        for tokens, mapped in ((old_tokens, a_tokens), (new_tokens, b_tokens)):
-            for row_id, token in mapped.items():
-                tokens.setdefault(row_id, token)  # ids are unique across a plan (DAT002)
+        # rows name their file: the appendix's file on that side
+        if old_rows:
+            old_sides.append((old_rows[0].location.file, a_tokens))
+        if new_rows:
+            new_sides.append((new_rows[0].location.file, b_tokens))
+    old_tokens, new_tokens = _Tokens.of(old_sides), _Tokens.of(new_sides)
     old_found = list(old_report.findings) if old_report else []
     new_found = list(new_report.findings) if new_report else []
     # a rule that could not check on one side neither resolves nor introduces its findings there

@@ -101,6 +101,56 @@ def table_totals(plan: Plan, appendix: Appendix) -> TableTotals:
     return TableTotals(appendix, rows, tuple(groups), add_up(rows, appendix, plan.years))
 
 
+def column_value(row: Row, appendix: Appendix, name: str) -> int:
+    """A money column of ``row`` by the name a split uses: the row-total column (``tmdt`` or
+    ``total``), ``period`` (the yearly amounts added up) or a further column's id."""
+    if name == appendix.total_column:
+        return row.total
+    if name == "period":
+        return row.in_period
+    return row.columns.get(name, 0)
+
+
+@dataclass(frozen=True)
+class InvestorTotal:
+    """The projects of one investor (an agency of the registry, or one spelling's name key)."""
+
+    agency_id: str | None
+    spellings: tuple[str, ...]  # every spelling the tables use, first seen first
+    projects: int
+    amount: int  # over the period
+
+
+def by_investor(plan: Plan) -> tuple[tuple[InvestorTotal, ...], int, int]:
+    """The projects of every appendix of projects by investor — spellings of one agency together
+    through the registry — with their amounts over the period; and the total and count of them."""
+    from plan272.names import name_key
+
+    buckets: dict[str, list[tuple[str, int]]] = {}
+    ids: dict[str, str | None] = {}
+    total = count = 0
+    for appendix in plan.appendices:
+        for row in plan.rows(appendix.id):
+            if not isinstance(row, Project):
+                continue
+            key = f"id:{row.agency_id}" if row.agency_id else f"name:{name_key(row.investor)}"
+            amount = period_amount(row, appendix)
+            buckets.setdefault(key, []).append((row.investor, amount))
+            ids[key] = row.agency_id
+            total += amount
+            count += 1
+    rows = tuple(
+        InvestorTotal(
+            ids[key],
+            tuple(dict.fromkeys(name for name, _ in entries)),
+            len(entries),
+            sum(a for _, a in entries),
+        )
+        for key, entries in buckets.items()
+    )
+    return rows, total, count
+
+
 # ---------------------------------------------------------------------------------------------
 # The grand total
 
@@ -199,20 +249,25 @@ class Share:
         return None if guarded is None else guarded.quantize(_CENT, rounding=ROUND_HALF_UP)
 
     @property
+    def verdict(self) -> Literal["ok", "short", "unknown", "none"]:
+        """``ok``: meets the minimum even counting none of the uncertain spending; ``short``: falls
+        short even counting all of it; ``unknown``: the bounds cannot decide; ``none``: there is no
+        funding to take a share of (a base of 0): nothing to check."""
+        if self.base == 0:
+            return "none"
+        if Decimal(self.amount) * 100 >= self.minimum_percent * self.base:
+            return "ok"
+        if Decimal(self.amount + self.uncertain) * 100 < self.minimum_percent * self.base:
+            return "short"
+        return "unknown"
+
+    @property
     def ok(self) -> bool:
-        """Meets the minimum, even counting none of the uncertain spending."""
-        return self.base == 0 or Decimal(self.amount) * 100 >= self.minimum_percent * self.base
+        return self.verdict == "ok"
 
     @property
     def short(self) -> bool:
-        """Falls short of the minimum, even counting all of the uncertain spending."""
-        return (
-            self.base > 0 and Decimal(self.amount + self.uncertain) * 100 < self.minimum_percent * self.base
-        )
-
-    @property
-    def verdict(self) -> Literal["ok", "short", "unknown"]:
-        return "ok" if self.ok else "short" if self.short else "unknown"
+        return self.verdict == "short"
 
 
 def guard_minimum(percent: Decimal | None, minimum: Decimal) -> Decimal | None:
@@ -235,22 +290,43 @@ def percent_text(value: Decimal | None, places: int = 2) -> str:
 
 @dataclass(frozen=True)
 class SecurityAccount:
-    """What counts as information-security spending under the plan's policy, and its shares."""
+    """What counts as information-security spending under the plan's policy, and its shares.
+
+    Only rows of the appendices in the denominator count: a share is of the funding it is taken
+    of. An attt part is a part of its project's whole total with no split by year, so in a scope (the
+    period, a year) it counts for sure only as far as the project's money outside that scope cannot
+    hold it, and at most as far as the project's money in the scope: between
+    ``max(0, attt - outside)`` and ``min(attt, inside)``; the difference is the share's
+    ``uncertain`` spending."""
 
     whole: tuple[Row, ...]  # rows counted in full (groups / listed rows of the counted appendices)
     partial: tuple[Project, ...]  # other projects with an attt amount
-    #: projects among ``partial`` whose attt part is given for a whole project that reaches beyond
-    #: the period: how much of it falls in the period is not known
+    #: projects among ``partial`` whose attt part over the period is not known exactly (a whole
+    #: project reaching beyond the period)
     uncertain: tuple[Project, ...]
     period: Share
     years: dict[int, Share]
     denominator: tuple[str, ...]  # appendix ids
     #: appendices the shares are computed over: they must be read completely
     needs: tuple[str, ...]
+    #: counted appendices that are not in the denominator: their rows are not counted
+    outside: tuple[str, ...] = ()
+    #: what ``counted`` names that the plan does not have (an appendix, a group, a row): the
+    #: spending it means cannot be counted, so no share is a verdict
+    unresolved: tuple[str, ...] = ()
 
     @property
     def counted_ids(self) -> tuple[str, ...]:
         return tuple(p.id for p in (*self.whole, *self.partial))
+
+
+def attt_bounds(project: Project, inside: int) -> tuple[int, int]:
+    """The part of ``project``'s attt amount that falls in a scope where the project has ``inside``
+    of its money: (surely at least, at most). A part larger than the project counts as the project
+    (SEC003 reports it)."""
+    attt = min(project.attt or 0, project.total)
+    outside = max(0, project.total - inside)
+    return max(0, attt - outside), min(attt, inside)
 
 
 def security_account(plan: Plan) -> SecurityAccount | None:
@@ -260,10 +336,25 @@ def security_account(plan: Plan) -> SecurityAccount | None:
     if policy is None:
         return None
     appendices = {a.id: a for a in plan.appendices}
+    denominator = tuple(
+        dict.fromkeys(a for a in (policy.denominator or [a.id for a in plan.appendices]) if a in appendices)
+    )
     whole: list[Row] = []
     counted_in: list[str] = []
+    outside: list[str] = []
+    unresolved: list[str] = []
     for counted in policy.counted:
         if counted.appendix not in appendices:
+            unresolved.append(f"appendix {counted.appendix!r}")
+            continue
+        named = appendices[counted.appendix]
+        declared = {g.id for g in named.groups}
+        unresolved += [f"group {g!r} of {named.label()}" for g in counted.groups if g not in declared]
+        ids = {r.id for r in plan.rows(counted.appendix)}
+        if counted.appendix not in plan.incomplete:
+            unresolved += [f"row {r!r} of {named.label()}" for r in counted.rows if r not in ids]
+        if counted.appendix not in denominator:
+            outside.append(counted.appendix)
             continue
         counted_in.append(counted.appendix)
         groups, listed = set(counted.groups), set(counted.rows)
@@ -272,49 +363,36 @@ def security_account(plan: Plan) -> SecurityAccount | None:
     whole_ids = {(r.appendix, r.id) for r in whole}
     partial: list[Project] = []
     if policy.include_attt_amounts:
-        for appendix in plan.appendices:
-            for row in plan.rows(appendix.id):
+        for appendix_id in denominator:
+            for row in plan.rows(appendix_id):
                 if (
                     isinstance(row, Project)
                     and (row.appendix, row.id) not in whole_ids
                     and (row.attt or 0) > 0
                 ):
                     partial.append(row)
-    denominator = tuple(a for a in (policy.denominator or [a.id for a in plan.appendices]) if a in appendices)
     minimum = policy.min_share_percent
 
     def period_of(row: Row) -> int:
         return period_amount(row, appendices[row.appendix])
 
-    sure, unsure = 0, 0
-    uncertain: list[Project] = []
-    for project in partial:
-        attt = project.attt or 0
-        outside = (
-            project.total - project.in_period if appendices[project.appendix].row_total == "whole" else 0
-        )
-        if outside <= 0:
-            sure += attt
-            continue
-        low, high = max(0, attt - outside), min(attt, project.in_period)
-        sure += low
-        unsure += max(0, high - low)
-        if high > low:
-            uncertain.append(project)
+    def share(amount: int, base: int, parts: list[tuple[int, int]]) -> Share:
+        low = sum(lo for lo, _ in parts)
+        return Share(amount + low, base, minimum, sum(hi for _, hi in parts) - low)
+
     base_rows = [r for a in denominator for r in plan.rows(a)]
-    period = Share(
-        sum(period_of(r) for r in whole) + sure, sum(period_of(r) for r in base_rows), minimum, unsure
-    )
+    period_parts = [attt_bounds(p, period_of(p)) for p in partial]
+    period = share(sum(period_of(r) for r in whole), sum(period_of(r) for r in base_rows), period_parts)
     years = {
-        year: Share(
-            sum(r.years.get(year, 0) for r in whole), sum(r.years.get(year, 0) for r in base_rows), minimum
+        year: share(
+            sum(r.years.get(year, 0) for r in whole),
+            sum(r.years.get(year, 0) for r in base_rows),
+            [attt_bounds(p, p.years.get(year, 0)) for p in partial],
         )
         for year in plan.years
     }
-    needs = list(counted_in)
-    if policy.include_attt_amounts:
-        needs += [a.id for a in plan.appendices if a.kind == "projects"]
-    needs += denominator
+    uncertain = [p for p, (lo, hi) in zip(partial, period_parts, strict=True) if hi > lo]
+    needs = [*counted_in, *denominator]
     return SecurityAccount(
         tuple(whole),
         tuple(partial),
@@ -323,6 +401,8 @@ def security_account(plan: Plan) -> SecurityAccount | None:
         years,
         denominator,
         tuple(dict.fromkeys(needs)),
+        tuple(dict.fromkeys(outside)),
+        tuple(unresolved),
     )
 
 
@@ -330,12 +410,18 @@ def security_account(plan: Plan) -> SecurityAccount | None:
 # The per-staff norm
 
 
+_ROUNDING = {"nearest": ROUND_HALF_UP, "down": ROUND_DOWN, "up": ROUND_CEILING}
+
+
 def norm_amount(unit: Unit, appendix: Appendix) -> int | Decimal | None:
-    """What the norm gives ``unit`` each year: staff × the per-staff norm (``int`` when whole);
-    ``None`` when the appendix has no norm."""
+    """What the norm gives ``unit`` each year: staff × the per-staff norm, made whole the way the
+    plan declares (``norm.rounding``), an ``int`` when whole; a ``Decimal`` when it is not whole and
+    the plan declares no rounding (no whole amount can then equal it); ``None`` without a norm."""
     if appendix.norm is None:
         return None
     value = unit.staff * appendix.norm.per_staff_per_year
+    if value != value.to_integral_value() and appendix.norm.rounding in _ROUNDING:
+        value = value.to_integral_value(rounding=_ROUNDING[appendix.norm.rounding])
     return int(value) if value == value.to_integral_value() else value
 
 

@@ -211,9 +211,6 @@ _LABELS: dict[str, tuple[str, str]] = {
     "row.declared": ("declared", "công bố"),
     "row.computed_minus_declared": ("computed − declared", "tính lại − công bố"),
     "row.undeclared_group": ("(group not declared)", "(nhóm chưa khai báo)"),
-    "row.projects": ("{n} projects", "{n} dự án"),
-    "row.units": ("{n} units", "{n} đơn vị"),
-    "row.lines": ("{n} lines", "{n} nội dung"),
     "row.not_itemised": ("(not itemised)", "(không có bảng chi tiết)"),
     "row.grand_total": ("Grand total", "Tổng kinh phí"),
     "row.total": ("Total", "Tổng"),
@@ -290,8 +287,14 @@ _LABELS: dict[str, tuple[str, str]] = {
         "Tối thiểu {minimum}% tổng kinh phí (mẫu số: {denominator}). Tính vào ATTT: {counted}.",
     ),
     "note.security_partial": (
-        "Security parts (attt) of {ids} count over the period only: they have no yearly split.",
-        "Phần ATTT (cột attt) của {ids} chỉ tính cho cả giai đoạn: không chia theo năm.",
+        "Security parts (attt) of {ids} have no yearly split: in a year they count only as far as "
+        "the project's other years cannot hold them.",
+        "Phần ATTT (cột attt) của {ids} không chia theo năm: trong một năm chỉ được tính phần mà các "
+        "năm khác của dự án không thể chứa hết.",
+    ),
+    "note.security_scopes": (
+        "The plan's rule covers: {scopes}; the other rows show the share only (–).",
+        "Quy định của kế hoạch áp dụng cho: {scopes}; các dòng khác chỉ nêu tỷ lệ (–).",
     ),
     "note.security_uncertain": (
         "The security parts (attt) of {ids} are given for whole projects that reach beyond the "
@@ -331,6 +334,9 @@ _LABELS: dict[str, tuple[str, str]] = {
     ),
     # nouns: "singular|plural" in English; Vietnamese nouns do not inflect
     "noun.finding": ("finding|findings", "phát hiện"),
+    "noun.project": ("project|projects", "dự án"),
+    "noun.unit": ("unit|units", "đơn vị"),
+    "noun.line": ("line|lines", "nội dung"),
     "noun.error": ("error|errors", "lỗi"),
     "noun.warning": ("warning|warnings", "cảnh báo"),
     "noun.rule": ("rule|rules", "quy tắc"),

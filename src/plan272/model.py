@@ -15,10 +15,12 @@ from decimal import Decimal
 from typing import Annotated, Any, ClassVar, Literal
 
 from pydantic import (
+    AfterValidator,
     BaseModel,
     BeforeValidator,
     ConfigDict,
     Field,
+    ValidationInfo,
     WithJsonSchema,
     field_validator,
     model_validator,
@@ -87,30 +89,58 @@ Text = Annotated[str, BeforeValidator(_text)]
 Year = Annotated[int, Field(ge=1900, le=2200)]
 #: a per-unit rate in million VND, whole or not (a norm of 1.5 million per staff member)
 Rate = Annotated[Decimal, BeforeValidator(_rate), Field(ge=0, description="million VND")]
+
+
+def _pattern(regex: str, what: str) -> Any:
+    """A validator that accepts text matching ``regex`` and otherwise says ``what`` it must be."""
+    import re
+
+    compiled = re.compile(regex)
+
+    def check(value: Any) -> Any:
+        if isinstance(value, str) and not compiled.fullmatch(value):
+            raise ValueError(f"{value!r} is not {what}")
+        return value
+
+    return AfterValidator(check)
+
+
+def _key(value: Any) -> Any:
+    """An id plan.yaml may write as a number (a group 1, 2, 3): read as the text the CSV holds."""
+    if isinstance(value, int) and not isinstance(value, bool):
+        return str(value)
+    return _text(value)
+
+
 #: how plan.yaml, findings and other appendices refer to an appendix
 AppendixId = Annotated[
     str,
-    Field(
-        pattern=r"^[a-z][a-z0-9_-]{0,39}$",
-        description="lower-case letters, digits, - and _, starting with a letter (appendix1, training)",
+    _pattern(
+        r"[a-z][a-z0-9_-]{0,39}",
+        "an appendix id: lower-case letters, digits, - and _, starting with a letter (appendix1, dao-tao)",
     ),
+    Field(description="lower-case letters, digits, - and _, starting with a letter (appendix1, training)"),
 ]
 #: a further amount column of an appendix (a funding source), as its CSV header names it
 ColumnId = Annotated[
     str,
-    Field(
-        pattern=r"^[a-z][a-z0-9_]{0,39}$",
-        description="lower-case letters, digits and _, starting with a letter (nstw, ngan_sach_tinh)",
+    _pattern(
+        r"[a-z][a-z0-9_]{0,39}",
+        "a column id: lower-case letters, digits and _, starting with a letter (nstw, ngan_sach_tinh)",
     ),
+    Field(description="lower-case letters, digits and _, starting with a letter (nstw, ngan_sach_tinh)"),
 ]
 #: a CSV file beside plan.yaml: a plain file name, never a path
 FileName = Annotated[
     str,
-    Field(
-        pattern=r"^[A-Za-z0-9][A-Za-z0-9._-]{0,99}[.]csv$",
-        description="a file name beside plan.yaml, ending in .csv (no directory)",
+    _pattern(
+        r"[A-Za-z0-9][A-Za-z0-9._-]{0,99}[.]csv",
+        "a file name beside plan.yaml ending in .csv (letters, digits, '.', '-', '_'; no directory)",
     ),
+    Field(description="a file name beside plan.yaml, ending in .csv (no directory)"),
 ]
+#: an id of a group, a row or a part: text (a number written in plan.yaml is read as its digits)
+Key = Annotated[str, BeforeValidator(_key)]
 Kind = Literal["projects", "units", "lines"]
 KINDS: tuple[Kind, ...] = ("projects", "units", "lines")
 
@@ -165,7 +195,7 @@ class Declared(Model):
 
 
 class Group(Model):
-    id: Text
+    id: Key
     title: Text
     declared: Declared | None = None
     source: Source | None = None
@@ -192,6 +222,11 @@ class Norm(Model):
     """Recurring funding by head count: an unmarked unit gets exactly staff × the norm each year."""
 
     per_staff_per_year: Rate = Field(description="million VND per staff member per year (1.5 is allowed)")
+    rounding: Literal["exact", "nearest", "down", "up"] = Field(
+        default="exact",
+        description="how the plan makes a whole amount of staff × norm when it is not whole (51 × 1.5): "
+        "exact (it must be whole), nearest (half up), down or up",
+    )
     unmarked: Literal["equal"] = "equal"
     marked: Literal["at_least"] = "at_least"
     source: Source | None = None
@@ -203,7 +238,7 @@ class Mark(Model):
     norm: it gets at least the norm."""
 
     mark: Annotated[Text, Field(min_length=1)]
-    units: list[Text] = Field(min_length=1, description="ids of the units the explanation is about")
+    units: list[Key] = Field(min_length=1, description="ids of the units the explanation is about")
     explanation: Annotated[Text, Field(min_length=1)]
     source: Source | None = None
 
@@ -221,6 +256,8 @@ KIND_COLUMNS: dict[Kind, tuple[tuple[str, ...], tuple[str, ...]]] = {
     "units": (("id", "section", "tt", "unit", "staff", "total"), ("note", "source_line")),
     "lines": (("id", "section", "tt", "name", "total"), ("description", "note", "source_line")),
 }
+#: words a further column may not be called: `splits` and the row total use them
+RESERVED_COLUMNS = frozenset({"period", "total", "tmdt"})
 #: the column holding a row's total, by kind
 TOTAL_COLUMN: dict[Kind, str] = {"projects": "tmdt", "units": "total", "lines": "total"}
 
@@ -246,36 +283,81 @@ class Appendix(Model):
     splits: list[Split] = Field(default=[], description="columns that add up to another, row by row")
     groups: list[Group] = []
     declared: Declared | None = Field(default=None, description="the table's total row")
-    norm: Norm | None = Field(default=None, description="units only: funding per staff member")
+    norm: Norm | None = Field(
+        default=None, validate_default=True, description="units only: funding per staff member"
+    )
     marks: list[Mark] = Field(
         default=[], description="units only: marks that exempt a unit from the exact norm"
     )
     source: Source | None = None
 
-    @model_validator(mode="after")
-    def _consistent(self) -> Appendix:
-        if self.id in RESERVED_IDS:
-            raise ValueError(f"the appendix id {self.id!r} is reserved (a summary section); choose another")
-        if self.kind == "units" and self.norm is None:
-            raise ValueError("an appendix of units needs `norm` (per_staff_per_year)")
-        if self.kind != "units" and (self.norm is not None or self.marks):
-            raise ValueError("`norm` and `marks` belong to an appendix of units only")
-        fixed = {*KIND_COLUMNS[self.kind][0], *KIND_COLUMNS[self.kind][1]}
-        ids = [c.id for c in self.columns]
-        for column in ids:
-            if column in fixed or (column[:1] == "y" and column[1:].isdigit()):
-                raise ValueError(f"column id {column!r} is a column every {self.kind} table has already")
-        if len(set(ids)) != len(ids):
-            raise ValueError("two further columns have the same id")
-        known = {self.total_column, "period", *ids}
-        for split in self.splits:
-            for name in (split.total, *split.parts):
+    @field_validator("id")
+    @classmethod
+    def _not_reserved(cls, value: str) -> str:
+        if value in RESERVED_IDS:
+            raise ValueError(f"{value!r} is the name of a summary section; choose another appendix id")
+        return value
+
+    @field_validator("columns")
+    @classmethod
+    def _columns(cls, columns: list[AmountColumn], info: ValidationInfo) -> list[AmountColumn]:
+        kind = info.data.get("kind")
+        fixed = {*KIND_COLUMNS[kind][0], *KIND_COLUMNS[kind][1]} if kind in KIND_COLUMNS else set()
+        seen: set[str] = set()
+        for index, column in enumerate(columns):
+            if column.id in fixed | RESERVED_COLUMNS or (column.id[:1] == "y" and column.id[1:].isdigit()):
+                raise ValueError(
+                    f"columns.{index}: {column.id!r} names a column or a word the table uses already"
+                )
+            if column.id in seen:
+                raise ValueError(f"columns.{index}: a second column {column.id!r}")
+            seen.add(column.id)
+        return columns
+
+    @field_validator("splits")
+    @classmethod
+    def _splits(cls, splits: list[Split], info: ValidationInfo) -> list[Split]:
+        kind = info.data.get("kind")
+        columns = [c.id for c in info.data.get("columns", [])]
+        known = {TOTAL_COLUMN.get(kind, "total") if kind else "total", "period", *columns}
+        for index, split in enumerate(splits):
+            for where, name in [
+                ("total", split.total),
+                *((f"parts.{i}", p) for i, p in enumerate(split.parts)),
+            ]:
                 if name not in known:
                     raise ValueError(
-                        f"split names {name!r}: use {self.total_column!r}, 'period' or a column id "
-                        f"({', '.join(ids) or 'none declared'})"
+                        f"splits.{index}.{where}: {name!r} is no column of the table; use "
+                        f"{', '.join(repr(k) for k in sorted(known))}"
                     )
-        return self
+        return splits
+
+    @field_validator("groups")
+    @classmethod
+    def _groups(cls, groups: list[Group]) -> list[Group]:
+        ids = [g.id for g in groups]
+        for index, group in enumerate(groups):
+            if ids.index(group.id) != index:
+                raise ValueError(f"groups.{index}: a second group {group.id!r}")
+        return groups
+
+    @field_validator("norm", mode="after")
+    @classmethod
+    def _norm(cls, norm: Norm | None, info: ValidationInfo) -> Norm | None:
+        kind = info.data.get("kind")
+        if kind == "units" and norm is None:
+            raise ValueError("a table of units needs `norm` (per_staff_per_year)")
+        if kind is not None and kind != "units" and norm is not None:
+            raise ValueError("`norm` belongs to a table of units only")
+        return norm
+
+    @field_validator("marks")
+    @classmethod
+    def _marks(cls, marks: list[Mark], info: ValidationInfo) -> list[Mark]:
+        kind = info.data.get("kind")
+        if marks and kind is not None and kind != "units":
+            raise ValueError("`marks` belong to a table of units only")
+        return marks
 
     @property
     def total_column(self) -> str:
@@ -306,7 +388,7 @@ class GrandPart(StatedAmount):
     """A part of the grand total: an appendix (its amount over the period is checked against the
     part), or an amount the plan states without itemising it in a table (``appendix`` left out)."""
 
-    id: Text
+    id: Key
     label: Text
     appendix: AppendixId | None = Field(
         default=None, description="the appendix this part is; none for a part no table itemises"
@@ -317,6 +399,15 @@ class GrandTotal(StatedAmount):
     parts: list[GrandPart] = Field(
         default=[], description="the parts it is made of; none: the grand total is every appendix"
     )
+
+    @field_validator("parts")
+    @classmethod
+    def _distinct(cls, parts: list[GrandPart]) -> list[GrandPart]:
+        ids = [p.id for p in parts]
+        for index, part in enumerate(parts):
+            if ids.index(part.id) != index:
+                raise ValueError(f"parts.{index}: a second part {part.id!r}")
+        return parts
 
 
 class Target(Model):
@@ -403,8 +494,8 @@ class Counted(Model):
     """Rows of one appendix that are information-security spending in full."""
 
     appendix: AppendixId
-    groups: list[Text] = Field(default=[], description="groups whose rows count in full")
-    rows: list[Text] = Field(default=[], description="further rows (ids) that count in full")
+    groups: list[Key] = Field(default=[], description="groups whose rows count in full")
+    rows: list[Key] = Field(default=[], description="further rows (ids) that count in full")
 
 
 class SecurityPolicy(Model):
@@ -501,11 +592,15 @@ class PlanFile(Model):
     @field_validator("appendices")
     @classmethod
     def _distinct(cls, appendices: list[Appendix]) -> list[Appendix]:
-        for attribute in ("id", "file"):
+        # findings and reports name an appendix by its id and names, its file holds its rows
+        for attribute in ("id", "file", "name", "name_en"):
             values = [getattr(a, attribute) for a in appendices]
-            twice = sorted({v for v in values if values.count(v) > 1})
-            if twice:
-                raise ValueError(f"two appendices have the same {attribute}: {', '.join(twice)}")
+            for index, value in enumerate(values):
+                if value is not None and values.index(value) != index:
+                    raise ValueError(
+                        f"appendices.{index}.{attribute}: {value!r} is the {attribute} of appendices."
+                        f"{values.index(value)} already"
+                    )
         return appendices
 
     @property

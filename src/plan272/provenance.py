@@ -23,6 +23,8 @@ class Provenance:
     #: for a plan.yaml list some items of which were left out (kpis, claims): the file's own index
     #: of each item kept, so that findings name the place in the file, not in the shortened list
     kept: Mapping[str, tuple[int, ...]] = field(default_factory=dict)
+    #: for a file of an older schema: how it spells a path of today's (new prefix -> old prefix)
+    spelling: Mapping[YamlPath, YamlPath] = field(default_factory=dict)
 
     def file(self, role: str) -> str:
         """The file of ``role`` (``plan`` or an appendix id); its own name when not loaded."""
@@ -46,10 +48,19 @@ class Provenance:
             probe = probe[:-1]
         return self.lines.get(probe)
 
+    def field(self, *path: str | int) -> str:
+        """The dotted path of a plan.yaml value as the file spells it (``appendices.0.norm``, or
+        ``appendix2.norm`` in a file of schema version 1)."""
+        probe = self._in_file(tuple(path))
+        for cut in range(len(probe), 0, -1):
+            if probe[:cut] in self.spelling:
+                probe = (*self.spelling[probe[:cut]], *probe[cut:])
+                break
+        return ".".join(str(p) for p in probe)
+
     def locate(self, *path: str | int) -> Location:
         """The location of a plan.yaml value, falling back to its nearest enclosing key."""
-        field_ = ".".join(str(p) for p in self._in_file(tuple(path)))
-        return Location(self.plan_file, self.line(*path), field_ or None)
+        return Location(self.plan_file, self.line(*path), self.field(*path) or None)
 
     def left_out(self, key: str) -> tuple[int, ...]:
         """The file's indexes of the ``key`` items (kpis, claims) the loader had to leave out."""

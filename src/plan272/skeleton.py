@@ -40,6 +40,7 @@ class TableSpec:
     columns: tuple[tuple[str, str], ...] = ()  # further amount columns: (id, title)
     splits: tuple[tuple[str, tuple[str, ...]], ...] = ()  # (total, parts)
     norm: str | None = None  # the per-staff norm as written (units only)
+    rounding: str = "exact"
 
 
 @dataclass(frozen=True)
@@ -54,7 +55,9 @@ class Structure:
     notation: str = "plain"
     security_min: str = "10"
     security_scopes: tuple[str, ...] = ("year", "period", "project")
-    security_counted: tuple[tuple[str, tuple[str, ...]], ...] = ()  # (appendix, groups)
+    security_counted: tuple[
+        tuple[str, tuple[str, ...], tuple[str, ...]], ...
+    ] = ()  # (appendix, groups, rows)
     security_attt: bool = True
     security_denominator: tuple[str, ...] | None = None
     parts: tuple[tuple[str, str, str | None], ...] = ()  # grand-total parts: (id, label, appendix)
@@ -92,7 +95,7 @@ def default_structure(start: int, end: int, kinds: Sequence[Kind], number: str, 
                 norm=norm,
             )
         )
-    counted = tuple((t.id, ("IV",)) for t in tables if t.kind == "projects")[:1]
+    counted = tuple((t.id, ("IV",), ()) for t in tables if t.kind == "projects")[:1]
     parts = tuple((t.id, t.title, t.id) for t in tables)
     return Structure(start, end, number, title, tuple(tables), security_counted=counted, parts=parts)
 
@@ -124,6 +127,7 @@ def structure_of(plan: Plan, start: int | None, end: int | None, number: str, ti
             tuple((c.id, c.title) for c in a.columns),
             tuple((s.total, tuple(s.parts)) for s in a.splits),
             str(a.norm.per_staff_per_year) if a.norm else None,
+            a.norm.rounding if a.norm else "exact",
         )
         for a in meta.appendices
     )
@@ -138,7 +142,9 @@ def structure_of(plan: Plan, start: int | None, end: int | None, number: str, ti
         notation=meta.csv_number_format,
         security_min=str(policy.min_share_percent) if policy else "10",
         security_scopes=tuple(policy.scopes) if policy else ("year", "period", "project"),
-        security_counted=tuple((c.appendix, tuple(c.groups)) for c in policy.counted) if policy else (),
+        security_counted=tuple((c.appendix, tuple(c.groups), tuple(c.rows)) for c in policy.counted)
+        if policy
+        else (),
         security_attt=policy.include_attt_amounts if policy else True,
         security_denominator=tuple(policy.denominator) if policy and policy.denominator else None,
         parts=tuple((p.id, retitled(p.label), p.appendix) for p in grand.parts) if grand else (),
@@ -223,7 +229,8 @@ def plan_yaml(s: Structure) -> str:
         if table.kind == "units":
             out += [
                 "    norm:",
-                f"      per_staff_per_year: {table.norm or '2'}  # million VND a staff member a year; or 1.5",
+                f"      per_staff_per_year: {table.norm or '2'}  # million VND per staff member a year",
+                f"      rounding: {table.rounding}  # staff × norm not whole: exact, nearest, down or up",
                 "    marks: []  # units marked (e.g. *) to get more than the norm, with the explanation:",
                 '    # - {mark: "*", units: [U1], explanation: "…as the note under the table says"}',
             ]
@@ -250,16 +257,21 @@ def plan_yaml(s: Structure) -> str:
         f"  min_share_percent: {s.security_min}",
         f"  scopes: [{', '.join(s.security_scopes)}]",
     ]
-    if s.security_counted:
-        out.append("  counted:  # rows that are security spending in full")
-        out += [f"    - {{appendix: {a}, groups: {_list(g)}}}" for a, g in s.security_counted]
+    with_groups = [(a, g) for a, g, _ in s.security_counted if g]
+    by_rows = [(a, r) for a, _, r in s.security_counted if r]
+    if with_groups:
+        out.append("  counted:  # rows that are security spending in full: groups, or rows by id")
+        out += [f"    - {{appendix: {a}, groups: {_list(g)}}}" for a, g in with_groups]
     else:
-        out.append("  counted: []")
+        out.append("  counted: []  # rows that are security spending in full: groups, or rows by id")
+    # rows are named by their ids in the copied plan: the new plan's rows have their own
+    out += [f"    # - {{appendix: {a}, rows: {_list(r)}}}  # rows of the copied plan" for a, r in by_rows]
     out.append(f"  include_attt_amounts: {'true' if s.security_attt else 'false'}")
     if s.security_denominator:
         out.append(f"  denominator: [{', '.join(s.security_denominator)}]")
     else:
-        out.append("  # denominator: [appendix1, appendix2]  # by default every appendix")
+        ids = ", ".join(t.id for t in s.tables)
+        out.append(f"  # denominator: [{ids}]  # the appendices the share is of; by default every one")
     out += [
         "",
         "# Quantified targets: a value (80), a range [20, 30] or a bound {min: 75}, by year.",

@@ -20,6 +20,7 @@ from plan272.figures import (
     Amounts,
     GroupTotals,
     Share,
+    by_investor,
     declared_amounts,
     explained_mark,
     grand_total,
@@ -198,8 +199,9 @@ class SecurityRow:
     minimum: Decimal
     required: int
     ok: bool
-    verdict: str = "ok"  # "ok", "short" or "unknown" (attt parts that may fall outside the period)
+    verdict: str = "ok"  # "ok", "short", "unknown" (attt parts that may lie elsewhere), "none" (no base)
     upper_percent: Decimal | None = None
+    checked: bool = True  # the plan's rule covers this scope (security_policy.scopes)
 
     @property
     def shortfall(self) -> int:
@@ -217,6 +219,7 @@ class SecuritySection:
     denominator: tuple[Name, ...]
     needs: tuple[str, ...]  # appendix ids the shares are computed over
     period_span: tuple[int, int]
+    scopes: tuple[str, ...] = ("year", "period", "project")  # what the plan's rule covers
 
 
 @dataclass(frozen=True)
@@ -407,38 +410,26 @@ def _grand_total(plan: Plan) -> GrandTotalSection | None:
 
 
 def _investors(plan: Plan) -> InvestorsSection | None:
-    from plan272.names import name_key
-
     appendices = [a for a in plan.appendices if a.kind == "projects"]
     if not appendices:
         return None
-    projects = [(r, a) for a in appendices for r in plan.rows(a.id) if isinstance(r, Project)]
-    total = sum(period_amount(r, a) for r, a in projects)
-    # key: the registry id when the name is registered, else the name's matching key
-    buckets: dict[str, list[tuple[str, int]]] = {}
-    ids: dict[str, str | None] = {}
-    for project, appendix in projects:
-        key = f"id:{project.agency_id}" if project.agency_id else f"name:{name_key(project.investor)}"
-        buckets.setdefault(key, []).append((project.investor, period_amount(project, appendix)))
-        ids[key] = project.agency_id
+    totals, total, count = by_investor(plan)
     rows = []
-    for key, entries in buckets.items():
-        agency = plan.agency(ids[key])
-        spellings = list(dict.fromkeys(name for name, _ in entries))
-        name = agency.name if agency is not None else spellings[0]
-        amount = sum(a for _, a in entries)
+    for entry in totals:
+        agency = plan.agency(entry.agency_id)
+        name = agency.name if agency is not None else entry.spellings[0]
         rows.append(
             InvestorRow(
-                agency_id=ids[key],
+                agency_id=entry.agency_id,
                 name=name,
-                spellings=tuple(s for s in spellings if s != name),
-                projects=len(entries),
-                amount=amount,
-                share=Decimal(amount) * 100 / Decimal(total) if total else None,
+                spellings=tuple(s for s in entry.spellings if s != name),
+                projects=entry.projects,
+                amount=entry.amount,
+                share=Decimal(entry.amount) * 100 / Decimal(total) if total else None,
             )
         )
     rows.sort(key=lambda r: (-r.amount, r.name.casefold()))
-    return InvestorsSection(tuple(rows), total, len(projects), tuple(Name.of(a) for a in appendices))
+    return InvestorsSection(tuple(rows), total, count, tuple(Name.of(a) for a in appendices))
 
 
 def _security(plan: Plan) -> SecuritySection | None:
@@ -458,6 +449,7 @@ def _security(plan: Plan) -> SecuritySection | None:
             share.ok,
             share.verdict,
             share.upper_percent if share.uncertain else None,
+            ("year" if year is not None else "period") in policy.scopes,
         )
 
     names = []
@@ -475,6 +467,7 @@ def _security(plan: Plan) -> SecuritySection | None:
         denominator=tuple(names),
         needs=account.needs,
         period_span=(plan.years[0], plan.years[-1]) if plan.years else (0, 0),
+        scopes=tuple(policy.scopes),
     )
 
 

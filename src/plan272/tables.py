@@ -102,6 +102,11 @@ class Grid:
 # Grids (pure)
 
 
+def span_text(start: int, end: int) -> str:
+    """A period as written: ``2021–2025``; one year alone: ``2026``."""
+    return str(start) if start == end else f"{start}–{end}"
+
+
 def _unit_title(key: str, lang: Lang, unit: AmountUnit) -> str:
     return f"{label(key, lang)} ({unit_label(unit, lang)})"
 
@@ -167,7 +172,7 @@ def _identity(summary: Summary, lang: Lang, unit: AmountUnit) -> Grid:
         ("identity.province", s.province),
         ("identity.issuer", s.issuer),
         ("identity.signer", signer),
-        ("identity.period", f"{s.period[0]}–{s.period[1]}"),
+        ("identity.period", span_text(*s.period)),
         ("identity.unit", unit_label(unit, lang)),
         ("identity.title", s.title),
         ("identity.source", s.source),
@@ -227,7 +232,7 @@ def _appendix(s: AppendixSection, summary: Summary, lang: Lang, unit: AmountUnit
     first_money = len(lead)
     total_column = first_money + keys.index(None)
     rows: list[GridRow] = []
-    noun = {"projects": "row.projects", "units": "row.units", "lines": "row.lines"}[s.kind]
+    what = {"projects": "project", "units": "unit", "lines": "line"}[s.kind]
     # a table without groups: its rows, without a group row above them
     ungrouped = len(s.groups) == 1 and s.groups[0].row.id == ""
     for index, group in enumerate(s.groups):
@@ -236,7 +241,7 @@ def _appendix(s: AppendixSection, summary: Summary, lang: Lang, unit: AmountUnit
             continue
         title = group.row.label or label("row.undeclared_group", lang)
         if not units:
-            title = f"{title} ({label(noun, lang, n=group.row.count)})"
+            title = f"{title} ({group.row.count} {noun(what, group.row.count, lang)})"
         if units:
             staff = sum(r.staff or 0 for r in group.rows)
             norm = sum((r.norm or 0 for r in group.rows), Decimal(0))
@@ -454,26 +459,33 @@ def _security(summary: Summary, lang: Lang, unit: AmountUnit) -> Grid:
         Column(label("col.shortfall", lang), "amount"),
         Column(label("col.status", lang)),
     )
-    span = f"{s.period_span[0]}–{s.period_span[1]}"
+    span = span_text(*s.period_span)
     rows = []
     bars = []
     # over an appendix that could not be read completely there is no verdict: the share is wrong
     incomplete = any(a in summary.incomplete for a in s.needs)
     for row in (*s.years, s.period):
         scope = str(row.year) if row.year is not None else span
-        # no verdict over partly read data, nor where attt parts may fall outside the period
-        unknown = incomplete or row.verdict == "unknown"
-        mark = "?" if unknown else label("mark.ok" if row.ok else "mark.not_ok", lang)
-        shortfall = None if unknown else row.shortfall
+        # no verdict over partly read data, nor where attt parts may lie elsewhere or nothing is
+        # funded; none where the plan's rule does not cover the scope (the share is shown only)
+        undecided = incomplete or row.verdict in ("unknown", "none")
+        if not row.checked:
+            mark = "–"
+        elif undecided:
+            mark = "?"
+        else:
+            mark = label("mark.ok" if row.ok else "mark.not_ok", lang)
+        failing = row.checked and not undecided and row.verdict == "short"
+        shortfall = row.shortfall if failing else (0 if mark == label("mark.ok", lang) else None)
         rows.append(
             GridRow(
                 (scope, row.amount, row.base, _shown(row), row.minimum, row.required, shortfall, mark),
                 "body" if row.year is not None else "total",
-                frozenset() if row.ok or unknown else frozenset({3, 6, 7}),
+                frozenset({3, 6, 7}) if failing else frozenset(),
                 rule_before=row.year is None,
             )
         )
-        bars.append(Bar(scope, _shown(row), row.minimum, row.ok))
+        bars.append(Bar(scope, _shown(row), row.minimum, not failing))
     denominator = " + ".join(n.get(lang) for n in s.denominator) or label("none", lang)
     notes = [
         label(
@@ -484,6 +496,9 @@ def _security(summary: Summary, lang: Lang, unit: AmountUnit) -> Grid:
             counted=", ".join(s.counted) or label("none", lang),
         )
     ]
+    unchecked = [scope for scope in ("year", "period") if scope not in s.scopes]
+    if unchecked:
+        notes.append(label("note.security_scopes", lang, scopes=", ".join(s.scopes) or label("none", lang)))
     if s.partial:
         notes.append(label("note.security_partial", lang, ids=", ".join(s.partial)))
     if s.uncertain:

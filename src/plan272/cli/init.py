@@ -29,12 +29,13 @@ def register(app: typer.Typer) -> None:
             ),
         ] = None,
         tables: Annotated[
-            str,
+            str | None,
             typer.Option(
                 "--tables",
-                help="Without --like: the kinds of its tables, in order (projects, units, lines).",
+                help="Without --like: the kinds of its tables, in order (projects, units, lines). "
+                "Default: projects,units.",
             ),
-        ] = "projects,units",
+        ] = None,
         number: Annotated[str, typer.Option("--number", help="The plan's number (Số hiệu).")] = "…/KH-UBND",
         title: Annotated[str, typer.Option("--title", help="The plan's title.")] = "Kế hoạch …",
         force: Annotated[bool, typer.Option("--force", help="Overwrite files that exist.")] = False,
@@ -55,6 +56,8 @@ def register(app: typer.Typer) -> None:
                 raise UserError(f"{option} is not valid text (bytes that are not UTF-8?)")
         span = _period(period) if period is not None else None
         structure: Structure
+        if like is not None and tables is not None:
+            raise UserError("--tables does not go with --like: the tables are those of the plan copied")
         if like is not None:
             from plan272.load import load_plan
 
@@ -70,7 +73,7 @@ def register(app: typer.Typer) -> None:
                 raise UserError(
                     "give the plan's period, e.g. --period 2026-2030 (or copy a plan with --like)"
                 )
-            kinds = [k.strip() for k in tables.split(",") if k.strip()]
+            kinds = [k.strip() for k in (tables or "projects,units").split(",") if k.strip()]
             unknown = [k for k in kinds if k not in KINDS]
             if not kinds or unknown:
                 raise UserError(

@@ -25,7 +25,7 @@ class ValidateFormat(StrEnum):
 
 DataDir = Annotated[
     Path,
-    typer.Argument(help="Directory holding plan.yaml, appendix1.csv and appendix2.csv.", show_default=True),
+    typer.Argument(help="Directory holding plan.yaml and the appendix files it declares.", show_default=True),
 ]
 Select = Annotated[
     list[str] | None,

@@ -21,6 +21,23 @@ def money(value: int) -> str:
     return f"{value:,}"
 
 
+def amount_text(value: object) -> str:
+    """A total as shown: the figure, ``—`` where the side has no such scope, ``?`` where it cannot
+    be computed."""
+    if value is None:
+        return "—"
+    if isinstance(value, int) and not isinstance(value, bool):
+        return money(value)
+    return "?"
+
+
+def delta_of(change: Change) -> str:
+    """The signed difference of two totals; blank when a side has no figure."""
+    if not isinstance(change.old, int) or not isinstance(change.new, int):
+        return ""
+    return signed(change.new - change.old)
+
+
 def signed(value: int | Decimal) -> str:
     """``+1,000``, ``-1,000``, ``0``."""
     if value == 0:
@@ -75,10 +92,18 @@ def share_status(change: ShareChange) -> str:
     if change.crossing == "above":
         return f"now meets the minimum {new.minimum_percent if new else ''}%"
     if new is None:
-        return "not in the new period"
+        return "no security rule for this on the new side" if not change.new_rule else "not in the new period"
     if change.old is None:
-        return "new in the period"
-    return f"{'meets' if new.ok else 'below'} the minimum {new.minimum_percent}% (as before)"
+        return "no security rule for this on the old side" if not change.old_rule else "new in the period"
+    if new.verdict == "none":
+        return "no funding: nothing to check"
+    if new.verdict == "unknown":
+        return (
+            f"undecided: between {percent_text(new.percent)} and {percent_text(new.upper_percent)} "
+            f"against the minimum {new.minimum_percent}%"
+        )
+    again = " (as before)" if change.old.verdict == new.verdict else ""
+    return f"{'meets' if new.ok else 'below'} the minimum {new.minimum_percent}%{again}"
 
 
 def plural(count: int, word: str) -> str:

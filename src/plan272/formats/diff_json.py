@@ -36,7 +36,12 @@ Version 2 replaced version 1's "projects" and "units" by "tables", one entry per
                                              // appendix, …, then the grand total
         "appendix1:I": {"label": "Appendix I, group I — HẠ TẦNG MẠNG", "changed": false,
                         "years": {"2021": {"old", "new", "delta"}, ...},
-                        "total": {"old", "new", "delta"}},   // the TMĐT / total column
+                        "total": {"old", "new", "delta"},    // the TMĐT / total column
+                        "period": {"old", "new", "delta"} | null},
+                                             // period: over the period, for an appendix whose
+                                             // totals may reach beyond it; a side without the
+                                             // scope is null; "grand" total is the grand total,
+                                             // "(not computable)" when a part names no appendix
         ..., "appendix1": {...}, "appendix2:I": {...}, "appendix2": {...}, "grand": {...}
       },
       "security": [                          // "period" first, then each year
@@ -58,9 +63,12 @@ Version 2 replaced version 1's "projects" and "units" by "tables", one entry per
 
     ROW     = {"id", "section", "tt", "name", "total", "years": {"2021": 1000, ...}, "file", "line"}
               // total: the row's total column (TMĐT of a project)
-    SHARE   = {"amount", "base", "minimum_percent", "percent", "ok"}
+    SHARE   = {"amount", "base", "minimum_percent", "percent", "ok", "verdict", "uncertain",
+               "upper_percent"}
               // amount and base exact integers; percent rounded to 2 places (half up), null
-              // when base is 0; ok is computed exactly, not from the rounded percent
+              // when base is 0; ok is computed exactly, not from the rounded percent; verdict
+              // "ok" | "short" | "unknown" (attt parts that may lie elsewhere: the share lies
+              // between percent and upper_percent; uncertain is that spending) | "none" (base 0)
     TARGET  = {"low", "high", "text"}       // low/high null when that end is open
     FINDING = one finding as in ``plan272 validate --format json``
 
@@ -182,6 +190,11 @@ def _share(share: Share | None) -> dict[str, Any] | None:
         "minimum_percent": share.minimum_percent,
         "percent": None if percent is None else percent.quantize(Decimal("0.01"), rounding=ROUND_HALF_UP),
         "ok": share.ok,
+        "verdict": share.verdict,
+        "uncertain": share.uncertain,
+        "upper_percent": None
+        if share.upper_percent is None or not share.uncertain
+        else share.upper_percent.quantize(Decimal("0.01"), rounding=ROUND_HALF_UP),
     }
 
 
@@ -209,6 +222,7 @@ def document(diff: PlanDiff, old: str, new: str, tool_version: str) -> dict[str,
                 "changed": line.changed,
                 "years": {str(y): _change(ch) for y, ch in line.years.items()},
                 "total": _change(line.total),
+                "period": None if line.period is None else _change(line.period),
             }
             for line in diff.totals
         },

@@ -115,8 +115,9 @@ def _rows(rows: RowsDiff) -> list[str]:
 
 def _cell(change: Change) -> str:
     if change.old == change.new:
-        return c.value_text(change.old)
-    return f"{c.value_text(change.old)} → **{c.value_text(change.new)}** ({c.delta_text(change)})"
+        return c.amount_text(change.old)
+    delta = c.delta_of(change)
+    return f"{c.amount_text(change.old)} → **{c.amount_text(change.new)}**" + (f" ({delta})" if delta else "")
 
 
 def _totals(diff: PlanDiff) -> list[str]:
@@ -124,10 +125,13 @@ def _totals(diff: PlanDiff) -> list[str]:
     if not changed:
         return []
     out = ["", "#### Totals (million VND, scopes that change)", ""]
-    out.append("| Scope | " + " | ".join(str(y) for y in diff.years) + " | Total |")
-    out.append("|---|" + "---:|" * (len(diff.years) + 1))
+    with_period = any(line.period is not None for line in changed)
+    heads = [*(str(y) for y in diff.years), *(["In period"] if with_period else []), "Total"]
+    out.append("| Scope | " + " | ".join(heads) + " |")
+    out.append("|---|" + "---:|" * len(heads))
     for line in changed:
-        cells = [_cell(line.years[y]) for y in diff.years] + [_cell(line.total)]
+        period = [_cell(line.period if line.period is not None else line.total)] if with_period else []
+        cells = [_cell(line.years[y]) for y in diff.years] + period + [_cell(line.total)]
         out.append(f"| {md(line.label)} | " + " | ".join(cells) + " |")
     return out
 

@@ -174,16 +174,18 @@ def _totals(diff: PlanDiff, console: Console) -> None:
         return
     console.print()
     console.print(_t("Totals (million VND; the scopes that change)", "bold underline"))
-    heads = [*(str(y) for y in diff.years), "total"]
+    with_period = any(line.period is not None for line in changed)
+    heads = [*(str(y) for y in diff.years), *(["in period"] if with_period else []), "total"]
     blocks: list[tuple[str, list[str], list[str], list[str]]] = []
     for line in changed:
-        changes = [*(line.years[y] for y in diff.years), line.total]
+        period = [line.period if line.period is not None else line.total] if with_period else []
+        changes = [*(line.years[y] for y in diff.years), *period, line.total]
         blocks.append(
             (
                 line.label,
-                [c.money(int(x.old or 0)) for x in changes],
-                [c.money(int(x.new or 0)) for x in changes],
-                [c.signed(x.delta or 0) for x in changes],
+                [c.amount_text(x.old) for x in changes],
+                [c.amount_text(x.new) for x in changes],
+                [c.delta_of(x) for x in changes],
             )
         )
     widths = [len(h) for h in heads]
@@ -202,7 +204,7 @@ def _totals(diff: PlanDiff, console: Console) -> None:
         row = Text("  Δ   ", style="dim")
         for index, (v, w) in enumerate(zip(deltas, widths, strict=True)):
             row.append(" " if index else "")
-            row.append(v.rjust(w), style="bold" if v != "0" else "dim")
+            row.append(v.rjust(w), style="bold" if v not in ("0", "") else "dim")
         console.print(row)
     if len(changed) < len(diff.totals):
         console.print(Text(f"other scopes unchanged ({len(diff.totals) - len(changed)})", style="dim"))

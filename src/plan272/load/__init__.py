@@ -9,6 +9,7 @@ appendix file is then read as its kind requires.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
@@ -16,7 +17,7 @@ from typing import Any
 
 from plan272.load.csvfile import CellReader, Table, read_table
 from plan272.load.files import Directory, Source, read_text
-from plan272.load.upgrade import is_version_1, upgrade
+from plan272.load.upgrade import Spelling, is_version_1, spell, upgrade
 from plan272.load.yamlfile import Path_, load_yaml
 from plan272.model import KIND_COLUMNS, Agency, Appendix, Kind, Line, Plan, PlanFile, Project, Row, Unit
 from plan272.names import name_key
@@ -44,11 +45,24 @@ class LoadResult:
         return self.plan is None or any(p.fatal for p in self.problems)
 
 
-def _pydantic_problems(errors: list[Any], file: str, lines: dict[Path_, int]) -> list[Problem]:
+_SUBPATH = re.compile(r"([a-z_]+\.\d+(?:\.[a-z_]+(?:\.\d+)?)*): (.*)", re.DOTALL)
+
+
+def _pydantic_problems(
+    errors: list[Any], file: str, lines: dict[Path_, int], spell: Callable[[Path_], str] | None = None
+) -> list[Problem]:
     problems = []
     for error in errors:
+        loc = tuple(e for e in error["loc"] if not str(e).startswith("function-"))
+        message = str(error["msg"]).removeprefix("Value error, ")
+        # a validator of a list names the item it is about ("splits.0.parts.1: …"): locate that
+        found = _SUBPATH.fullmatch(message)
+        if found and loc and found.group(1).split(".")[0] == str(loc[-1]):
+            extra = found.group(1).split(".")[1:]
+            loc = (*loc, *(int(e) if e.isdigit() else e for e in extra))
+            message = found.group(2)
         path: tuple[str | int, ...] = ()
-        for element in error["loc"]:
+        for element in loc:
             for candidate in (element, str(element)):
                 if (*path, candidate) in lines:
                     path = (*path, candidate)
@@ -59,14 +73,15 @@ def _pydantic_problems(errors: list[Any], file: str, lines: dict[Path_, int]) ->
         probe = path
         while probe and probe not in lines:
             probe = probe[:-1]
-        field_path = ".".join(str(e) for e in error["loc"] if not str(e).startswith("function-"))
-        message = str(error["msg"]).removeprefix("Value error, ")
+        field_path = spell(loc) if spell else ".".join(str(e) for e in loc)
         kind = error["type"]
         if kind == "extra_forbidden":
             message = "unknown key (misspelt?)"
         elif kind == "missing":
             message = "required key is missing"
-        value = None if kind == "missing" else _short(error.get("input"))
+        raw = error.get("input")
+        # a whole mapping or list is no value to show: the message and the field say what is wrong
+        value = None if kind == "missing" or isinstance(raw, dict | list) else _short(raw)
         problems.append(Problem(Location(file, lines.get(probe, 1), field_path or None), message, value))
     return problems
 
@@ -86,6 +101,7 @@ class _Meta:
     lines: dict[Path_, int] = field(default_factory=dict)
     problems: list[Problem] = field(default_factory=list)
     kept: dict[str, tuple[int, ...]] = field(default_factory=dict)
+    spelling: Spelling = field(default_factory=dict)
 
 
 def _read_meta(source: Source) -> _Meta:
@@ -106,8 +122,13 @@ def _read_meta(source: Source) -> _Meta:
         return _Meta(
             None, None, lines, [*problems, Problem(Location(file, 1), "plan.yaml must be a mapping of keys")]
         )
+    spelling: Spelling = {}
     if is_version_1(data):
-        data, lines = upgrade(data, lines)
+        data, lines, spelling = upgrade(data, lines)
+
+    def spelled(path: Path_) -> str:
+        return spell(path, spelling)
+
     # Validate; where the errors are confined to unknown keys or to single targets or claims, drop
     # those parts (each reported) and check the rest of the plan rather than nothing.
     reported = {p.location.field for p in problems}
@@ -121,7 +142,7 @@ def _read_meta(source: Source) -> _Meta:
         except ValidationError as exc:
             # error paths index the pruned lists: take them back to the file's own indexes
             errors = [{**e, "loc": _original(tuple(e["loc"]), kept)} for e in exc.errors(include_url=False)]
-            found = _pydantic_problems(errors, file, lines)
+            found = _pydantic_problems(errors, file, lines, spelled)
             pruned = _prune(current, exc.errors(include_url=False), kept)
             for problem in found:
                 if problem.location.field in reported:
@@ -129,13 +150,14 @@ def _read_meta(source: Source) -> _Meta:
                 reported.add(problem.location.field)
                 problems.append(problem)
             if pruned is None:
-                return _Meta(None, data, lines, problems)
+                return _Meta(None, data, lines, problems, spelling=spelling)
             current = pruned
     if meta is None:
-        return _Meta(None, data, lines, problems)
+        return _Meta(None, data, lines, problems, spelling=spelling)
     problems = [_with_note(p, kept) for p in problems]
     problems.extend(_check_registry(meta, file, lines))
-    return _Meta(meta, data, lines, problems, {key: tuple(value) for key, value in kept.items()})
+    kept_items = {key: tuple(value) for key, value in kept.items()}
+    return _Meta(meta, data, lines, problems, kept_items, spelling)
 
 
 def _original(loc: tuple[Any, ...], kept: dict[str, list[int]]) -> tuple[Any, ...]:
@@ -407,7 +429,7 @@ def load_from(source: Source) -> LoadResult:
         ):
             incomplete.add(spec.id)
     files = {"plan": source.display(PLAN_FILE), **{s.id: source.display(s.file) for s in specs}}
-    provenance = Provenance(files, read.lines, read.kept)
+    provenance = Provenance(files, read.lines, read.kept, read.spelling)
     plan = Plan(meta=meta, tables=tables, incomplete=frozenset(incomplete)) if meta is not None else None
     return LoadResult(plan, problems, provenance)
 

@@ -27,9 +27,16 @@ def is_version_1(data: dict[Any, Any]) -> bool:
     return version is None and "appendices" not in data and ("appendix1" in data or "appendix2" in data)
 
 
-def upgrade(data: dict[Any, Any], lines: dict[YamlPath, int]) -> tuple[dict[Any, Any], dict[YamlPath, int]]:
-    """A version 1 plan.yaml as version 2, and its line map with every path moved alike. Values
-    that are not where version 1 puts them are carried over as they are, for the model to report."""
+Spelling = dict[YamlPath, YamlPath]
+
+
+def upgrade(
+    data: dict[Any, Any], lines: dict[YamlPath, int]
+) -> tuple[dict[Any, Any], dict[YamlPath, int], Spelling]:
+    """A version 1 plan.yaml as version 2, its line map with every path moved alike, and how the
+    file spells each moved path (version 2 prefix -> version 1 prefix), so that problems name keys
+    the file has. Values that are not where version 1 puts them are carried over as they are, for
+    the model to report."""
     out: dict[Any, Any] = {}
     moves: list[tuple[YamlPath, YamlPath]] = []  # (old prefix, new prefix), most specific first
     appendices: list[Any] = []
@@ -58,9 +65,9 @@ def upgrade(data: dict[Any, Any], lines: dict[YamlPath, int]) -> tuple[dict[Any,
                 "kind": kind,
             }
             for key, inner in value.items():
-                if key == "notes" and isinstance(inner, list):
-                    item["marks"] = [_mark(note) for note in inner]
-                    for n, _ in enumerate(inner):
+                if key == "notes":
+                    item["marks"] = [_mark(note) for note in inner] if isinstance(inner, list) else inner
+                    for n, _ in enumerate(inner if isinstance(inner, list) else []):
                         base = (appendix_id, "notes", n)
                         moves.append(((*base, "unit"), ("appendices", index, "marks", n, "units", 0)))
                         moves.append(((*base, "summary"), ("appendices", index, "marks", n, "explanation")))
@@ -74,7 +81,17 @@ def upgrade(data: dict[Any, Any], lines: dict[YamlPath, int]) -> tuple[dict[Any,
     out["appendices"] = appendices
     if "schema_version" not in out:
         out = {"schema_version": 2, **out}
-    return out, _moved(lines, moves)
+    spelling = {new: old for old, new in moves}
+    return out, _moved(lines, moves), spelling
+
+
+def spell(path: YamlPath, spelling: Spelling) -> str:
+    """``path`` (version 2) as the file spells it: the longest moved prefix in its old name."""
+    for cut in range(len(path), 0, -1):
+        if path[:cut] in spelling:
+            path = (*spelling[path[:cut]], *path[cut:])
+            break
+    return ".".join(str(p) for p in path)
 
 
 def _mark(note: Any) -> Any:
@@ -83,7 +100,7 @@ def _mark(note: Any) -> Any:
     out: dict[Any, Any] = {}
     for key, value in note.items():
         if key == "unit":
-            out["units"] = [value]
+            out["units"] = value if isinstance(value, list) else [value]
         elif key == "summary":
             out["explanation"] = value
         else:
@@ -97,7 +114,7 @@ def _grand_total(value: dict[Any, Any]) -> dict[Any, Any]:
     if isinstance(parts, list):
         out["parts"] = [
             {**part, "appendix": f"appendix{part['appendix']}"}
-            if isinstance(part, dict) and part.get("appendix") in (1, 2)
+            if isinstance(part, dict) and isinstance(part.get("appendix"), int)
             else part
             for part in parts
         ]

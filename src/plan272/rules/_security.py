@@ -5,7 +5,9 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from plan272.figures import SecurityAccount, Share, percent_text
+from plan272.findings import Finding, Severity
 from plan272.model import Plan, Row
+from plan272.problems import Location
 
 
 def ids(rows: Iterable[Row]) -> str:
@@ -22,6 +24,22 @@ def denominator(plan: Plan, account: SecurityAccount) -> str:
         appendix = plan.appendix(appendix_id)
         names.append(appendix.label() if appendix else appendix_id)
     return " + ".join(names) or "nothing"
+
+
+def unresolved(code: str, account: SecurityAccount, at: Location, scope: str) -> Finding | None:
+    """An info finding that ``code`` could not check: ``counted`` names spending the plan does not
+    have (DAT002 reports where), so any share would leave it out."""
+    if not account.unresolved:
+        return None
+    return Finding(
+        code,
+        Severity.INFO,
+        f"not checked: security_policy.counted names {', '.join(account.unresolved)}, which the plan "
+        "does not have (see DAT002); the spending it means cannot be counted",
+        at,
+        ids=(scope,),
+        detail="unresolved",
+    )
 
 
 def shortfall(share: Share) -> str:

@@ -20,7 +20,9 @@ def _rows(plan: Plan, where: Provenance) -> Iterator[Finding]:
         groups = {g.id for g in appendix.groups}
         noun = _NOUN[appendix.kind]
         for row in plan.rows(appendix.id):
-            if row.id in first:
+            if "id" in row.unreadable:
+                pass  # no id (DAT001 says so): the row's placeholder is no id to compare
+            elif row.id in first:
                 other = first[row.id]
                 place = (
                     f"line {other.location.line}"
@@ -116,6 +118,26 @@ def _references(plan: Plan, where: Provenance) -> Iterator[Finding]:
             if named is None:
                 yield unknown_appendix(counted.appendix, (*base, "appendix"), "security_policy.counted")
                 continue
+            if policy.denominator is not None and named.id not in policy.denominator:
+                yield Finding(
+                    "DAT002",
+                    Severity.WARNING,
+                    f"security_policy counts rows of {named.label()}, which is not in the denominator "
+                    f"({', '.join(policy.denominator)}): a share is of the funding it is taken of, so they "
+                    "are not counted",
+                    where.locate(*base, "appendix"),
+                    ids=(named.id,),
+                    detail="policy-outside",
+                )
+            if not counted.groups and not counted.rows:
+                yield Finding(
+                    "DAT002",
+                    Severity.WARNING,
+                    f"security_policy counts nothing of {named.label()}: give `groups` or `rows`",
+                    where.locate(*base),
+                    ids=(named.id,),
+                    detail="policy-empty",
+                )
             groups = {g.id for g in named.groups}
             for g_index, group in enumerate(counted.groups):
                 if group not in groups:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import unicodedata
 from collections.abc import Iterator
+from decimal import Decimal
 
 from plan272.figures import explained_mark, norm_amount, off_norm
 from plan272.findings import Finding, Severity, describe_difference
@@ -33,10 +34,11 @@ def check(plan: Plan, where: Provenance) -> Iterator[Finding]:
                     if note in marks
                     else f"plan.yaml does not explain mark {note!r}"
                 )
+                marks_key = where.field("appendices", index, "marks")
                 yield Finding(
                     "NRM001",
                     Severity.WARNING,
-                    f"{unit.id} {unit.name} is marked {note!r}, but {why} (appendices.{index}.marks): "
+                    f"{unit.id} {unit.name} is marked {note!r}, but {why} ({marks_key}): "
                     "the mark exempts it from nothing, the exact norm applies",
                     unit.location.with_field("note"),
                     ids=(unit.id,),
@@ -53,11 +55,18 @@ def check(plan: Plan, where: Provenance) -> Iterator[Finding]:
                     rule_text = f"a unit whose note ({note!r}) is no mark plan.yaml explains gets exactly"
                 else:
                     rule_text = "an unmarked unit gets exactly"
+                hint = ""
+                if isinstance(expected, Decimal):
+                    hint = (
+                        f" (staff × norm is not a whole amount: declare how the plan makes it whole, "
+                        f"{where.field('appendices', index, 'norm', 'rounding')}: nearest, down or up)"
+                    )
                 yield Finding(
                     "NRM001",
                     Severity.ERROR,
                     f"{unit.id} {unit.name}, {year}: {rule_text} staff × norm = {unit.staff} × "
-                    f"{norm.per_staff_per_year} = {expected:,}; {describe_difference(expected, amount)}",
+                    f"{norm.per_staff_per_year} = {expected:,}; {describe_difference(expected, amount)}"
+                    + hint,
                     unit.location.with_field(f"y{year}"),
                     ids=(unit.id,),
                     expected=expected,
@@ -91,7 +100,8 @@ RULE = Rule(
     summary="Funding by head count follows staff × the per-staff norm; every exemption is explained.",
     severity=Severity.ERROR,
     what="For each unit of an appendix of units and each year: an unmarked unit's amount equals staff "
-    "× the norm (`norm.per_staff_per_year`, whole or not); a unit whose note is a mark that plan.yaml "
+    "× the norm (`norm.per_staff_per_year`, whole or not, made whole as `norm.rounding` says when "
+    "the product is not); a unit whose note is a mark that plan.yaml "
     "explains for that unit (`marks`: the mark, the units, the explanation) gets at least that. A note "
     "that is not such a mark relaxes nothing. A unit carrying a mark plan.yaml does not explain for it, "
     "and an explanation for a unit the table does not mark, are warnings.",

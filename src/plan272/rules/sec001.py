@@ -12,7 +12,7 @@ from plan272.findings import Finding, Severity
 from plan272.model import Plan
 from plan272.provenance import Provenance
 from plan272.rules import Rule, not_checked
-from plan272.rules._security import SOURCE, WHY, counted, denominator, ids, shortfall
+from plan272.rules._security import SOURCE, WHY, counted, denominator, ids, shortfall, unresolved
 
 
 def check(plan: Plan, where: Provenance) -> Iterator[Finding]:
@@ -27,6 +27,21 @@ def check(plan: Plan, where: Provenance) -> Iterator[Finding]:
     share = account.period
     start, end = plan.years[0], plan.years[-1]
     at = where.locate("security_policy", "min_share_percent")
+    blocked = unresolved("SEC001", account, at, "period")
+    if blocked:
+        yield blocked
+        return
+    if share.verdict == "none":
+        yield Finding(
+            "SEC001",
+            Severity.INFO,
+            f"not checked: the denominator ({denominator(plan, account)}) holds no funding over "
+            f"{start}–{end}, so there is no share to take",
+            at,
+            ids=("period",),
+            detail="no-funding",
+        )
+        return
     if share.verdict == "unknown":
         yield Finding(
             "SEC001",
@@ -72,9 +87,10 @@ RULE = Rule(
     what="Security spending (the rows `security_policy.counted` names in full, plus the attt amount of "
     "any other project) divided by the plan's funding (the appendices of `security_policy.denominator`, "
     "by default all), both over the plan's whole period, against `security_policy.min_share_percent`. "
-    "Amounts over the period are in-period allocations; where a project's attt part is given for a "
-    "whole project that reaches beyond the period, the share is known only within bounds, and a share "
-    "that the bounds cannot decide is reported as not checked.",
+    "Only rows of the denominator's appendices count. Amounts over the period are in-period "
+    "allocations; where a project's attt part is given for a whole project that reaches beyond the "
+    "period, the share is known only within bounds, and a share the bounds cannot decide — or a "
+    "denominator with no funding — is reported as not checked.",
     why=WHY,
     source=SOURCE,
     fix="Raise the security allocations (the counted groups, or attt parts of projects), or record in "

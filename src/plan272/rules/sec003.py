@@ -28,12 +28,13 @@ def check(plan: Plan, where: Provenance) -> Iterator[Finding]:
         and not row.unreadable & {"tmdt", "attt"}
     ]
     if not known:
-        groups = ", ".join(g for c in policy.counted for g in c.groups) or "none"
+        groups = ", ".join(g for c in policy.counted for g in c.groups)
+        which = f"outside the counted groups ({groups})" if groups else "not counted in full"
         yield Finding(
             "SEC003",
             Severity.INFO,
-            f"no project outside the counted groups ({groups}) gives its security amount (column attt), so "
-            f"the per-project minimum {policy.min_share_percent}% cannot be checked",
+            f"no project {which} gives its security amount (column attt), so the per-project minimum "
+            f"{policy.min_share_percent}% cannot be checked",
             where.locate("security_policy", "scopes"),
             ids=("projects",),
             detail="no-data",
@@ -54,8 +55,8 @@ def check(plan: Plan, where: Provenance) -> Iterator[Finding]:
             )
             continue
         share = Share(project.attt or 0, project.total, policy.min_share_percent)
-        if share.ok:
-            continue
+        if share.verdict != "short":
+            continue  # meets the minimum, or a project of 0 (nothing to take a share of)
         yield Finding(
             "SEC003",
             Severity.ERROR,

@@ -125,10 +125,11 @@ def check(plan: Plan, where: Provenance) -> Iterator[Finding]:
     for index, appendix in enumerate(plan.appendices):
         name = appendix.label()
         if appendix.declared is None and not any(g.declared for g in appendix.groups):
+            key = where.field("appendices", index, "declared")
             yield Finding(
                 "SUM002",
                 Severity.INFO,
-                f"not checked: plan.yaml declares no total row for {name} (appendices.{index}.declared)",
+                f"not checked: plan.yaml declares no total row for {name} ({key})",
                 where.locate("appendices", index),
                 ids=(appendix.id,),
                 detail="no-declared",

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from plan272.figures import grand_total
+from plan272.figures import grand_total, table_totals
 from plan272.findings import Finding, Severity, how_far
 from plan272.model import Plan
 from plan272.provenance import Provenance
@@ -63,6 +63,19 @@ def check(plan: Plan, where: Provenance) -> Iterator[Finding]:
             observed=grand.amount,
             detail="parts",
         )
+    named = {p.appendix for p in grand.parts}
+    for appendix in plan.appendices if grand.parts else []:
+        if appendix.id not in named:
+            amount = table_totals(plan, appendix).amounts.period
+            yield Finding(
+                "SUM003",
+                Severity.WARNING,
+                f"{appendix.label()} is in no part of the grand total: its {amount:,} million VND are not "
+                "counted in it (name it as a part, or leave `parts` out to count every appendix)",
+                where.locate("grand_total", "parts"),
+                ids=("grand_total", appendix.id),
+                detail="not-a-part",
+            )
     for index, line in enumerate(figures.lines):
         part = line.part
         if part is None or line.appendix is None or line.computed is None or part.amount == line.computed:
@@ -89,7 +102,7 @@ RULE = Rule(
     "part that is an appendix counts what the appendix allocates over the plan's period, a part that "
     "no table itemises counts the amount stated for it; with no parts declared, the grand total is "
     "every appendix. The declared parts add up to the grand total, and each appendix part equals its "
-    "appendix.",
+    "appendix. An appendix that no part names is a warning: its money is in no total.",
     why="The grand total is the figure leadership approves and quotes (in Plan 272, section VIII: "
     "1,501.713 billion VND); it must be what the tables actually hold.",
     source="The section of the plan on its funding (in Plan 272: Phần II, mục VIII 'KINH PHÍ THỰC HIỆN').",

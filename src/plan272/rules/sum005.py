@@ -4,18 +4,11 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from plan272.figures import column_value
 from plan272.findings import Finding, Severity, how_far
 from plan272.model import Appendix, Declared, Plan, Row, Split
 from plan272.provenance import Provenance
 from plan272.rules import Rule
-
-
-def _value(row: Row, appendix: Appendix, name: str) -> int:
-    if name == appendix.total_column:
-        return row.total
-    if name == "period":
-        return row.in_period
-    return row.columns.get(name, 0)
 
 
 def _unreadable(row: Row, appendix: Appendix, split: Split) -> bool:
@@ -41,8 +34,8 @@ def check(plan: Plan, where: Provenance) -> Iterator[Finding]:
             for row in plan.rows(appendix.id):
                 if _unreadable(row, appendix, split):
                     continue  # DAT001 reports the cell
-                parts = sum(_value(row, appendix, p) for p in split.parts)
-                total = _value(row, appendix, split.total)
+                parts = sum(column_value(row, appendix, p) for p in split.parts)
+                total = column_value(row, appendix, split.total)
                 if parts != total:
                     column = split.total if split.total != "period" else split.parts[0]
                     yield Finding(
