@@ -555,7 +555,9 @@ def _figures(plan: Plan, appendix_id: str, section: str | None, years: Sequence[
         return None
     rows = [r for r in plan.rows(appendix_id) if section is None or r.section == section]
     amounts = add_up(rows, appendix, years)
-    return dict(amounts.years), amounts.total, amounts.period, appendix.row_total == "whole"
+    # a year outside this side's period has no figure, not 0
+    by_year = {y: v for y, v in amounts.years.items() if y in plan.years}
+    return by_year, amounts.total, amounts.period, appendix.row_total == "whole"
 
 
 def _line(key: str, label: str, old: Figures | None, new: Figures | None, years: Sequence[int]) -> TotalsLine:
@@ -607,11 +609,11 @@ def _grand(plan: Plan, years: Sequence[int]) -> Figures | None:
     if plan.meta.grand_total is None:
         return None
     figures = grand_total(plan)
-    by_year = dict.fromkeys(years, 0)
+    by_year = dict.fromkeys((y for y in years if y in plan.years), 0)
     for appendix_id in figures.appendices:
         found = _figures(plan, appendix_id, None, years)
         for year, amount in (found[0] if found else {}).items():
-            by_year[year] += amount
+            by_year[year] = by_year.get(year, 0) + amount
     computed: Any = NOT_COMPUTABLE if figures.computed is None else figures.computed
     return by_year, computed, computed, False
 

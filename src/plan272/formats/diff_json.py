@@ -108,6 +108,12 @@ def _change(change: Change) -> dict[str, Any]:
     return {"old": change.old, "new": change.new, "delta": change.delta}
 
 
+def _total(change: Change) -> dict[str, Any]:
+    """A total of a scope: no delta where a side has no figure (no such scope, not computable)."""
+    known = all(isinstance(v, int) and not isinstance(v, bool) for v in (change.old, change.new))
+    return {"old": change.old, "new": change.new, "delta": change.delta if known else None}
+
+
 def _row(row: RowRef) -> dict[str, Any]:
     return {
         "id": row.id,
@@ -220,9 +226,9 @@ def document(diff: PlanDiff, old: str, new: str, tool_version: str) -> dict[str,
             line.key: {
                 "label": line.label,
                 "changed": line.changed,
-                "years": {str(y): _change(ch) for y, ch in line.years.items()},
-                "total": _change(line.total),
-                "period": None if line.period is None else _change(line.period),
+                "years": {str(y): _total(ch) for y, ch in line.years.items()},
+                "total": _total(line.total),
+                "period": None if line.period is None else _total(line.period),
             }
             for line in diff.totals
         },

@@ -192,6 +192,25 @@ def _totals(diff: PlanDiff, console: Console) -> None:
     for _, *groups in blocks:
         for cells in groups:
             widths = [max(w, len(v)) for w, v in zip(widths, cells, strict=True)]
+    # a long period makes long lines: widen the console for them rather than wrap every figure
+    width = console.width
+    console.width = max(width, 6 + sum(widths) + len(widths) - 1)
+    try:
+        _totals_rows(console, heads, widths, blocks)
+    finally:
+        console.width = width
+    if len(changed) < len(diff.totals):
+        console.print(Text(f"other scopes unchanged ({len(diff.totals) - len(changed)})", style="dim"))
+
+
+def _totals_rows(
+    console: Console,
+    heads: list[str],
+    widths: list[int],
+    blocks: list[tuple[str, list[str], list[str], list[str]]],
+) -> None:
+    from rich.text import Text
+
     console.print(
         Text("      " + " ".join(h.rjust(w) for h, w in zip(heads, widths, strict=True)), style="dim")
     )
@@ -206,8 +225,6 @@ def _totals(diff: PlanDiff, console: Console) -> None:
             row.append(" " if index else "")
             row.append(v.rjust(w), style="bold" if v not in ("0", "") else "dim")
         console.print(row)
-    if len(changed) < len(diff.totals):
-        console.print(Text(f"other scopes unchanged ({len(diff.totals) - len(changed)})", style="dim"))
 
 
 def _security(diff: PlanDiff, console: Console) -> None:
