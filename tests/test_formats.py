@@ -20,6 +20,7 @@ from plan272.formats import github, json_, junit, sarif
 from plan272.load import load_plan
 from plan272.problems import Location
 from plan272.rules import catalogue, get_rule
+from plan272.safety import safe
 from plans import yaml_line
 
 VERSION = "9.8.7"
@@ -331,10 +332,11 @@ def test_junit_hostile_text() -> None:
     first = all_cases[0]
     failure = first.find("failure")
     assert failure is not None and failure.text is not None
-    assert failure.get("message") == HOSTILE_MESSAGE.replace("\x1b", "\u241b")
+    assert failure.get("message") == safe(HOSTILE_MESSAGE)  # one line: \n, \r, \x1b made visible
     assert "]]>" in failure.text and "<script>" in failure.text
     assert "found: '\\x1b[31mred'" in failure.text
-    assert first.get("name") == "SUM001|P:1,2|a\u240ab|<c> at data/we,ird:dir/app%1.csv:7 [y2021]"
+    assert first.get("name") == "SUM001|P:1,2|a\\nb|<c> at data/we,ird:dir/app%1.csv:7 [y2021]"
+    assert not any(line.lstrip().startswith("::") for line in text.splitlines())
     assert [c.find("failure") is not None for c in all_cases[:4]] == [True, True, False, False]
     error = all_cases[3].find("error")
     assert error is not None and error.get("type") == "internal-error"
@@ -392,7 +394,7 @@ def test_github_annotations_escape_hostile_text() -> None:
     lines = github.render(hostile_report(), VERSION).splitlines()
     assert lines == [
         "::error file=data/we%2Cird%3Adir/app%251.csv,line=7,col=1,title=SUM001 row-sum::"
-        "[y2021] 100%25 off: a,b%0Aline2%0D<script>alert(1)</script> | ]]> `x` *y* \u241b[1m"
+        "[y2021] 100%25 off: a,b\\nline2\\r<script>alert(1)</script> | ]]> `x` *y* \\x1b[1m"
         " (found '\\x1b[31mred')",
         "::warning file=data/appendix1.csv,line=12,col=1,title=SUM002 declared-totals::SUM002 says so",
         "::notice file=data/appendix1.csv,title=SEC003 security-share-project::SEC003 says so",
@@ -402,8 +404,9 @@ def test_github_annotations_escape_hostile_text() -> None:
 
 
 def test_github_property_escaping() -> None:
-    assert github.escape_property("a:b,c%d\r\ne") == "a%3Ab%2Cc%25d%0D%0Ae"
-    assert github.escape_data("a:b,c%d\r\ne") == "a:b,c%25d%0D%0Ae"
+    # a value's line breaks are shown, never decoded back into the annotation: one line each
+    assert github.escape_property("a:b,c%d\r\ne") == "a%3Ab%2Cc%25d\\r\\ne"
+    assert github.escape_data("a:b,c%d\r\ne") == "a:b,c%25d\\r\\ne"
 
 
 def test_github_step_summary_shipped_data() -> None:
@@ -448,8 +451,7 @@ def test_github_step_summary_escapes_hostile_text() -> None:
     assert len(cells) == 4 and all(len(row) == 4 for row in cells)
     assert cells[0][0] == "SUM001 row-sum"
     assert cells[0][2] == "data/we,ird:dir/app%1.csv:7 [y2021]"
-    expected = HOSTILE_MESSAGE.replace("\n", " ").replace("\r", " ").replace("\x1b", "\u241b")
-    assert cells[0][3] == expected + " (found '\\x1b[31mred')"
+    assert cells[0][3] == safe(HOSTILE_MESSAGE) + " (found '\\x1b[31mred')"
     assert cells[3][0] == "INT001 internal-error"
 
 

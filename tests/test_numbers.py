@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 from plan272.numbers import NOTATIONS, Notation, NumberError, format_int, parse_amount, parse_decimal
 from plandir import A1, A2, PLAN, PlanDir, located
 
-amounts = st.integers(min_value=0, max_value=10**15)
+amounts = st.integers(min_value=0, max_value=10**15 - 1)
 
 
 @pytest.mark.parametrize(
@@ -154,13 +154,13 @@ def test_plain_digits_parse_in_every_notation(value: int, notation: Notation) ->
     assert parse_amount(str(value), notation) == value
 
 
-@given(st.integers(min_value=1000, max_value=10**15), st.sampled_from(["vi", "en"]))
+@given(st.integers(min_value=1000, max_value=10**15 - 1), st.sampled_from(["vi", "en"]))
 def test_grouped_digits_are_never_read_in_plain_notation(value: int, lang: str) -> None:
     with pytest.raises(NumberError):
         parse_amount(format_int(value, lang), "plain")
 
 
-@given(st.integers(min_value=1000, max_value=10**15))
+@given(st.integers(min_value=1000, max_value=10**15 - 1))
 def test_vi_grouping_is_never_a_whole_amount_in_en(value: int) -> None:
     # 20.200 in an en file is twenty point two: reported, never silently 20
     with pytest.raises(NumberError):

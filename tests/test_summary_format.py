@@ -136,7 +136,7 @@ def test_format_date_as_officials_write_it() -> None:
     assert format_date(dt.date(2020, 12, 21), "en") == "21 December 2020"
 
 
-@given(st.integers(min_value=0, max_value=10**15), st.sampled_from(LANGS))
+@given(st.integers(min_value=0, max_value=10**15 - 1), st.sampled_from(LANGS))
 def test_written_amounts_read_back_in_the_same_notation(value: int, lang: str) -> None:
     """What the summary prints, the loader reads back as the same number (vi and en notation)."""
     assert parse_decimal(format_amount(value, lang), lang) == value  # type: ignore[arg-type]

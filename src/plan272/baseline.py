@@ -29,10 +29,9 @@ def dumps(findings: list[Finding]) -> str:
         }.values(),
         key=lambda e: str(e["key"]),
     )
-    return (
-        json.dumps({"version": VERSION, "tool": "plan272", "findings": entries}, indent=2, ensure_ascii=False)
-        + "\n"
-    )
+    from plan272.formats.json_ import dumps as json_dumps
+
+    return json_dumps({"version": VERSION, "tool": "plan272", "findings": entries}) + "\n"
 
 
 def load(path: Path) -> list[dict[str, object]]:

@@ -16,8 +16,8 @@ from decimal import Decimal
 from pathlib import Path
 from typing import TYPE_CHECKING, Literal
 
-from plan272.formats.text import safe
 from plan272.i18n import AmountUnit, Lang, label, to_unit
+from plan272.safety import safe
 from plan272.summary import SectionName, Summary
 from plan272.tables import Cell, Column, Grid, cell_text, display_text, flagged, grids, renderable
 

@@ -27,7 +27,7 @@ from pydantic import (
 )
 
 from plan272.names import name_key, nfc
-from plan272.numbers import Notation, NumberError, parse_amount, parse_decimal
+from plan272.numbers import Notation, NumberError, check_size, parse_amount, parse_decimal
 from plan272.problems import Location
 
 
@@ -37,6 +37,7 @@ def _money(value: Any) -> Any:
     if isinstance(value, int):
         if value < 0:
             raise ValueError("negative amount: amounts cannot be below zero")
+        _bounded(Decimal(value))
         return value
     if isinstance(value, Decimal):
         raise ValueError(
@@ -58,9 +59,18 @@ def _money(value: Any) -> Any:
     return value
 
 
+def _bounded(value: Decimal) -> Decimal:
+    try:
+        return check_size(value)
+    except NumberError as exc:
+        raise ValueError(str(exc)) from exc
+
+
 def _rate(value: Any) -> Any:
     if isinstance(value, bool):
         raise ValueError("a number is required, not true/false")
+    if isinstance(value, int | Decimal):
+        return _bounded(Decimal(value))
     if isinstance(value, float):  # never produced by our loader; reject if built by hand
         raise ValueError("floats are not accepted; use an integer or a Decimal")
     if isinstance(value, str):  # plain digits only: "1.5" or "1,5" could be read two ways
@@ -75,8 +85,55 @@ def _decimal(value: Any) -> Any:
     if isinstance(value, bool):
         raise ValueError("a number is required, not true/false")
     if isinstance(value, float):
-        return Decimal(repr(value))
+        value = Decimal(repr(value))
+    if isinstance(value, int | Decimal):
+        return _bounded(Decimal(value))
     return value
+
+
+def _year(value: Any) -> Any:
+    """A year is a number as plan.yaml writes it: ``"2021"``, ``2021.0`` or ``+2021`` as text
+    would be a second spelling of one year, whose value could silently replace the other's."""
+    if isinstance(value, bool) or not isinstance(value, int):
+        raise ValueError(f"a year is written as a plain number (2021), not {value!r}")
+    return value
+
+
+def _year_keys(value: Any) -> Any:
+    """A mapping by year, its keys read as years: a number (2021), or text of exactly four digits
+    ("2021", as JSON writes keys). Two keys that are the same year are an error — one value would
+    silently replace the other; anything else (" 2021", "+2021", "2021.0") is not a year."""
+    import re
+
+    if not isinstance(value, dict):
+        return value
+    out: dict[int, Any] = {}
+    spelled: dict[int, Any] = {}
+    for key, item in value.items():
+        if isinstance(key, str) and re.fullmatch(r"[0-9]{4}", key):
+            year = int(key)
+        elif isinstance(key, int) and not isinstance(key, bool):
+            year = key
+        else:
+            raise ValueError(f"{key!r} is not a year: write years as numbers (2021)")
+        if year in out:
+            raise ValueError(f"year {year} is given twice ({spelled[year]!r} and {key!r}): keep one")
+        out[year] = item
+        spelled[year] = key
+    return out
+
+
+def _date(value: Any) -> Any:
+    """A date as plan.yaml writes it: ``2020-12-21`` (a number is no date: 0 is not 1 January 1970)."""
+    if isinstance(value, dt.date):
+        return value
+    if isinstance(value, str):
+        import re
+
+        if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", value.strip()):
+            raise ValueError(f"a date is written YYYY-MM-DD (2020-12-21), not {value!r}")
+        return value.strip()
+    raise ValueError(f"a date is written YYYY-MM-DD (2020-12-21), not {value!r}")
 
 
 def _text(value: Any) -> Any:
@@ -86,7 +143,8 @@ def _text(value: Any) -> Any:
 Money = Annotated[int, BeforeValidator(_money), Field(ge=0, description="million VND")]
 Number = Annotated[Decimal, BeforeValidator(_decimal)]
 Text = Annotated[str, BeforeValidator(_text)]
-Year = Annotated[int, Field(ge=1900, le=2200)]
+Year = Annotated[int, BeforeValidator(_year), Field(ge=1900, le=2200)]
+Date = Annotated[dt.date, BeforeValidator(_date)]
 #: a per-unit rate in million VND, whole or not (a norm of 1.5 million per staff member)
 Rate = Annotated[Decimal, BeforeValidator(_rate), Field(ge=0, description="million VND")]
 
@@ -176,7 +234,7 @@ class Identity(Model):
     title: Text
     province: Text | None = None
     issuer: Text | None = None
-    date: dt.date | None = None
+    date: Date | None = None
     signer: Text | None = None
     signer_title: Text | None = None
     period: Period
@@ -189,7 +247,7 @@ class Declared(Model):
     per further amount column."""
 
     total: Money
-    years: dict[Year, Money]
+    years: Annotated[dict[Year, Money], BeforeValidator(_year_keys)]
     columns: dict[str, Money] = Field(default={}, description="column id -> declared total")
     source: Source | None = None
 
@@ -478,7 +536,9 @@ class KpiStatement(Model):
     """One place where the document states targets for an indicator."""
 
     source: Source
-    targets: dict[Year, Annotated[Target, WithJsonSchema(TARGET_SCHEMA)]]
+    targets: Annotated[
+        dict[Year, Annotated[Target, WithJsonSchema(TARGET_SCHEMA)]], BeforeValidator(_year_keys)
+    ]
 
 
 class Kpi(Model):

@@ -22,6 +22,12 @@ _GROUPED = {
 }
 
 
+#: the most digits a number may have before and after its decimal mark: an amount of 10^15
+#: million VND is beyond any plan; more digits are a slip (or an attack on the arithmetic)
+MAX_WHOLE_DIGITS = 15
+MAX_DECIMALS = 9
+
+
 class NumberError(ValueError):
     """A value that is not an acceptable amount; ``str()`` is a message for a planning officer."""
 
@@ -53,6 +59,21 @@ def parse_decimal(raw: str, notation: Notation = "plain") -> Decimal:
         raise NumberError(f"not a number in {notation} notation")
     if negative and value != 0:
         raise NumberError("negative amount: amounts cannot be below zero")
+    return check_size(value)
+
+
+def check_size(value: Decimal) -> Decimal:
+    """``value`` when it has at most :data:`MAX_WHOLE_DIGITS` digits before its decimal mark and
+    :data:`MAX_DECIMALS` after; else :class:`NumberError`."""
+    if not value.is_finite():
+        raise NumberError("not a finite number")
+    _, digits, exponent = value.normalize().as_tuple()
+    assert isinstance(exponent, int)
+    whole = len(digits) + exponent
+    if whole > MAX_WHOLE_DIGITS:
+        raise NumberError(f"too large: more than {MAX_WHOLE_DIGITS} digits")
+    if -exponent > MAX_DECIMALS:
+        raise NumberError(f"too many decimals: more than {MAX_DECIMALS}")
     return value
 
 

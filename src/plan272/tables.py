@@ -16,7 +16,6 @@ from decimal import Decimal
 from typing import TYPE_CHECKING, Literal
 
 from plan272.figures import Amounts, guard_minimum
-from plan272.formats.text import safe
 from plan272.i18n import (
     AmountUnit,
     Lang,
@@ -30,6 +29,7 @@ from plan272.i18n import (
     rule_title,
     unit_label,
 )
+from plan272.safety import safe
 from plan272.summary import (
     AmountRow,
     AppendixSection,

@@ -57,26 +57,46 @@ _register()
 
 
 def main() -> None:
-    """Entry point: typer handles usage errors (exit 2); user errors and bugs are mapped here."""
+    """Entry point, and the one boundary where errors become exit codes: usage errors (typer's
+    message, exit 2), user errors (one line, exit 2), an interruption (exit 2), a write that failed
+    (exit 2); anything else is a bug in plan272 and says so (exit 2)."""
+    from plan272.safety import safe
+
+    # whatever the terminal's encoding, output never fails on a character it cannot show
+    for stream in (sys.stdout, sys.stderr):
+        reconfigure = getattr(stream, "reconfigure", None)
+        if reconfigure is not None:
+            reconfigure(errors="backslashreplace")
     try:
-        app()
+        code = app(standalone_mode=False)
     except UserError as exc:
-        typer.echo(f"plan272: error: {exc}", err=True)
+        typer.echo(f"plan272: error: {safe(str(exc))}", err=True)
         sys.exit(2)
-    except KeyboardInterrupt:
+    except (KeyboardInterrupt, typer.Abort):
         typer.echo("plan272: interrupted", err=True)
         sys.exit(2)
+    except typer.Exit as exc:
+        sys.exit(exc.exit_code)
     except BrokenPipeError:
         sys.exit(2)
     except OSError as exc:  # writing the report failed: a full disk, a closed terminal…
-        typer.echo(f"plan272: error: cannot write the output: {exc.strerror or exc}", err=True)
+        typer.echo(f"plan272: error: cannot write the output: {safe(str(exc.strerror or exc))}", err=True)
+        sys.exit(2)
+    except MemoryError:
+        typer.echo("plan272: error: out of memory (the input is too large for this machine)", err=True)
         sys.exit(2)
     except Exception as exc:
+        show = getattr(exc, "show", None)
+        if callable(show) and isinstance(getattr(exc, "exit_code", None), int):  # a usage error
+            show()
+            sys.exit(getattr(exc, "exit_code", 2))
         import traceback
 
         typer.echo(
-            f"plan272: internal error (a bug in plan272, please report it): {type(exc).__name__}: {exc}",
+            "plan272: internal error (a bug in plan272, please report it): "
+            f"{type(exc).__name__}: {safe(str(exc))}",
             err=True,
         )
         traceback.print_exc(file=sys.stderr)
         sys.exit(2)
+    sys.exit(code if isinstance(code, int) else 0)

@@ -12,6 +12,10 @@ if TYPE_CHECKING:
     from rich.console import Console
 
 
+#: the narrowest and widest layouts: what COLUMNS or a terminal asks for is kept within them
+MIN_WIDTH, MAX_WIDTH = 60, 1000
+
+
 def stdout_is_terminal() -> bool:
     return sys.stdout.isatty() and "NO_COLOR" not in os.environ
 
@@ -30,8 +34,11 @@ def make_console(
         color = stdout_is_terminal()
     if width is None:
         width = shutil.get_terminal_size((100, 24)).columns if sys.stdout.isatty() else 100
-        if "COLUMNS" in os.environ and os.environ["COLUMNS"].isdigit():
-            width = int(os.environ["COLUMNS"])
+        columns = os.environ.get("COLUMNS", "")
+        if columns.isascii() and columns.isdigit() and len(columns) <= 6:
+            width = int(columns)
+        # a width no report can be laid out in (0, 10) or no memory can hold is not a layout
+        width = min(max(width, MIN_WIDTH), MAX_WIDTH)
     return Console(
         file=file,
         width=width,

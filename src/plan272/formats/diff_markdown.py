@@ -11,7 +11,7 @@ from __future__ import annotations
 from plan272.diff import Change, PlanDiff, RowPair, RowRef, RowsDiff
 from plan272.findings import Finding
 from plan272.formats import diff_common as c
-from plan272.formats.text import safe
+from plan272.safety import safe
 
 # backslash-escaped: everything that can start formatting, a link, HTML, an entity or a cell border
 _ESCAPE = str.maketrans(

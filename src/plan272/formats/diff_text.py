@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 
 from plan272.diff import PlanDiff, RowPair, RowsDiff
 from plan272.formats import diff_common as c
-from plan272.formats.text import safe
+from plan272.safety import safe
 
 if TYPE_CHECKING:
     from rich.console import Console

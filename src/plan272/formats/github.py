@@ -20,26 +20,22 @@ note saying how many findings were left out.
 
 from __future__ import annotations
 
-import re
 from typing import TYPE_CHECKING
+
+from plan272.safety import safe
 
 if TYPE_CHECKING:
     from plan272.engine import Report
     from plan272.findings import Finding
 
 _COMMAND = {"error": "error", "warning": "warning", "info": "notice"}
-_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 SUMMARY_LIMIT = 900_000  # bytes; GitHub refuses a step summary over 1 MiB
 
 
-def _picture(match: re.Match[str]) -> str:
-    char = match.group()
-    return "\u2421" if char == "\x7f" else chr(0x2400 + ord(char))
-
-
 def visible(text: str) -> str:
-    """Control characters other than tab, CR and LF as Unicode control pictures (ESC -> ␛)."""
-    return _CONTROL.sub(_picture, text)
+    """Text from the data, made safe (:func:`plan272.safety.safe`): no character of it is active,
+    and no newline of it can end the command it is in."""
+    return safe(text)
 
 
 def escape_data(text: str) -> str:

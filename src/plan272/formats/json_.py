@@ -46,6 +46,8 @@ from collections.abc import Mapping, Sequence
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
+from plan272.safety import json_string
+
 if TYPE_CHECKING:
     from plan272.engine import Report
     from plan272.findings import Finding
@@ -145,7 +147,7 @@ def _write(value: Any, out: list[str], indent: int, depth: int) -> None:
     elif isinstance(value, float):
         out.append(json.dumps(value) if value == value and abs(value) != float("inf") else "null")
     elif isinstance(value, str):
-        out.append(json.dumps(value, ensure_ascii=False))
+        out.append(json_string(value))
     elif isinstance(value, Mapping):
         if not value:
             out.append("{}")
@@ -155,7 +157,7 @@ def _write(value: Any, out: list[str], indent: int, depth: int) -> None:
         for i, (key, item) in enumerate(value.items()):
             if not isinstance(key, str):
                 raise TypeError(f"JSON object keys must be strings, not {type(key).__name__}")
-            out.append(("," if i else "") + pad + json.dumps(key, ensure_ascii=False) + ": ")
+            out.append(("," if i else "") + pad + json_string(key) + ": ")
             _write(item, out, indent, depth + 1)
         out.append("\n" + " " * (indent * depth) + "}")
     elif isinstance(value, Sequence):

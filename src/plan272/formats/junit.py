@@ -28,6 +28,8 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
+from plan272.safety import safe
+
 if TYPE_CHECKING:
     from xml.etree.ElementTree import Element
 
@@ -46,13 +48,14 @@ def _picture(match: re.Match[str]) -> str:
 
 
 def xml_text(text: str) -> str:
-    """``text`` with every character XML 1.0 forbids made visible (tab and newlines are kept)."""
+    """``text`` with every character XML 1.0 forbids made visible (tab and newlines are kept: the
+    tool's own line breaks; values from the data are made safe before they get here)."""
     return _NOT_XML.sub(_picture, text)
 
 
 def xml_name(text: str) -> str:
-    """A one-line identifier: newlines and tabs too become control pictures."""
-    return _NOT_XML_OR_BREAK.sub(_picture, text)
+    """A one-line identifier or message: anything not printable made visible (:func:`safe`)."""
+    return safe(text)
 
 
 def _figure(value: object) -> str:
@@ -60,20 +63,22 @@ def _figure(value: object) -> str:
 
 
 def details(finding: Finding, rule_name: str | None) -> str:
+    """The finding as lines of text; every value from the data on its own line, made safe, so no
+    value starts a line of its own (a forged CI command in a log that prints the XML)."""
     lines = [
-        f"{finding.location}",
-        f"{finding.code}" + (f" ({rule_name})" if rule_name else "") + f", {finding.severity.value}",
-        finding.message,
+        safe(str(finding.location)),
+        f"{finding.code}" + (f" ({safe(rule_name)})" if rule_name else "") + f", {finding.severity.value}",
+        safe(finding.message),
     ]
     if finding.expected is not None or finding.observed is not None:
         lines.append(f"expected: {_figure(finding.expected)}")
         lines.append(f"observed: {_figure(finding.observed)}")
         lines.append(f"difference: {_figure(finding.difference)}")
     if finding.ids:
-        lines.append("ids: " + ", ".join(finding.ids))
+        lines.append("ids: " + safe(", ".join(finding.ids)))
     for key in sorted(finding.extra):
         value = finding.extra[key]
-        lines.append(f"found: {value!r}" if key == "value" else f"{key}: {value}")
+        lines.append(safe(f"found: {value!r}" if key == "value" else f"{key}: {value}"))
     lines.append(f"fingerprint: {finding.fingerprint()}")
     return xml_text("\n".join(lines) + "\n")
 
@@ -94,7 +99,7 @@ def render(report: Report, tool_version: str) -> str:
     suites = Element("testsuites", {"name": "plan272"})
     suite = _sub(suites, "testsuite", name=SUITE_NAME)
     properties = _sub(suite, "properties")
-    _sub(properties, "property", name="plan272.version", value=xml_text(tool_version))
+    _sub(properties, "property", name="plan272.version", value=xml_name(tool_version))
     _sub(properties, "property", name="plan272.suppressed", value=str(report.suppressed))
     _sub(properties, "property", name="plan272.stale_baseline", value=str(len(report.stale_baseline)))
 
@@ -116,11 +121,11 @@ def render(report: Report, tool_version: str) -> str:
         text = details(finding, names.get(finding.code))
         if finding.code == INTERNAL:
             counts["errors"] += 1
-            node = _sub(case, "error", type="internal-error", message=xml_text(finding.message))
+            node = _sub(case, "error", type="internal-error", message=xml_name(finding.message))
             node.text = text
         elif finding.severity.value in ("error", "warning"):
             counts["failures"] += 1
-            node = _sub(case, "failure", type=finding.severity.value, message=xml_text(finding.message))
+            node = _sub(case, "failure", type=finding.severity.value, message=xml_name(finding.message))
             node.text = text
         else:
             _sub(case, "system-out").text = text

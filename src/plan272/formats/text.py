@@ -9,6 +9,8 @@ from __future__ import annotations
 from itertools import groupby
 from typing import TYPE_CHECKING
 
+from plan272.safety import safe
+
 if TYPE_CHECKING:
     from rich.console import Console
     from rich.text import Text
@@ -16,16 +18,6 @@ if TYPE_CHECKING:
     from plan272.engine import Report
 
 _STYLE = {"error": "bold red", "warning": "yellow", "info": "cyan"}
-
-
-def safe(text: str) -> str:
-    """Make control characters (ANSI escapes, carriage returns…) visible instead of active."""
-    return "".join(ch if ch in "\n\t" or ch.isprintable() else _escape(ch) for ch in text)
-
-
-def _escape(ch: str) -> str:
-    code = ord(ch)
-    return f"\\x{code:02x}" if code <= 0xFF else f"\\u{code:04x}" if code <= 0xFFFF else f"\\U{code:08x}"
 
 
 def render(report: Report, console: Console) -> None:
