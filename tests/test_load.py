@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from plan272.engine import run
-from plan272.load import LoadResult, files, load_plan
+from plan272.load import LoadResult, load_plan
 from plan272.problems import Location, Problem
 from plandir import A1, A2, FILES, PLAN, PlanDir, at, located, where
 
@@ -316,16 +316,15 @@ def test_appendix_that_is_a_directory_is_fatal(plan_dir: PlanDir) -> None:
 
 
 @pytest.mark.parametrize("name", FILES)
-def test_file_over_the_size_limit_is_fatal(
-    plan_dir: PlanDir, monkeypatch: pytest.MonkeyPatch, name: str
-) -> None:
+def test_file_over_the_size_limit_is_fatal(plan_dir: PlanDir, name: str) -> None:
     limit = max(plan_dir.file(n).stat().st_size for n in FILES)
-    monkeypatch.setattr(files, "MAX_BYTES", limit)
     padding = limit + 1 - plan_dir.file(name).stat().st_size
     plan_dir.write(name, plan_dir.text(name) + "\n" * padding)
-    problem = only(plan_dir.load())
+    result = load_plan(plan_dir.path, max_bytes=limit)
+    problem = only(result)
     assert problem.fatal
     assert where(problem) == (name, None, None)
+    assert str(limit) in problem.message.replace(",", "")
 
 
 def test_csv_stray_quote_is_located_and_reading_resumes(plan_dir: PlanDir) -> None:

@@ -34,15 +34,49 @@ def dumps(findings: list[Finding]) -> str:
     return json_dumps({"version": VERSION, "tool": "plan272", "findings": entries}) + "\n"
 
 
-def load(path: Path) -> list[dict[str, object]]:
+def _read(path: Path, limit: int) -> str:
+    """The text of a baseline: a regular file (never a pipe or a device, which could block or
+    never end), at most ``limit`` bytes, UTF-8."""
+    import stat
+
     try:
-        data = json.loads(path.read_text(encoding="utf-8"))
+        mode = path.stat().st_mode
     except FileNotFoundError as exc:
         raise BaselineError(f"baseline file not found: {path}") from exc
-    except (OSError, UnicodeDecodeError) as exc:
-        raise BaselineError(f"cannot read baseline {path}: {exc}") from exc
+    except OSError as exc:
+        raise BaselineError(f"cannot read baseline {path}: {exc.strerror or exc}") from exc
+    if not stat.S_ISREG(mode):
+        raise BaselineError(f"baseline {path} is not a regular file")
+    try:
+        with path.open("rb") as handle:
+            data = handle.read(limit + 1)
+    except OSError as exc:
+        raise BaselineError(f"cannot read baseline {path}: {exc.strerror or exc}") from exc
+    if len(data) > limit:
+        raise BaselineError(f"baseline {path} is larger than {limit:,} bytes (see --max-file-size)")
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise BaselineError(f"baseline {path} is not UTF-8 text") from exc
+
+
+def is_baseline(path: Path) -> bool:
+    """Whether ``path`` holds a plan272 baseline (which ``--write-baseline`` may replace)."""
+    try:
+        load(path, 64 * 1024 * 1024)
+    except BaselineError:
+        return False
+    return True
+
+
+def load(path: Path, limit: int = 64 * 1024 * 1024) -> list[dict[str, object]]:
+    text = _read(path, limit)
+    try:
+        data = json.loads(text)
     except json.JSONDecodeError as exc:
         raise BaselineError(f"baseline {path} is not valid JSON (line {exc.lineno}): {exc.msg}") from exc
+    except RecursionError as exc:
+        raise BaselineError(f"baseline {path} is nested too deeply to be a plan272 baseline") from exc
     if (
         not isinstance(data, dict)
         or data.get("version") != VERSION

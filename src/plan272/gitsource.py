@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import Literal
 
 from plan272.load import PLAN_FILE, LoadResult, load_from, load_plan
-from plan272.load.files import MAX_BYTES, fatal, too_large
+from plan272.load.files import DEFAULT_MAX_BYTES, fatal, too_large
 from plan272.problems import Problem
 
 
@@ -81,7 +81,10 @@ def data_path_in_repository(data: Path, cwd: Path, root: Path) -> str:
 class Revision:
     """The files of a data directory as commit ``commit`` holds them (a loader ``Source``)."""
 
-    def __init__(self, root: Path, commit: str, inside: str, revision: str) -> None:
+    def __init__(
+        self, root: Path, commit: str, inside: str, revision: str, max_bytes: int = DEFAULT_MAX_BYTES
+    ) -> None:
+        self.max_bytes = max_bytes
         self.root = root
         self.commit = commit
         self.inside = inside  # the data directory's path in the repository ("" for the root)
@@ -101,22 +104,24 @@ class Revision:
         fields = head.split()
         if len(fields) != 4 or fields[1] != b"blob" or fields[0] not in (b"100644", b"100755"):
             return None, fatal(path, f"not a regular file {at}")
-        size = int(fields[3]) if fields[3].isdigit() else MAX_BYTES + 1
-        if size > MAX_BYTES:
-            return None, too_large(path, size)
+        size = int(fields[3]) if fields[3].isdigit() else self.max_bytes + 1
+        if size > self.max_bytes:  # known before a byte of the blob is read
+            return None, too_large(path, size, self.max_bytes)
         out = _git(self.root, "cat-file", "blob", fields[2].decode("ascii"))
         if out.returncode != 0:
             return None, fatal(path, f"cannot read the file {at}")
         return out.stdout, []
 
 
-def load_revision(revision: str, data: Path = Path("data"), cwd: Path | None = None) -> Side:
+def load_revision(
+    revision: str, data: Path = Path("data"), cwd: Path | None = None, max_bytes: int = DEFAULT_MAX_BYTES
+) -> Side:
     """The plan in the data directory ``data`` as commit ``revision`` holds it."""
     cwd = Path.cwd() if cwd is None else cwd
     root = repository_root(cwd)
     commit = commit_of(revision, cwd)
     inside = data_path_in_repository(data, cwd, root)
-    source = Revision(root, commit, inside, revision)
+    source = Revision(root, commit, inside, revision, max_bytes)
     plan_file = source.display(PLAN_FILE)
     if _git(root, "cat-file", "-e", f"{commit}:{plan_file}").returncode != 0:
         raise GitError(f"{plan_file} does not exist at revision {revision} ({commit[:7]})")
@@ -125,7 +130,12 @@ def load_revision(revision: str, data: Path = Path("data"), cwd: Path | None = N
     return Side(label, "revision", result, commit)
 
 
-def resolve(argument: str | None, data: Path = Path("data"), cwd: Path | None = None) -> Side:
+def resolve(
+    argument: str | None,
+    data: Path = Path("data"),
+    cwd: Path | None = None,
+    max_bytes: int = DEFAULT_MAX_BYTES,
+) -> Side:
     """One side of a diff: ``None`` is the working tree's ``data``; an existing directory is loaded;
     anything else is read as a git revision of the repository ``cwd`` is in (:class:`GitError`
     when there is none). Relative paths are relative to ``cwd`` (default: the current directory)."""
@@ -134,11 +144,11 @@ def resolve(argument: str | None, data: Path = Path("data"), cwd: Path | None = 
         directory = data if data.is_absolute() else base / data
         if not directory.is_dir():
             raise SourceError(f"data directory not found: {directory.as_posix()}")
-        return Side(f"working tree ({data.as_posix()})", "worktree", load_plan(directory))
+        return Side(f"working tree ({data.as_posix()})", "worktree", load_plan(directory, max_bytes))
     path = Path(argument)
     directory = path if path.is_absolute() else base / path
     if directory.is_dir():
-        return Side(argument, "directory", load_plan(directory))
+        return Side(argument, "directory", load_plan(directory, max_bytes))
     if directory.exists():
         raise SourceError(f"{argument} is a file, not a data directory")
     try:
@@ -153,4 +163,4 @@ def resolve(argument: str | None, data: Path = Path("data"), cwd: Path | None = 
         raise GitError(
             f"{argument!r} is neither a data directory nor a revision of the git repository at {root}"
         ) from exc
-    return load_revision(argument, data, base)
+    return load_revision(argument, data, base, max_bytes)

@@ -8,7 +8,15 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from plan272.cli.options import Ignore, Output, Select
+from plan272.cli.options import (
+    DEFAULT_MAX_FILE_SIZE,
+    Force,
+    Ignore,
+    MaxFileSize,
+    Output,
+    Select,
+    parse_size,
+)
 
 if TYPE_CHECKING:
     from plan272.diff import PlanDiff
@@ -57,6 +65,8 @@ def register(app: typer.Typer) -> None:
         select: Select = None,
         ignore: Ignore = None,
         output: Output = None,
+        force: Force = False,
+        max_file_size: MaxFileSize = DEFAULT_MAX_FILE_SIZE,
     ) -> None:
         """Show what changes from OLD to NEW: projects and units added, removed, moved, renamed and
         changed; totals per group, appendix and year; the security share; targets; plan.yaml values;
@@ -70,7 +80,7 @@ def register(app: typer.Typer) -> None:
         """
         from plan272 import __version__
         from plan272.cli import UserError
-        from plan272.cli.io import emit
+        from plan272.cli.io import check_target, emit
         from plan272.diff import diff_plans
         from plan272.engine import SelectionError, parse_codes, run
         from plan272.gitsource import Side, SourceError, resolve
@@ -79,8 +89,11 @@ def register(app: typer.Typer) -> None:
             selected, ignored = parse_codes(select), parse_codes(ignore)
         except SelectionError as exc:
             raise UserError(str(exc)) from exc
+        if output is not None:
+            check_target(output, force=force)
+        limit = parse_size(max_file_size)
         try:
-            sides = [resolve(old, data), resolve(new, data)]
+            sides = [resolve(old, data, max_bytes=limit), resolve(new, data, max_bytes=limit)]
         except SourceError as exc:
             raise UserError(str(exc)) from exc
 
@@ -94,7 +107,11 @@ def register(app: typer.Typer) -> None:
         reports = [run(side.result, selected, ignored) for side in sides]
         result = diff_plans(old_plan, new_plan, reports[0], reports[1])
         labels = (sides[0].label, sides[1].label)
-        emit(render(result, format, labels, __version__, to_file=output is not None), output)
+        inputs = [
+            f for side in sides if side.kind != "revision" for f in side.result.provenance.files.values()
+        ]
+        text = render(result, format, labels, __version__, to_file=output is not None)
+        emit(text, output, force=force, inputs=inputs)
         raise typer.Exit(1 if exit_code and not result.empty else 0)
 
 

@@ -47,7 +47,7 @@ def register(app: typer.Typer) -> None:
         could not be read).
         """
         from plan272.cli import UserError
-        from plan272.cli.io import write_atomic
+        from plan272.cli.io import write_file
         from plan272.model import KINDS
         from plan272.skeleton import Structure, default_structure, skeleton, structure_of
 
@@ -55,6 +55,7 @@ def register(app: typer.Typer) -> None:
             if any(0xD800 <= ord(ch) <= 0xDFFF for ch in value):
                 raise UserError(f"{option} is not valid text (bytes that are not UTF-8?)")
         span = _period(period) if period is not None else None
+        inputs: list[str] = []
         structure: Structure
         if like is not None and tables is not None:
             raise UserError("--tables does not go with --like: the tables are those of the plan copied")
@@ -68,6 +69,7 @@ def register(app: typer.Typer) -> None:
                 raise UserError(f"cannot read the plan to copy ({like}): {first}")
             start, end = span if span else (None, None)
             structure = structure_of(loaded.plan, start, end, number, title)
+            inputs = list(loaded.provenance.files.values())
         else:
             if span is None:
                 raise UserError(
@@ -92,8 +94,12 @@ def register(app: typer.Typer) -> None:
             directory.mkdir(parents=True, exist_ok=True)
         except OSError as exc:
             raise UserError(f"cannot create {directory}: {exc.strerror or exc}") from exc
+        from plan272.cli.io import check_target
+
+        for name in files:  # every file checked before the first is written
+            check_target(directory / name, force=force, inputs=inputs)
         for name, text in files.items():
-            write_atomic(directory / name, text, force=force)
+            write_file(directory / name, text, force=force, inputs=inputs)
         written = ", ".join(files)
         typer.echo(f"plan272: wrote {written} in {directory}", err=True)
         typer.echo(f"plan272: fill them in from the plan, then run: plan272 validate {directory}", err=True)

@@ -1,29 +1,89 @@
-"""Writing reports: to standard output, or atomically to a file (temporary file, then rename)."""
+"""Every file the tool writes goes through :func:`write_file` (reports, exports, baselines, plan
+skeletons) or :func:`append_file` (the GitHub step summary): regular files only, never a file the
+run reads, never over an existing file without ``--force`` (a baseline may replace a baseline),
+written atomically (a temporary file, then a link or a rename), and a one-line refusal otherwise."""
 
 from __future__ import annotations
 
 import os
+import stat
 import sys
 import tempfile
+from collections.abc import Callable, Iterable
 from pathlib import Path
 
 from plan272.cli import UserError
 
 
-def write_atomic(path: Path, data: str | bytes, *, force: bool = True) -> None:
-    """Write ``data`` to ``path`` via a temporary file in the same directory, so an interrupted run
-    leaves no half-written file. With ``force`` the file is replaced by a rename; without it the
-    temporary file is hard-linked into place, which fails (atomically) if ``path`` exists."""
+def _kind(mode: int) -> str:
+    if stat.S_ISDIR(mode):
+        return "a directory"
+    if stat.S_ISLNK(mode):
+        return "a symbolic link"
+    if stat.S_ISFIFO(mode):
+        return "a named pipe"
+    if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
+        return "a device"
+    if stat.S_ISSOCK(mode):
+        return "a socket"
+    return "not a regular file"
+
+
+def _is_input(path: Path, inputs: Iterable[str | Path]) -> bool:
+    for candidate in inputs:
+        try:
+            if os.path.samefile(path, candidate):
+                return True
+        except OSError:
+            continue
+    return False
+
+
+def check_target(
+    path: Path,
+    *,
+    force: bool,
+    inputs: Iterable[str | Path] = (),
+    may_replace: Callable[[Path], bool] | None = None,
+) -> None:
+    """Refuse (:class:`UserError`) to write ``path`` when it is not, or would not be, a regular file
+    the run may write: see the module docstring."""
     if str(path) in ("", "."):
         raise UserError("the output file name is empty")
-    if path.is_dir():
-        raise UserError(f"{path} is a directory, not a file")
-    if not force and path.exists():
-        raise UserError(f"{path} exists; pass --force to overwrite it")
+    try:
+        mode = os.lstat(path).st_mode
+    except FileNotFoundError:
+        mode = None
+    except OSError as exc:
+        raise UserError(f"cannot write {path}: {exc.strerror or exc}") from exc
+    if mode is not None:
+        if not stat.S_ISREG(mode):
+            raise UserError(f"{path} is {_kind(mode)}: plan272 writes regular files only")
+        if _is_input(path, inputs):
+            raise UserError(f"{path} is an input of this run: plan272 does not write over what it reads")
+        if not force and not (may_replace is not None and may_replace(path)):
+            raise UserError(f"{path} exists; pass --force to overwrite it")
     directory = path.parent if str(path.parent) else Path(".")
     if not directory.is_dir():
         raise UserError(f"cannot write {path}: directory {directory} does not exist")
+
+
+def write_file(
+    path: Path,
+    data: str | bytes,
+    *,
+    force: bool = False,
+    inputs: Iterable[str | Path] = (),
+    may_replace: Callable[[Path], bool] | None = None,
+) -> None:
+    """Write ``data`` to ``path`` atomically, after :func:`check_target`: a temporary file in the
+    same directory, then, over an existing file, a rename; else a hard link, which fails (also
+    atomically) if the file appeared meanwhile."""
+    inputs = list(inputs)
+    check_target(path, force=force, inputs=inputs, may_replace=may_replace)
+    directory = path.parent if str(path.parent) else Path(".")
     payload = data.encode("utf-8") if isinstance(data, str) else data
+    replace = path.exists()
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=directory)
     try:
         with os.fdopen(fd, "wb") as handle:
@@ -31,7 +91,8 @@ def write_atomic(path: Path, data: str | bytes, *, force: bool = True) -> None:
         umask = os.umask(0)
         os.umask(umask)
         os.chmod(tmp, 0o666 & ~umask)  # mkstemp creates 0600; give the file the usual mode
-        if force:
+        if replace:
+            check_target(path, force=True, inputs=inputs)  # still a regular file we may replace
             os.replace(tmp, path)
         else:
             try:
@@ -39,7 +100,7 @@ def write_atomic(path: Path, data: str | bytes, *, force: bool = True) -> None:
             except FileExistsError as exc:
                 raise UserError(f"{path} exists; pass --force to overwrite it") from exc
             except OSError:  # a file system without hard links: fall back to a checked rename
-                if path.exists():
+                if path.exists() or path.is_symlink():
                     raise UserError(f"{path} exists; pass --force to overwrite it") from None
                 os.replace(tmp, path)
     except OSError as exc:
@@ -48,9 +109,27 @@ def write_atomic(path: Path, data: str | bytes, *, force: bool = True) -> None:
         Path(tmp).unlink(missing_ok=True)
 
 
-def emit(text: str, output: Path | None) -> None:
+def append_file(path: Path, text: str, *, inputs: Iterable[str | Path] = ()) -> None:
+    """Append ``text`` to ``path`` (created if missing): a regular file only, never an input."""
+    check_target(path, force=True, inputs=inputs)
+    flags = os.O_WRONLY | os.O_APPEND | os.O_CREAT | getattr(os, "O_NOFOLLOW", 0)
+    try:
+        fd = os.open(path, flags, 0o666)
+        with os.fdopen(fd, "a", encoding="utf-8") as handle:
+            handle.write(text)
+    except OSError as exc:
+        raise UserError(f"cannot append to {path}: {exc.strerror or exc}") from exc
+
+
+def emit(text: str, output: Path | None, *, force: bool = False, inputs: Iterable[str | Path] = ()) -> None:
+    """The report: to standard output, or to the file ``output`` (:func:`write_file`)."""
     if output is None:
         sys.stdout.write(text)
         sys.stdout.flush()
     else:
-        write_atomic(output, text)
+        write_file(output, text, force=force, inputs=inputs)
+
+
+# kept for the callers of the old name
+def write_atomic(path: Path, data: str | bytes, *, force: bool = True) -> None:
+    write_file(path, data, force=force)

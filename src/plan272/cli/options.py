@@ -39,3 +39,30 @@ Output = Annotated[
     Path | None,
     typer.Option("--output", "-o", help="Write the report to FILE instead of standard output."),
 ]
+Force = Annotated[
+    bool, typer.Option("--force", help="Let the files this command writes replace files that exist.")
+]
+
+
+def parse_size(text: str) -> int:
+    """``64M``, ``1G``, ``500K`` or plain bytes (``67108864``): a size in bytes (K, M, G are 1024s)."""
+    import re
+
+    match = re.fullmatch(r"\s*([0-9]{1,15})\s*([kmgKMG]?)(i?[bB])?\s*", text)
+    if not match:
+        raise typer.BadParameter(f"{text!r} is not a size: write bytes, or a number with K, M or G (64M)")
+    value: int = int(match.group(1)) * 1024 ** " kmg".index(match.group(2).lower() or " ")
+    if value < 1024:
+        raise typer.BadParameter("a file limit below 1K would refuse every plan")
+    return value
+
+
+MaxFileSize = Annotated[
+    str,
+    typer.Option(
+        "--max-file-size",
+        help="Refuse, unread, any input file larger than this (K, M, G; default 64M: about 330,000 rows "
+        "of Plan 272's Phụ lục I).",
+    ),
+]
+DEFAULT_MAX_FILE_SIZE = "64M"

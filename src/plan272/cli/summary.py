@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from plan272.cli.options import DataDir
+from plan272.cli.options import DEFAULT_MAX_FILE_SIZE, DataDir, MaxFileSize, parse_size
 
 if TYPE_CHECKING:
     from plan272.i18n import AmountUnit, Lang
@@ -73,6 +73,7 @@ def register(app: typer.Typer) -> None:
         force: Annotated[
             bool, typer.Option("--force", help="Let --export overwrite an existing file.")
         ] = False,
+        max_file_size: MaxFileSize = DEFAULT_MAX_FILE_SIZE,
     ) -> None:
         """Print the plan as an auditor reads it: identity, each appendix by group and year, grand
         total, investors, the security share, the targets and a count of the findings.
@@ -94,9 +95,10 @@ def register(app: typer.Typer) -> None:
                 raise UserError(str(exc)) from exc
             if fmt == "csv" and section is None:
                 raise UserError("a CSV file holds one table: choose it with --section (or export .xlsx)")
-            if export.exists() and not force:
-                raise UserError(f"{export} exists; pass --force to overwrite it")
-        result = _summary(data_dir)
+            from plan272.cli.io import check_target
+
+            check_target(export, force=force)
+        result, inputs = _summary(data_dir, parse_size(max_file_size))
         chosen = _sections(section, result)
         if width is not None and fmt not in ("html", "xlsx", "csv"):
             from plan272.tables import required_width
@@ -117,7 +119,7 @@ def register(app: typer.Typer) -> None:
             raise typer.Exit(0)
 
         from plan272 import __version__
-        from plan272.cli.io import write_atomic
+        from plan272.cli.io import write_file
         from plan272.exports import DEFAULT_WIDTH, ExportError, export_bytes
 
         try:
@@ -132,7 +134,7 @@ def register(app: typer.Typer) -> None:
             )
         except ExportError as exc:
             raise UserError(str(exc)) from exc
-        write_atomic(export, data, force=force)
+        write_file(export, data, force=force, inputs=inputs)
         typer.echo(f"plan272: wrote {export}", err=True)
         raise typer.Exit(0)
 
@@ -149,7 +151,7 @@ def _sections(name: str | None, summary: Summary) -> tuple[SectionName, ...]:
         raise UserError(str(exc)) from exc
 
 
-def _summary(data_dir: Path) -> Summary:
+def _summary(data_dir: Path, max_bytes: int) -> tuple[Summary, list[str]]:
     from plan272.cli import UserError
     from plan272.engine import run
     from plan272.load import load_plan
@@ -157,7 +159,7 @@ def _summary(data_dir: Path) -> Summary:
 
     if not data_dir.is_dir():
         raise UserError(f"data directory not found: {data_dir}")
-    loaded = load_plan(data_dir)
+    loaded = load_plan(data_dir, max_bytes)
     if loaded.plan is None or loaded.fatal:
         problems = [p for p in loaded.problems if p.fatal] or loaded.problems
         first = str(problems[0]) if problems else "unknown problem"
@@ -165,4 +167,4 @@ def _summary(data_dir: Path) -> Summary:
         raise UserError(
             f"cannot summarise {data_dir}: {first}{more}; `plan272 validate {data_dir}` lists every problem"
         )
-    return build_summary(loaded.plan, run(loaded), loaded.provenance)
+    return build_summary(loaded.plan, run(loaded), loaded.provenance), list(loaded.provenance.files.values())

@@ -8,7 +8,18 @@ from typing import Annotated
 
 import typer
 
-from plan272.cli.options import DataDir, FailOn, Ignore, Output, Select, ValidateFormat
+from plan272.cli.options import (
+    DEFAULT_MAX_FILE_SIZE,
+    DataDir,
+    FailOn,
+    Force,
+    Ignore,
+    MaxFileSize,
+    Output,
+    Select,
+    ValidateFormat,
+    parse_size,
+)
 
 
 def register(app: typer.Typer) -> None:
@@ -31,6 +42,8 @@ def register(app: typer.Typer) -> None:
             Path | None, typer.Option("--write-baseline", help="Record the current findings in this file.")
         ] = None,
         output: Output = None,
+        force: Force = False,
+        max_file_size: MaxFileSize = DEFAULT_MAX_FILE_SIZE,
     ) -> None:
         """Check the plan in DATA_DIR and report every finding.
 
@@ -39,7 +52,7 @@ def register(app: typer.Typer) -> None:
         from plan272 import __version__
         from plan272 import baseline as baselines
         from plan272.cli import UserError
-        from plan272.cli.io import emit, write_atomic
+        from plan272.cli.io import append_file, check_target, emit, write_file
         from plan272.engine import SelectionError, parse_codes, run
         from plan272.findings import Severity
         from plan272.load import load_plan
@@ -54,32 +67,49 @@ def register(app: typer.Typer) -> None:
             selected, ignored = parse_codes(select), parse_codes(ignore)
         except SelectionError as exc:
             raise UserError(str(exc)) from exc
+        limit = parse_size(max_file_size)
+        # refuse a target that can never be written before any work is done
+        if output is not None:
+            check_target(output, force=force)
+        if write_baseline is not None:
+            check_target(write_baseline, force=force, may_replace=baselines.is_baseline)
         entries = None
         if baseline is not None:
             try:
-                entries = baselines.load(baseline)
+                entries = baselines.load(baseline, limit)
             except baselines.BaselineError as exc:
                 raise UserError(str(exc)) from exc
 
-        report = run(load_plan(data_dir), selected, ignored)
+        loaded = load_plan(data_dir, limit)
+        inputs: list[str | Path] = list(loaded.provenance.files.values())
+        report = run(loaded, selected, ignored)
         if write_baseline is not None:
-            write_atomic(write_baseline, baselines.dumps(report.findings))
+            write_file(
+                write_baseline,
+                baselines.dumps(report.findings),
+                force=force,
+                inputs=inputs,
+                may_replace=baselines.is_baseline,
+            )
             typer.echo(
                 f"plan272: wrote {len(report.findings)} findings to baseline {write_baseline}", err=True
             )
-            entries = baselines.load(write_baseline)
+            entries = baselines.load(write_baseline, limit)
         if entries is not None:
             report = baselines.apply(report, entries, selected, ignored)
 
-        emit(render(report, format, __version__, to_file=output is not None), output)
+        if baseline is not None:
+            inputs.append(baseline)
+        emit(
+            render(report, format, __version__, to_file=output is not None),
+            output,
+            force=force,
+            inputs=inputs,
+        )
         if format is ValidateFormat.github and (summary := os.environ.get("GITHUB_STEP_SUMMARY")):
             from plan272.formats import github
 
-            try:
-                with open(summary, "a", encoding="utf-8") as handle:
-                    handle.write(github.step_summary(report, __version__))
-            except OSError as exc:
-                raise UserError(f"cannot append to GITHUB_STEP_SUMMARY ({summary}): {exc.strerror}") from exc
+            append_file(Path(summary), github.step_summary(report, __version__), inputs=inputs)
         if report.fatal:
             raise typer.Exit(2)
         raise typer.Exit(1 if report.fails(Severity(fail_on.value)) else 0)

@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from plan272.load.csvfile import CellReader, Table, read_table
-from plan272.load.files import Directory, Source, read_text
+from plan272.load.files import DEFAULT_MAX_BYTES, Directory, Source, read_text
 from plan272.load.upgrade import Spelling, is_version_1, spell, upgrade
 from plan272.load.yamlfile import Path_, load_yaml
 from plan272.model import KIND_COLUMNS, Agency, Appendix, Kind, Line, Plan, PlanFile, Project, Row, Unit
@@ -434,10 +434,11 @@ def load_from(source: Source) -> LoadResult:
     return LoadResult(plan, problems, provenance)
 
 
-def load_plan(directory: str | Path) -> LoadResult:
-    """Load the plan in ``directory``: plan.yaml and the appendix files it declares."""
+def load_plan(directory: str | Path, max_bytes: int = DEFAULT_MAX_BYTES) -> LoadResult:
+    """Load the plan in ``directory``: plan.yaml and the appendix files it declares, none read
+    beyond ``max_bytes``."""
     directory = Path(directory)
     if not directory.is_dir():
         what = "not a directory" if directory.exists() else "directory not found"
         return LoadResult(None, [Problem(Location(directory.as_posix()), what, fatal=True)])
-    return load_from(Directory(directory))
+    return load_from(Directory(directory, max_bytes))

@@ -83,6 +83,9 @@ def read_table(
     ``also`` admits further column names (the year columns when the period is unknown).
     """
     problems: list[Problem] = []
+    # a cell may be as long as the file (the csv module's default limit, 128 KiB, would make a long
+    # cell look like a quoting error); the file's size is bounded by --max-file-size
+    csv.field_size_limit(max(len(text) + 1, 131_072))
     records = _Records(text)
     rows = iter(records)
     # the header is the first record that is not blank

@@ -17,6 +17,7 @@ from typing import Any
 
 from plan272.names import nfc
 from plan272.problems import Location, Problem
+from plan272.safety import has_surrogate
 
 Path_ = tuple[str | int, ...]
 MAX_NODES = 100_000
@@ -77,6 +78,8 @@ class _Builder:
                     self.problem(key_node, path, "a key must be a plain value")
                     continue
                 key = self.scalar(key_node, path)
+                if isinstance(key, str) and "\ufffd" in key and has_surrogate(key_node.value):
+                    continue  # reported by scalar()
                 line = key_node.start_mark.line + 1
                 try:
                     hash(key)
@@ -101,6 +104,11 @@ class _Builder:
         tag = node.tag
         value = node.value
         if tag == _CORE + "str":
+            if has_surrogate(value):  # "\ud800" escaped in a quoted string: no text can carry it
+                self.problem(
+                    node, path, "not valid text: a lone surrogate (an escape that is half a character)"
+                )
+                return nfc("".join("\ufffd" if 0xD800 <= ord(ch) <= 0xDFFF else ch for ch in value))
             return nfc(value)
         if tag == _CORE + "null":
             return None
@@ -133,13 +141,32 @@ class _Builder:
         return None
 
 
+def _counting_loader() -> Any:
+    """PyYAML's safe loader that stops composing after :data:`MAX_NODES` nodes — before the tree
+    of a huge file is built in memory (the builder counts alias expansions separately)."""
+    import yaml
+
+    class Counting(yaml.SafeLoader):
+        nodes = 0
+
+        def compose_node(self, parent: Any, index: Any) -> Any:
+            self.nodes += 1
+            if self.nodes > MAX_NODES:
+                budget = _Budget()
+                budget.line = self.peek_event().start_mark.line + 1  # type: ignore[attr-defined,no-untyped-call]
+                raise budget
+            return super().compose_node(parent, index)
+
+    return Counting
+
+
 def load_yaml(text: str, file: str) -> tuple[Any, dict[Path_, int], list[Problem]]:
     """Parse ``text``; return the data (or ``None``), the path -> line map and the problems."""
     import yaml
 
     loader: yaml.SafeLoader | None = None
     try:
-        loader = yaml.SafeLoader(text)  # checks the characters: may raise ReaderError already
+        loader = _counting_loader()(text)  # checks the characters: may raise ReaderError already
         node = loader.get_single_node()
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
@@ -155,6 +182,10 @@ def load_yaml(text: str, file: str) -> tuple[Any, dict[Path_, int], list[Problem
         return None, {}, [Problem(Location(file), f"not valid YAML: {exc}", fatal=True)]
     except RecursionError:  # the composer recurses once per nesting level
         return None, {}, [Problem(Location(file, 1), "nesting too deep", fatal=True)]
+    except _Budget as exc:
+        line = getattr(exc, "line", None)
+        message = f"too many values (over {MAX_NODES:,}): plan.yaml is not a plan of this kind"
+        return None, {}, [Problem(Location(file, line), message, fatal=True)]
     finally:
         if loader is not None:
             loader.dispose()
