@@ -26,7 +26,7 @@ from pydantic import (
     model_validator,
 )
 
-from plan272.names import name_key, nfc
+from plan272.names import fold, name_key, nfc
 from plan272.numbers import Notation, NumberError, check_size, parse_amount, parse_decimal
 from plan272.problems import Location
 
@@ -393,10 +393,13 @@ class Appendix(Model):
     @field_validator("groups")
     @classmethod
     def _groups(cls, groups: list[Group]) -> list[Group]:
-        ids = [g.id for g in groups]
+        ids = [fold(g.id) for g in groups]
         for index, group in enumerate(groups):
-            if ids.index(group.id) != index:
-                raise ValueError(f"groups.{index}: a second group {group.id!r}")
+            if ids.index(fold(group.id)) != index:
+                raise ValueError(
+                    f"groups.{index}: a second group {group.id!r} (ids that differ only in case or in "
+                    "invisible characters are one id)"
+                )
         return groups
 
     @field_validator("norm", mode="after")
@@ -461,9 +464,9 @@ class GrandTotal(StatedAmount):
     @field_validator("parts")
     @classmethod
     def _distinct(cls, parts: list[GrandPart]) -> list[GrandPart]:
-        ids = [p.id for p in parts]
+        ids = [fold(p.id) for p in parts]
         for index, part in enumerate(parts):
-            if ids.index(part.id) != index:
+            if ids.index(fold(part.id)) != index:
                 raise ValueError(f"parts.{index}: a second part {part.id!r}")
         return parts
 

@@ -28,9 +28,18 @@ def _syllable_key(word: str) -> str:
     return base + (f"#{tones}" if tones else "")
 
 
+def fold(text: str) -> str:
+    """An identifier as a person reads it: compatibility forms unified (fullwidth ``Ｉ`` is ``I``),
+    invisible format characters (zero-width joiners, bidi marks) dropped, case folded. Two ids
+    with the same fold are the same id to a reader, so they must not be two ids to the tool."""
+    text = unicodedata.normalize("NFKC", text)
+    return "".join(ch for ch in text if unicodedata.category(ch) != "Cf").casefold()
+
+
 def name_key(name: str) -> str:
-    """A matching key for a name: case-folded, NFC, tone placement and spacing normalised."""
-    text = nfc(name).casefold()
+    """A matching key for a name: case-folded, NFC, tone placement and spacing normalised,
+    compatibility forms unified and invisible format characters dropped."""
+    text = nfc(fold(name))
     text = _DASH.sub(" - ", text)
     text = _SPACE.sub(" ", text).strip()
     return " ".join(_syllable_key(word) for word in text.split(" "))

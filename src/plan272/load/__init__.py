@@ -155,7 +155,7 @@ def _read_meta(source: Source) -> _Meta:
     if meta is None:
         return _Meta(None, data, lines, problems, spelling=spelling)
     problems = [_with_note(p, kept) for p in problems]
-    problems.extend(_check_registry(meta, file, lines))
+    problems.extend(_check_registry(meta, file, lines, kept))
     kept_items = {key: tuple(value) for key, value in kept.items()}
     return _Meta(meta, data, lines, problems, kept_items, spelling)
 
@@ -215,15 +215,36 @@ def _with_note(problem: Problem, kept: dict[str, list[int]]) -> Problem:
     return problem
 
 
-def _check_registry(meta: PlanFile, file: str, lines: dict[Path_, int]) -> list[Problem]:
+def _check_registry(
+    meta: PlanFile, file: str, lines: dict[Path_, int], kept: dict[str, list[int]]
+) -> list[Problem]:
+    """Ids of indicators, claims and agencies are unique — as a reader sees them (case, width and
+    invisible characters aside: :func:`~plan272.names.fold`); a registered name belongs to one
+    agency."""
+    from plan272.names import fold
+
     problems = []
+    listed: list[tuple[str, list[str]]] = [
+        ("kpis", [k.id for k in meta.kpis]),
+        ("claims", [c.id for c in meta.claims]),
+    ]
+    for key, item_ids in listed:
+        seen: dict[str, str] = {}
+        for position, item_id in enumerate(item_ids):
+            index = kept[key][position] if key in kept else position  # the file's own index
+            where = Location(file, lines.get((key, index)), f"{key}.{index}.id")
+            if fold(item_id) in seen:
+                other = seen[fold(item_id)]
+                same = "" if other == item_id else f" (as {other!r}: they differ only in case or invisibly)"
+                problems.append(Problem(where, f"duplicate id{same}", item_id))
+            seen.setdefault(fold(item_id), item_id)
     owner: dict[str, str] = {}
     ids: set[str] = set()
     for index, agency in enumerate(meta.agencies):
         where = Location(file, lines.get(("agencies", index)), f"agencies.{index}")
-        if agency.id in ids:
+        if fold(agency.id) in ids:
             problems.append(Problem(where, "duplicate agency id", agency.id))
-        ids.add(agency.id)
+        ids.add(fold(agency.id))
         for key in agency.match_keys():
             if key in owner and owner[key] != agency.id:
                 problems.append(
@@ -329,7 +350,7 @@ def _rows(
     name_field = "unit" if appendix.kind == "units" else "name"
     for record in table.records:
         cells = CellReader(file, record, notation)
-        identifier = cells.text("id")
+        identifier = cells.identifier("id")
         section = cells.text("section") if appendix.grouped else cells.optional_text("section") or ""
         tt = cells.count("tt")
         name = cells.text(name_field)

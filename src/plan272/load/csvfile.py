@@ -9,6 +9,7 @@ from __future__ import annotations
 import csv
 import io
 import re
+import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
@@ -32,6 +33,7 @@ class Table:
     complete: bool = True
 
 
+_ID = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]{0,39}")
 QUOTES_HINT = (
     'malformed quotes: a cell holding a quote must be wholly quoted, with inner quotes doubled ("Sở ""A""")'
 )
@@ -184,6 +186,20 @@ class CellReader:
         value = self.record.cells.get(column, "")
         if required and not value:
             self._problem(column, "empty cell: a value is required", value)
+        return value
+
+    def identifier(self, column: str = "id") -> str:
+        """A row's id: ASCII letters, digits, ``.``, ``-`` and ``_`` (at most 40), so that no id
+        can look like another (a Cyrillic ``І``, a zero-width joiner, a fullwidth digit)."""
+        value = self.text(column)
+        if value and not _ID.fullmatch(value):
+            odd = next((ch for ch in value if not (ch.isascii() and (ch.isalnum() or ch in "._-"))), None)
+            what = f"{odd!r} is {unicodedata.name(odd, f'U+{ord(odd):04X}')}" if odd else "too long"
+            self._problem(
+                column,
+                f"an id is ASCII letters, digits, '.', '-' and '_', at most 40 ({what})",
+                value,
+            )
         return value
 
     def optional_text(self, column: str) -> str | None:

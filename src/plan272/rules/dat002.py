@@ -6,6 +6,7 @@ from collections.abc import Iterator
 
 from plan272.findings import Finding, Severity
 from plan272.model import Line, Plan, Project, Row
+from plan272.names import fold
 from plan272.provenance import Provenance
 from plan272.rules import Rule
 
@@ -20,26 +21,28 @@ def _rows(plan: Plan, where: Provenance) -> Iterator[Finding]:
         groups = {g.id for g in appendix.groups}
         noun = _NOUN[appendix.kind]
         for row in plan.rows(appendix.id):
+            key = fold(row.id)
             if "id" in row.unreadable:
-                pass  # no id (DAT001 says so): the row's placeholder is no id to compare
-            elif row.id in first:
-                other = first[row.id]
+                pass  # no usable id (DAT001 says so): nothing to compare
+            elif key in first:
+                other = first[key]
                 place = (
                     f"line {other.location.line}"
                     if other.appendix == row.appendix
                     else f"{other.location.file}:{other.location.line}"
                 )
+                same = "" if other.id == row.id else f" as {other.id!r} (ids differ only by case)"
                 yield Finding(
                     "DAT002",
                     Severity.ERROR,
-                    f"duplicate id {row.id!r} ({noun}): first used on {place}; ids are unique across the "
-                    "plan",
+                    f"duplicate id {row.id!r} ({noun}){same}: first used on {place}; ids are unique across "
+                    "the plan",
                     row.location.with_field("id"),
                     ids=(row.id,),
                     detail="duplicate",
                 )
             else:
-                first[row.id] = row
+                first[key] = row
             if row.section and row.section not in groups:
                 declared = ", ".join(sorted(groups)) or "none"
                 yield Finding(
