@@ -429,57 +429,162 @@ class _Candidate:
     score: int | None
 
 
+#: candidates per row and tier: rows that share an id or a name, or whose names are similar, are
+#: paired among the few closest of them (by amounts, by name score) — never every row with every
+#: other, so matching stays near-linear however many rows are unmatched
+CANDIDATES = 8
+
+
+def _content(row: Row) -> str:
+    """A row's content as a sort key: ties are broken by what rows hold, never by their order."""
+    return repr((row.id, name_key(row.name), row.section, row.tt, _amount_vector(row, sorted(row.years))))
+
+
+def _nearest(
+    old: Sequence[Row], new: Sequence[Row], olds: list[int], news: list[int]
+) -> Iterable[tuple[int, int]]:
+    """Candidate pairs between rows ``olds`` and ``news`` that share a key: every pair when the
+    group is small; else, for each row, the :data:`CANDIDATES` rows of the other side nearest by
+    total — the same set whichever side is old."""
+    if len(olds) * len(news) <= CANDIDATES * CANDIDATES:
+        yield from ((i, j) for i in olds for j in news)
+        return
+    merged = sorted(
+        [(old[i].total, _content(old[i]), 0, i) for i in olds]
+        + [(new[j].total, _content(new[j]), 1, j) for j in news]
+    )
+    seen: set[tuple[int, int]] = set()
+    for position, (_, _, side, index) in enumerate(merged):
+        found = 0
+        for step in range(1, len(merged)):
+            for other in (position - step, position + step):
+                if 0 <= other < len(merged) and merged[other][2] != side and found < CANDIDATES:
+                    pair = (index, merged[other][3]) if side == 0 else (merged[other][3], index)
+                    found += 1
+                    if pair not in seen:
+                        seen.add(pair)
+                        yield pair
+            if found >= CANDIDATES or (position - step < 0 and position + step >= len(merged)):
+                break
+
+
+def _similar_names(
+    old: Sequence[Row],
+    new: Sequence[Row],
+    old_keys: list[str],
+    new_keys: list[str],
+    olds: list[int],
+    news: list[int],
+) -> set[tuple[int, int]]:
+    """Pairs that may be one row renamed: in the same group, names similar enough (at least
+    :data:`FUZZY_NAME_SCORE`) — for each row the :data:`CANDIDATES` most similar of the other side
+    (ties by content), found both ways so that the set does not depend on which side is old; in
+    different groups, the same figures. The scoring runs in rapidfuzz's C code; only the candidates
+    come back to Python."""
+    from rapidfuzz import fuzz, process
+
+    def tokens(key: str) -> str:  # token_sort_ratio is the ratio of the sorted tokens
+        return " ".join(sorted(key.split(" ")))
+
+    def best(
+        queries: list[int], q_keys: list[str], choices: list[int], c_keys: list[str], rows: Sequence[Row]
+    ) -> Iterable[tuple[int, int]]:
+        # choices in content order: rapidfuzz breaks a tie by position, so by content here
+        ordered = sorted(choices, key=lambda c: (c_keys[c], _content(rows[c])))
+        texts = [tokens(c_keys[c]) for c in ordered]
+        for q in queries:
+            found = process.extract(
+                tokens(q_keys[q]),
+                texts,
+                scorer=fuzz.ratio,
+                processor=None,
+                limit=CANDIDATES,
+                score_cutoff=FUZZY_NAME_SCORE,
+            )
+            for _, _, position in found:
+                yield q, ordered[position]
+
+    # blocked by group: a renamed row is looked for in its own group; across groups only a row
+    # with the same figures (a renamed row that also moved)
+    pairs: set[tuple[int, int]] = set()
+    sections = {old[i].section for i in olds} | {new[j].section for j in news}
+    for section in sorted(sections):
+        in_old = [i for i in olds if old[i].section == section]
+        in_new = [j for j in news if new[j].section == section]
+        if in_old and in_new:
+            pairs |= set(best(in_old, old_keys, in_new, new_keys, new))
+            pairs |= {(i, j) for j, i in best(in_new, new_keys, in_old, old_keys, old)}
+    by_figures: dict[tuple[int, ...], tuple[list[int], list[int]]] = {}
+    for i in olds:
+        by_figures.setdefault(_amount_vector(old[i], sorted(old[i].years)), ([], []))[0].append(i)
+    for j in news:
+        by_figures.setdefault(_amount_vector(new[j], sorted(new[j].years)), ([], []))[1].append(j)
+    for same_old, same_new in by_figures.values():
+        if same_old and same_new and len(same_old) * len(same_new) <= CANDIDATES * CANDIDATES:
+            pairs |= {(i, j) for i in same_old for j in same_new if old[i].section != new[j].section}
+    return pairs
+
+
 def match_rows(
-    old: Sequence[Row], new: Sequence[Row]
+    old: Sequence[Row], new: Sequence[Row], stats: dict[str, int] | None = None
 ) -> tuple[list[tuple[int, int, Match, int | None]], list[int], list[int]]:
     """Pair rows one to one: ``(pairs (old index, new index, how, score), unpaired old, unpaired
-    new)``. See the module docstring for the tiers."""
+    new)``. See the module docstring for the tiers. ``stats``, when given, counts the candidate
+    pairs each tier scored (the work is bounded by the number of rows, not its square)."""
     old_keys = [name_key(r.name) for r in old]
     new_keys = [name_key(r.name) for r in new]
     free_old = set(range(len(old)))
     free_new = set(range(len(new)))
     pairs: list[tuple[int, int, Match, int | None]] = []
+    counts = stats if stats is not None else {}
 
-    def assign(candidates: Iterable[_Candidate]) -> None:
-        for c in sorted(candidates, key=lambda c: c.sort):
+    def assign(tier: str, candidates: Iterable[_Candidate]) -> None:
+        listed = list(candidates)
+        counts[tier] = counts.get(tier, 0) + len(listed)
+        for c in sorted(listed, key=lambda c: c.sort):
             if c.i in free_old and c.j in free_new:
                 free_old.discard(c.i)
                 free_new.discard(c.j)
                 pairs.append((c.i, c.j, c.match, c.score))
 
-    def same_id() -> Iterable[tuple[int, int]]:
-        by_id: dict[str, list[int]] = {}
-        for j in sorted(free_new):
-            by_id.setdefault(new[j].id, []).append(j)
+    def grouped(key_old: Callable[[int], str], key_new: Callable[[int], str]) -> Iterable[tuple[int, int]]:
+        """Candidate pairs of free rows with the same key, bounded per row."""
+        by_key: dict[str, tuple[list[int], list[int]]] = {}
         for i in sorted(free_old):
-            for j in by_id.get(old[i].id, []):
-                yield i, j
+            by_key.setdefault(key_old(i), ([], []))[0].append(i)
+        for j in sorted(free_new):
+            by_key.setdefault(key_new(j), ([], []))[1].append(j)
+        for olds, news in by_key.values():
+            if olds and news:
+                yield from _nearest(old, new, olds, news)
 
     # 1. same id, same name
     assign(
-        _Candidate((-_amount_similarity(old[i], new[j]), _tiebreak(old[i], new[j])), i, j, "id", None)
-        for i, j in same_id()
-        if old_keys[i] == new_keys[j]
+        "id",
+        (
+            _Candidate((-_amount_similarity(old[i], new[j]), _tiebreak(old[i], new[j])), i, j, "id", None)
+            for i, j in grouped(lambda i: old[i].id, lambda j: new[j].id)
+            if old_keys[i] == new_keys[j]
+        ),
     )
 
     # 2. same name, any id: renumbered (or moved) rows
-    by_name: dict[str, list[int]] = {}
-    for j in sorted(free_new):
-        by_name.setdefault(new_keys[j], []).append(j)
     assign(
-        _Candidate(
-            (
-                old[i].section != new[j].section,
-                -_amount_similarity(old[i], new[j]),
-                _tiebreak(old[i], new[j]),
-            ),
-            i,
-            j,
-            "name",
-            None,
-        )
-        for i in sorted(free_old)
-        for j in by_name.get(old_keys[i], [])
+        "name",
+        (
+            _Candidate(
+                (
+                    old[i].section != new[j].section,
+                    -_amount_similarity(old[i], new[j]),
+                    _tiebreak(old[i], new[j]),
+                ),
+                i,
+                j,
+                "name",
+                None,
+            )
+            for i, j in grouped(lambda i: old_keys[i], lambda j: new_keys[j])
+        ),
     )
 
     def combined(i: int, j: int) -> tuple[Decimal, Decimal, Decimal]:
@@ -489,20 +594,21 @@ def match_rows(
 
     # 3. same id, another name: a rename when the amounts or the similarity support it
     third = []
-    for i, j in list(same_id()):
+    for i, j in list(grouped(lambda i: old[i].id, lambda j: new[j].id)):
         name, amounts, score = combined(i, j)
         if amounts == 100 or score >= ID_RENAME_SCORE:
             third.append(_Candidate((-score, _tiebreak(old[i], new[j])), i, j, "id", round(score)))
-    assign(third)
+    assign("rename", third)
 
     # 4. similar names and amounts, best first
     fourth = []
-    for i in sorted(free_old):
-        for j in sorted(free_new):
-            name, amounts, score = combined(i, j)
-            if name >= FUZZY_NAME_SCORE and score >= FUZZY_SCORE:
-                fourth.append(_Candidate((-score, _tiebreak(old[i], new[j])), i, j, "similar", round(score)))
-    assign(fourth)
+    similar = sorted(_similar_names(old, new, old_keys, new_keys, sorted(free_old), sorted(free_new)))
+    counts["similar-scored"] = counts.get("similar-scored", 0) + len(similar)
+    for i, j in similar:
+        name, amounts, score = combined(i, j)
+        if name >= FUZZY_NAME_SCORE and score >= FUZZY_SCORE:
+            fourth.append(_Candidate((-score, _tiebreak(old[i], new[j])), i, j, "similar", round(score)))
+    assign("similar", fourth)
 
     return pairs, sorted(free_old), sorted(free_new)
 

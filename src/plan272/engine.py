@@ -24,6 +24,13 @@ class SelectionError(ValueError):
     """A --select/--ignore entry that names no rule."""
 
 
+def check_selection(select: Sequence[str], ignore: Sequence[str]) -> None:
+    """:class:`SelectionError` when ``select`` and ``ignore`` leave no rule to run: a run that checks
+    nothing must not pass for a check."""
+    if not any(selected(r.code, select, ignore) for r in catalogue()):
+        raise SelectionError("--select and --ignore leave no rule to check")
+
+
 def parse_codes(values: Iterable[str] | None) -> list[str]:
     """``["SEC,KPI001", "SUM"]`` -> ``["SEC", "KPI001", "SUM"]``, checked against the catalogue."""
     codes: list[str] = []

@@ -49,18 +49,34 @@ def _git(cwd: Path, *args: str) -> subprocess.CompletedProcess[bytes]:
         raise GitError(f"git {' '.join(args)} did not finish in time") from exc
 
 
+def is_bare(cwd: Path) -> bool:
+    """Whether ``cwd`` is in a bare repository (one without a working tree)."""
+    out = _git(cwd, "rev-parse", "--is-bare-repository")
+    return out.returncode == 0 and out.stdout.strip() == b"true"
+
+
 def repository_root(cwd: Path) -> Path:
+    """The top of the working tree — or, in a bare repository, its git directory."""
     out = _git(cwd, "rev-parse", "--show-toplevel")
-    if out.returncode != 0:
-        raise GitError(f"not a git repository: {cwd.resolve()}")
-    return Path(os.fsdecode(out.stdout.rstrip(b"\n")))
+    if out.returncode == 0:
+        return Path(os.fsdecode(out.stdout.rstrip(b"\n")))
+    if is_bare(cwd):
+        out = _git(cwd, "rev-parse", "--absolute-git-dir")
+        if out.returncode == 0:
+            return Path(os.fsdecode(out.stdout.rstrip(b"\n")))
+    raise GitError(f"not a git repository: {cwd.resolve()}")
 
 
 def commit_of(revision: str, cwd: Path) -> str:
     """The full commit id ``revision`` names, or :class:`GitError`."""
     if not revision or revision.startswith("-") or "\n" in revision or "\0" in revision:
         raise GitError(f"unknown revision {revision!r}")
-    out = _git(cwd, "rev-parse", "--verify", "--quiet", f"{revision}^{{commit}}")
+    # the object first, then its commit: a search (":/message") takes no suffix
+    named = _git(cwd, "rev-parse", "--verify", "--quiet", revision)
+    oid = named.stdout.decode("ascii", "replace").strip()
+    out = (
+        _git(cwd, "rev-parse", "--verify", "--quiet", f"{oid}^{{commit}}") if named.returncode == 0 else named
+    )
     if out.returncode != 0:
         raise GitError(f"unknown revision {revision!r}: not a commit of the repository in {cwd.resolve()}")
     return out.stdout.decode("ascii").strip()
@@ -68,7 +84,13 @@ def commit_of(revision: str, cwd: Path) -> str:
 
 def data_path_in_repository(data: Path, cwd: Path, root: Path) -> str:
     """``data`` (relative to ``cwd``) as a POSIX path relative to the repository root; "" for
-    the root itself."""
+    the root itself. In a bare repository, which has no working tree, ``data`` is the path in the
+    repository as it is."""
+    if is_bare(cwd):
+        text = data.as_posix().strip("/")
+        if data.is_absolute() or ".." in data.parts:
+            raise GitError(f"in a bare repository, --data is a path inside the repository, not {data}")
+        return "" if text in ("", ".") else text
     absolute = (data if data.is_absolute() else cwd / data).resolve()
     try:
         relative = absolute.relative_to(root.resolve())
@@ -143,24 +165,26 @@ def resolve(
     if argument is None:
         directory = data if data.is_absolute() else base / data
         if not directory.is_dir():
+            if is_bare(base):
+                raise SourceError("a bare repository has no working tree: give both sides as revisions")
             raise SourceError(f"data directory not found: {directory.as_posix()}")
         return Side(f"working tree ({data.as_posix()})", "worktree", load_plan(directory, max_bytes))
     path = Path(argument)
     directory = path if path.is_absolute() else base / path
     if directory.is_dir():
         return Side(argument, "directory", load_plan(directory, max_bytes))
-    if directory.exists():
-        raise SourceError(f"{argument} is a file, not a data directory")
     try:
-        root = repository_root(base)
-    except GitError as exc:
-        raise GitError(
-            f"{argument!r} is not a data directory, and it cannot be a git revision: {exc}"
-        ) from exc
-    try:
+        repository_root(base)
         commit_of(argument, base)
     except GitError as exc:
+        if directory.exists():
+            raise SourceError(f"{argument} is a file, not a data directory") from exc
+        if "not a git repository" in str(exc):
+            raise GitError(
+                f"{argument!r} is not a data directory, and it cannot be a git revision: {exc}"
+            ) from exc
         raise GitError(
-            f"{argument!r} is neither a data directory nor a revision of the git repository at {root}"
+            f"{argument!r} is neither a data directory nor a revision of the git repository at "
+            f"{repository_root(base)}"
         ) from exc
     return load_revision(argument, data, base, max_bytes)

@@ -6,7 +6,9 @@ bidirectional overrides and isolates, zero-width and other invisible format char
 paragraph separators and lone surrogates are written as visible escapes (``\\n``, ``\\x1b``,
 ``\\u202e``). So a value can neither start a new line of output (a forged ``::error`` workflow
 command, a fake finding), nor move the cursor, recolour a terminal, reorder what is read, hide a
-character, or break an encoder. Printable text — Vietnamese included — passes unchanged.
+character, or break an encoder. A colon followed by a colon is written ``:\\:``: however the
+output is wrapped, no line can begin with ``::``, which a CI runner would take for a command.
+Printable text — Vietnamese included — passes unchanged.
 """
 
 from __future__ import annotations
@@ -24,10 +26,11 @@ def _escape(ch: str) -> str:
 
 
 def safe(text: str) -> str:
-    """``text`` with every character that is not printable written as a visible escape."""
-    if text.isascii() and text.isprintable():
-        return text  # the common case: nothing to do
-    return "".join(ch if ch == " " or ch.isprintable() else _escape(ch) for ch in text)
+    """``text`` with every character that is not printable written as a visible escape, and no
+    ``::`` left in it."""
+    if not (text.isascii() and text.isprintable()):
+        text = "".join(ch if ch == " " or ch.isprintable() else _escape(ch) for ch in text)
+    return text.replace("::", ":\\:").replace("::", ":\\:") if "::" in text else text
 
 
 def json_string(text: str) -> str:

@@ -99,4 +99,7 @@ def main() -> None:
         )
         traceback.print_exc(file=sys.stderr)
         sys.exit(2)
+    if code == 130:  # typer's way of saying an interruption (KeyboardInterrupt) ended the command
+        typer.echo("plan272: interrupted", err=True)
+        sys.exit(2)
     sys.exit(code if isinstance(code, int) else 0)

@@ -82,11 +82,12 @@ def register(app: typer.Typer) -> None:
         from plan272.cli import UserError
         from plan272.cli.io import check_target, emit
         from plan272.diff import diff_plans
-        from plan272.engine import SelectionError, parse_codes, run
+        from plan272.engine import SelectionError, check_selection, parse_codes, run
         from plan272.gitsource import Side, SourceError, resolve
 
         try:
             selected, ignored = parse_codes(select), parse_codes(ignore)
+            check_selection(selected, ignored)
         except SelectionError as exc:
             raise UserError(str(exc)) from exc
         if output is not None:

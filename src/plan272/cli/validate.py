@@ -53,7 +53,7 @@ def register(app: typer.Typer) -> None:
         from plan272 import baseline as baselines
         from plan272.cli import UserError
         from plan272.cli.io import append_file, check_target, emit, write_file
-        from plan272.engine import SelectionError, parse_codes, run
+        from plan272.engine import SelectionError, check_selection, parse_codes, run
         from plan272.findings import Severity
         from plan272.load import load_plan
 
@@ -65,6 +65,7 @@ def register(app: typer.Typer) -> None:
             )
         try:
             selected, ignored = parse_codes(select), parse_codes(ignore)
+            check_selection(selected, ignored)
         except SelectionError as exc:
             raise UserError(str(exc)) from exc
         limit = parse_size(max_file_size)
