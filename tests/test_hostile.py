@@ -440,3 +440,12 @@ def test_diff_matching_is_bounded_by_rows_not_their_square() -> None:
     stats = {}
     pairs, _, _ = match_rows(same, renamed, stats)
     assert stats["name"] <= 2 * CANDIDATES * len(same) and len(pairs) == len(same)
+
+
+def test_a_table_of_too_many_rows_stops_reading_at_the_limit(data: Path) -> None:
+    out = cli("validate", str(data), "-f", "json", "--max-rows", "10")
+    assert out.returncode == 2
+    problems = [
+        (Path(f["file"]).name, f["line"]) for f in json.loads(out.stdout)["findings"] if f["code"] == "DAT001"
+    ]
+    assert problems == [("appendix1.csv", 12), ("appendix2.csv", 12)]  # the 11th row of each

@@ -12,6 +12,7 @@ import pytest
 
 from plan272.engine import run
 from plan272.load import LoadResult, load_plan, yamlfile
+from plan272.load.files import Limits
 from plan272.problems import Location, Problem
 from plandir import A1, A2, FILES, PLAN, PlanDir, at, located, where
 
@@ -320,7 +321,7 @@ def test_file_over_the_size_limit_is_fatal(plan_dir: PlanDir, name: str) -> None
     limit = max(plan_dir.file(n).stat().st_size for n in FILES)
     padding = limit + 1 - plan_dir.file(name).stat().st_size
     plan_dir.write(name, plan_dir.text(name) + "\n" * padding)
-    result = load_plan(plan_dir.path, max_bytes=limit)
+    result = load_plan(plan_dir.path, Limits(max_bytes=limit))
     problem = only(result)
     assert problem.fatal
     assert where(problem) == (name, None, None)

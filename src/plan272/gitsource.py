@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import Literal
 
 from plan272.load import PLAN_FILE, LoadResult, load_from, load_plan
-from plan272.load.files import DEFAULT_MAX_BYTES, fatal, too_large
+from plan272.load.files import LIMITS, Limits, fatal, too_large
 from plan272.problems import Problem
 
 
@@ -103,10 +103,9 @@ def data_path_in_repository(data: Path, cwd: Path, root: Path) -> str:
 class Revision:
     """The files of a data directory as commit ``commit`` holds them (a loader ``Source``)."""
 
-    def __init__(
-        self, root: Path, commit: str, inside: str, revision: str, max_bytes: int = DEFAULT_MAX_BYTES
-    ) -> None:
-        self.max_bytes = max_bytes
+    def __init__(self, root: Path, commit: str, inside: str, revision: str, limits: Limits = LIMITS) -> None:
+        self.limits = limits
+        self.max_bytes = limits.max_bytes
         self.root = root
         self.commit = commit
         self.inside = inside  # the data directory's path in the repository ("" for the root)
@@ -136,14 +135,14 @@ class Revision:
 
 
 def load_revision(
-    revision: str, data: Path = Path("data"), cwd: Path | None = None, max_bytes: int = DEFAULT_MAX_BYTES
+    revision: str, data: Path = Path("data"), cwd: Path | None = None, limits: Limits = LIMITS
 ) -> Side:
     """The plan in the data directory ``data`` as commit ``revision`` holds it."""
     cwd = Path.cwd() if cwd is None else cwd
     root = repository_root(cwd)
     commit = commit_of(revision, cwd)
     inside = data_path_in_repository(data, cwd, root)
-    source = Revision(root, commit, inside, revision, max_bytes)
+    source = Revision(root, commit, inside, revision, limits)
     plan_file = source.display(PLAN_FILE)
     if _git(root, "cat-file", "-e", f"{commit}:{plan_file}").returncode != 0:
         raise GitError(f"{plan_file} does not exist at revision {revision} ({commit[:7]})")
@@ -156,7 +155,7 @@ def resolve(
     argument: str | None,
     data: Path = Path("data"),
     cwd: Path | None = None,
-    max_bytes: int = DEFAULT_MAX_BYTES,
+    limits: Limits = LIMITS,
 ) -> Side:
     """One side of a diff: ``None`` is the working tree's ``data``; an existing directory is loaded;
     anything else is read as a git revision of the repository ``cwd`` is in (:class:`GitError`
@@ -168,11 +167,11 @@ def resolve(
             if is_bare(base):
                 raise SourceError("a bare repository has no working tree: give both sides as revisions")
             raise SourceError(f"data directory not found: {directory.as_posix()}")
-        return Side(f"working tree ({data.as_posix()})", "worktree", load_plan(directory, max_bytes))
+        return Side(f"working tree ({data.as_posix()})", "worktree", load_plan(directory, limits))
     path = Path(argument)
     directory = path if path.is_absolute() else base / path
     if directory.is_dir():
-        return Side(argument, "directory", load_plan(directory, max_bytes))
+        return Side(argument, "directory", load_plan(directory, limits))
     try:
         repository_root(base)
         commit_of(argument, base)
@@ -187,4 +186,4 @@ def resolve(
             f"{argument!r} is neither a data directory nor a revision of the git repository at "
             f"{repository_root(base)}"
         ) from exc
-    return load_revision(argument, data, base, max_bytes)
+    return load_revision(argument, data, base, limits)

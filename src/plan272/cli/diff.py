@@ -10,12 +10,14 @@ import typer
 
 from plan272.cli.options import (
     DEFAULT_MAX_FILE_SIZE,
+    DEFAULT_MAX_ROWS,
     Force,
     Ignore,
     MaxFileSize,
+    MaxRows,
     Output,
     Select,
-    parse_size,
+    limits,
 )
 
 if TYPE_CHECKING:
@@ -67,6 +69,7 @@ def register(app: typer.Typer) -> None:
         output: Output = None,
         force: Force = False,
         max_file_size: MaxFileSize = DEFAULT_MAX_FILE_SIZE,
+        max_rows: MaxRows = DEFAULT_MAX_ROWS,
     ) -> None:
         """Show what changes from OLD to NEW: projects and units added, removed, moved, renamed and
         changed; totals per group, appendix and year; the security share; targets; plan.yaml values;
@@ -92,9 +95,9 @@ def register(app: typer.Typer) -> None:
             raise UserError(str(exc)) from exc
         if output is not None:
             check_target(output, force=force)
-        limit = parse_size(max_file_size)
+        bounds = limits(max_file_size, max_rows)
         try:
-            sides = [resolve(old, data, max_bytes=limit), resolve(new, data, max_bytes=limit)]
+            sides = [resolve(old, data, limits=bounds), resolve(new, data, limits=bounds)]
         except SourceError as exc:
             raise UserError(str(exc)) from exc
 

@@ -4,9 +4,12 @@ from __future__ import annotations
 
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
+
+if TYPE_CHECKING:
+    from plan272.load.files import Limits
 
 
 class FailOn(StrEnum):
@@ -66,3 +69,15 @@ MaxFileSize = Annotated[
     ),
 ]
 DEFAULT_MAX_FILE_SIZE = "64M"
+MaxRows = Annotated[
+    int,
+    typer.Option("--max-rows", min=1, help="Refuse a table of more rows than this (default 400,000)."),
+]
+DEFAULT_MAX_ROWS = 400_000
+
+
+def limits(max_file_size: str, max_rows: int) -> Limits:
+    """The limits the options ask for (:class:`~plan272.load.files.Limits`)."""
+    from plan272.load.files import Limits
+
+    return Limits(parse_size(max_file_size), max_rows)

@@ -15,10 +15,18 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from plan272.cli.options import DEFAULT_MAX_FILE_SIZE, DataDir, MaxFileSize, parse_size
+from plan272.cli.options import (
+    DEFAULT_MAX_FILE_SIZE,
+    DEFAULT_MAX_ROWS,
+    DataDir,
+    MaxFileSize,
+    MaxRows,
+    limits,
+)
 
 if TYPE_CHECKING:
     from plan272.i18n import AmountUnit, Lang
+    from plan272.load.files import Limits
     from plan272.summary import SectionName, Summary
 
 # kept literal so that --help does not import the summary code; a test checks it against the summary
@@ -74,6 +82,7 @@ def register(app: typer.Typer) -> None:
             bool, typer.Option("--force", help="Let --export overwrite an existing file.")
         ] = False,
         max_file_size: MaxFileSize = DEFAULT_MAX_FILE_SIZE,
+        max_rows: MaxRows = DEFAULT_MAX_ROWS,
     ) -> None:
         """Print the plan as an auditor reads it: identity, each appendix by group and year, grand
         total, investors, the security share, the targets and a count of the findings.
@@ -98,7 +107,7 @@ def register(app: typer.Typer) -> None:
             from plan272.cli.io import check_target
 
             check_target(export, force=force)
-        result, inputs = _summary(data_dir, parse_size(max_file_size))
+        result, inputs = _summary(data_dir, limits(max_file_size, max_rows))
         chosen = _sections(section, result)
         if width is not None and fmt not in ("html", "xlsx", "csv"):
             from plan272.tables import required_width
@@ -151,7 +160,7 @@ def _sections(name: str | None, summary: Summary) -> tuple[SectionName, ...]:
         raise UserError(str(exc)) from exc
 
 
-def _summary(data_dir: Path, max_bytes: int) -> tuple[Summary, list[str]]:
+def _summary(data_dir: Path, bounds: Limits) -> tuple[Summary, list[str]]:
     from plan272.cli import UserError
     from plan272.engine import run
     from plan272.load import load_plan
@@ -159,7 +168,7 @@ def _summary(data_dir: Path, max_bytes: int) -> tuple[Summary, list[str]]:
 
     if not data_dir.is_dir():
         raise UserError(f"data directory not found: {data_dir}")
-    loaded = load_plan(data_dir, max_bytes)
+    loaded = load_plan(data_dir, bounds)
     if loaded.plan is None or loaded.fatal:
         problems = [p for p in loaded.problems if p.fatal] or loaded.problems
         first = str(problems[0]) if problems else "unknown problem"

@@ -10,15 +10,17 @@ import typer
 
 from plan272.cli.options import (
     DEFAULT_MAX_FILE_SIZE,
+    DEFAULT_MAX_ROWS,
     DataDir,
     FailOn,
     Force,
     Ignore,
     MaxFileSize,
+    MaxRows,
     Output,
     Select,
     ValidateFormat,
-    parse_size,
+    limits,
 )
 
 
@@ -44,6 +46,7 @@ def register(app: typer.Typer) -> None:
         output: Output = None,
         force: Force = False,
         max_file_size: MaxFileSize = DEFAULT_MAX_FILE_SIZE,
+        max_rows: MaxRows = DEFAULT_MAX_ROWS,
     ) -> None:
         """Check the plan in DATA_DIR and report every finding.
 
@@ -68,7 +71,8 @@ def register(app: typer.Typer) -> None:
             check_selection(selected, ignored)
         except SelectionError as exc:
             raise UserError(str(exc)) from exc
-        limit = parse_size(max_file_size)
+        bounds = limits(max_file_size, max_rows)
+        limit = bounds.max_bytes
         # refuse a target that can never be written before any work is done
         if output is not None:
             check_target(output, force=force)
@@ -81,7 +85,7 @@ def register(app: typer.Typer) -> None:
             except baselines.BaselineError as exc:
                 raise UserError(str(exc)) from exc
 
-        loaded = load_plan(data_dir, limit)
+        loaded = load_plan(data_dir, bounds)
         inputs: list[str | Path] = list(loaded.provenance.files.values())
         report = run(loaded, selected, ignored)
         if write_baseline is not None:

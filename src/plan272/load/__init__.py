@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from plan272.load.csvfile import CellReader, Table, read_table
-from plan272.load.files import DEFAULT_MAX_BYTES, Directory, Source, read_text
+from plan272.load.files import LIMITS, Directory, Limits, Source, read_text
 from plan272.load.upgrade import Spelling, is_version_1, spell, upgrade
 from plan272.load.yamlfile import Path_, load_yaml
 from plan272.model import KIND_COLUMNS, Agency, Appendix, Kind, Line, Plan, PlanFile, Project, Row, Unit
@@ -330,6 +330,7 @@ def _read_rows(
         required + year_columns + list(spec.columns),
         optional,
         None if years else _YEAR_COLUMN,
+        source.limits.max_rows,
     )
     problems.extend(more)
     if table is not None and not years:
@@ -455,11 +456,11 @@ def load_from(source: Source) -> LoadResult:
     return LoadResult(plan, problems, provenance)
 
 
-def load_plan(directory: str | Path, max_bytes: int = DEFAULT_MAX_BYTES) -> LoadResult:
+def load_plan(directory: str | Path, limits: Limits = LIMITS) -> LoadResult:
     """Load the plan in ``directory``: plan.yaml and the appendix files it declares, none read
-    beyond ``max_bytes``."""
+    beyond ``limits``."""
     directory = Path(directory)
     if not directory.is_dir():
         what = "not a directory" if directory.exists() else "directory not found"
         return LoadResult(None, [Problem(Location(directory.as_posix()), what, fatal=True)])
-    return load_from(Directory(directory, max_bytes))
+    return load_from(Directory(directory, limits))

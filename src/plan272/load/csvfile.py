@@ -79,10 +79,12 @@ def read_table(
     required: list[str],
     optional: list[str],
     also: re.Pattern[str] | None = None,
+    max_rows: int | None = None,
 ) -> tuple[Table | None, list[Problem]]:
     """Split ``text`` into a header and records keyed by column name.
 
-    ``also`` admits further column names (the year columns when the period is unknown).
+    ``also`` admits further column names (the year columns when the period is unknown); beyond
+    ``max_rows`` records reading stops with a fatal problem (``--max-rows``).
     """
     problems: list[Problem] = []
     # a cell may be as long as the file (the csv module's default limit, 128 KiB, would make a long
@@ -130,6 +132,16 @@ def read_table(
     width = len(header)
     records.width = width
     for line, cells, end in rows:
+        if max_rows is not None and len(table.records) >= max_rows:
+            problems.append(
+                Problem(
+                    Location(file, line),
+                    f"more than {max_rows:,} rows: the rest is not read (see --max-rows)",
+                    fatal=True,
+                )
+            )
+            table.complete = False
+            break
         if cells is None:
             where = f"; it runs over lines {line}–{end}" if end > line else ""
             problems.append(

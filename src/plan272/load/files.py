@@ -8,6 +8,7 @@ anything out. Either way the loader sees the same bytes and names them the same 
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Protocol
 
@@ -23,11 +24,26 @@ _BOMS = {
 #: Plan 272's Phụ lục I (about 200 bytes a row), room for a national consolidation of every
 #: province's plan; ``--max-file-size`` changes it
 DEFAULT_MAX_BYTES = 64 * 1024 * 1024
-MAX_BYTES = DEFAULT_MAX_BYTES  # kept for readers of the old name
+#: the most rows read from one table by default: above the rows 64 MiB hold at Plan 272's width
+DEFAULT_MAX_ROWS = 400_000
+
+
+@dataclass(frozen=True)
+class Limits:
+    """What a run reads at most: the bytes of a file, the rows of a table (``--max-file-size``,
+    ``--max-rows``). Beyond them input is refused with a located problem before the work is done."""
+
+    max_bytes: int = DEFAULT_MAX_BYTES
+    max_rows: int = DEFAULT_MAX_ROWS
+
+
+LIMITS = Limits()
 
 
 class Source(Protocol):
-    """Where the files of a plan come from."""
+    """Where the files of a plan come from, and how much of them may be read."""
+
+    limits: Limits
 
     def display(self, name: str) -> str:
         """How reports name the file ``name`` (``data/plan.yaml``)."""
@@ -49,9 +65,10 @@ def too_large(name: str, size: int, limit: int) -> list[Problem]:
 class Directory:
     """The files of a plan directory."""
 
-    def __init__(self, directory: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> None:
+    def __init__(self, directory: Path, limits: Limits = LIMITS) -> None:
         self.directory = directory
-        self.max_bytes = max_bytes
+        self.limits = limits
+        self.max_bytes = limits.max_bytes
 
     def display(self, name: str) -> str:
         return (self.directory / name).as_posix()
