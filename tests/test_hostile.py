@@ -101,6 +101,40 @@ def test_only_regular_files_are_written(data: Path, tmp_path: Path) -> None:
     one_line_error(out)
 
 
+def test_no_output_over_a_file_the_plan_names_but_the_run_could_not_read(data: Path, tmp_path: Path) -> None:
+    (data / "appendix2.csv").unlink()
+    one_line_error(cli("validate", str(data), "-o", str(data / "appendix2.csv")))
+    assert not (data / "appendix2.csv").exists()
+    out = cli("validate", str(data), "-f", "github", env={"GITHUB_STEP_SUMMARY": str(data / "appendix2.csv")})
+    assert out.returncode == 2 and not (data / "appendix2.csv").exists()
+    # plan.yaml that does not parse names no file: every CSV and YAML file beside it is an input
+    before = (data / "appendix1.csv").read_bytes()
+    with (data / "plan.yaml").open("a", encoding="utf-8") as handle:
+        handle.write("  - [broken\n")
+    one_line_error(cli("validate", str(data), "-o", str(data / "appendix1.csv"), "--force"))
+    assert (data / "appendix1.csv").read_bytes() == before
+
+
+def test_write_baseline_replaces_only_a_baseline_as_plan272_writes_it(data: Path, tmp_path: Path) -> None:
+    clean = tmp_path / "clean.json"
+    clean.write_text('{"version": 1, "findings": []}', encoding="utf-8")  # a report, say
+    noted = tmp_path / "noted.json"
+    noted.write_text('{"version": 1, "tool": "plan272", "findings": [], "note": "mine"}', encoding="utf-8")
+    for target in (clean, noted):
+        one_line_error(cli("validate", str(data), "--write-baseline", str(target)))
+    assert noted.read_text(encoding="utf-8").endswith('"mine"}')
+
+
+def test_the_step_summary_is_never_this_runs_own_output(data: Path, tmp_path: Path) -> None:
+    baseline = tmp_path / "b.json"
+    out = cli(
+        "validate", str(data), "-f", "github", "--write-baseline", str(baseline),
+        env={"GITHUB_STEP_SUMMARY": str(baseline)},
+    )  # fmt: skip
+    assert out.returncode == 2 and "input of this run" in out.stderr
+    json.loads(baseline.read_text(encoding="utf-8"))  # still a baseline, nothing appended
+
+
 # --- forged CI commands and raw control characters ------------------------------------------------------
 
 HOSTILE = (
@@ -188,6 +222,30 @@ def test_hostile_text_starts_no_line_and_acts_on_nothing(hostile: Path, tmp_path
         check_output(out.stdout)
 
 
+@pytest.mark.parametrize("name", ['":"', '"a\\n::error::forged"', '"Phụ lục ' + ("a " * 60) + ':"'])
+def test_text_composed_around_a_value_starts_no_command(data: Path, name: str) -> None:
+    # a name ":" followed by ": unchanged" would make "::" of two harmless parts
+    edit(data / "plan.yaml", "    name_en: Appendix I\n", f"    name_en: {name}\n")
+    edit(data / "appendix1.csv", ",20200,8000,", ",20200,7000,")
+    for fmt in ("text", "markdown"):
+        out = cli("diff", str(DATA), str(data), "-f", fmt)
+        assert out.returncode == 0, out.stderr
+        check_output(out.stdout)
+
+
+def test_what_plan272_says_it_wrote_starts_no_command(data: Path, tmp_path: Path) -> None:
+    odd = "a\n::error::y"
+    for args in (
+        ["summary", str(data), "--export", str(tmp_path / f"{odd}.txt")],
+        ["validate", str(data), "--write-baseline", str(tmp_path / f"{odd}.json")],
+        ["init", str(tmp_path / odd), "--period", "2026-2030"],
+    ):
+        out = cli(*args)
+        assert out.returncode in (0, 1), out.stderr
+        assert out.stderr.startswith("plan272: wrote ")
+        check_output(out.stderr)
+
+
 def test_a_user_error_shows_a_hostile_argument_inertly(tmp_path: Path) -> None:
     out = cli("validate", str(tmp_path / "\x1b]8;;http://x\x07here\n::error::x"))
     one_line_error(out)
@@ -226,6 +284,59 @@ def test_look_alike_ids_are_never_two_ids(data: Path, spelled: str, code: str) -
     assert any(f["code"] == code and f["field"] == "id" for f in document["findings"]), document["findings"][
         :3
     ]
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "field"),
+    [
+        ("  - id: national-reporting", "  - id: n\u0430tional-reporting", "kpis.1.id"),
+        ("  - id: documents-2016-2020", "  - id: documents-2016-2\u041e20", "claims.0.id"),
+        ("  - {id: vp-ubnd, name:", "  - {id: v\u0440-ubnd, name:", "agencies.0.id"),
+        ("    - id: projects", "    - id: pro\u0458ects", "grand_total.parts.0.id"),
+        ("      - {id: IV, title:", "      - {id: \u0406V, title:", "appendices.0.groups.3.id"),
+    ],
+)
+def test_look_alike_ids_in_plan_yaml_are_located_problems(data: Path, old: str, new: str, field: str) -> None:
+    # a Cyrillic letter in a group id would take its rows out of the security share without a word
+    edit(data / "plan.yaml", old, new)
+    document = json.loads(cli("validate", str(data), "-f", "json").stdout)
+    assert field in [f["field"] for f in document["findings"] if f["code"] == "DAT001"]
+
+
+@pytest.mark.parametrize("key", ["2_025", "+2025", "20_25", "2025_"])
+def test_a_year_key_is_plain_digits(data: Path, key: str) -> None:
+    edit(data / "plan.yaml", "targets: {2025: {min: 75}}", f"targets: {{{key}: {{min: 75}}}}")
+    document = json.loads(cli("validate", str(data), "-f", "json").stdout)
+    assert [f["line"] for f in document["findings"] if f["code"] == "DAT001"] == [182]
+
+
+@pytest.mark.parametrize(
+    "target", ["[1e400, 2]", '{max: "1e999999999"}', '{min: "\u0667\u0665"}', '{min: "75"}']
+)
+def test_a_target_written_as_text_is_a_located_problem(data: Path, target: str) -> None:
+    edit(data / "plan.yaml", "targets: {2025: {min: 75}}", f"targets: {{2025: {target}}}")
+    document = json.loads(cli("validate", str(data), "-f", "json").stdout)
+    assert [f["line"] for f in document["findings"] if f["code"] == "DAT001"] == [182]
+    assert cli("summary", str(data)).returncode == 0  # the indicator is left out, said by validate
+
+
+def test_a_claim_at_the_bounds_of_numbers_is_computed(data: Path) -> None:
+    edit(data / "plan.yaml", '{printed: "802", label', '{printed: "999.999.999.999.999", label')
+    edit(data / "plan.yaml", '{printed: "1.963", label', '{printed: "0,000000001", label')
+    document = json.loads(cli("validate", str(data), "-f", "json").stdout)
+    assert not [f for f in document["findings"] if f["code"] == "INT001"]
+    assert [f["field"] for f in document["findings"] if f["code"] == "TXT001"][-1] == "claims.13.percent"
+    for unit in ("million", "billion"):
+        assert cli("summary", str(data), "--unit", unit).returncode == 0
+
+
+def test_a_control_character_that_is_no_line_break_keeps_the_lines(data: Path) -> None:
+    # form feeds and separators are not line ends for the csv module: nor for the line count
+    edit(data / "appendix1.csv", "Văn phòng UBND tỉnh,20200", '"Văn phòng\x0c\x0c\u2028UBND tỉnh",20200')
+    edit(data / "appendix1.csv", "\nI.5,I,5,", '\nI.5,I,5,"x"y')
+    document = json.loads(cli("validate", str(data), "-f", "json").stdout)
+    located = [(f["code"], f["line"]) for f in document["findings"] if f["code"].startswith("DAT")]
+    assert located == [("DAT001", 6)]
 
 
 # --- crashes ------------------------------------------------------------------------------------------
@@ -267,6 +378,27 @@ def test_baselines_that_are_not_files_or_not_baselines(data: Path, tmp_path: Pat
     large = tmp_path / "large.json"
     large.write_text(" " * 5000 + "{}", encoding="utf-8")
     one_line_error(cli("validate", str(data), "--baseline", str(large), "--max-file-size", "4K"))
+
+
+def test_a_baseline_of_a_number_too_long_to_read(data: Path, tmp_path: Path) -> None:
+    huge = tmp_path / "huge.json"
+    huge.write_text('{"version": 1, "findings": [{"key": "k", "code": "SEC001", "x": ' + "1" * 5000 + "}]}")
+    one_line_error(cli("validate", str(data), "--baseline", str(huge)))
+    one_line_error(cli("validate", str(data), "--write-baseline", str(huge)))  # not a baseline: --force
+    twice = tmp_path / "twice.json"
+    twice.write_text('{"version": 1, "findings": [], "findings": []}', encoding="utf-8")
+    one_line_error(cli("validate", str(data), "--baseline", str(twice)))
+
+
+def test_sarif_for_a_directory_whose_name_is_not_utf8(tmp_path: Path) -> None:
+    target = Path(os.fsdecode(bytes(tmp_path) + b"/\xff"))
+    shutil.copytree(DATA, target)
+    out = cli("validate", str(target), "-f", "sarif")
+    assert out.returncode == 1, out.stderr
+    uri = json.loads(out.stdout)["runs"][0]["results"][0]["locations"][0]["physicalLocation"][
+        "artifactLocation"
+    ]
+    assert uri["uri"].endswith("/%FF/plan.yaml")
 
 
 @pytest.mark.parametrize("columns", ["0", "10", "999999999999", "abc"])
@@ -333,13 +465,49 @@ def test_a_revision_over_the_size_limit_is_refused_by_its_size(tmp_path: Path) -
     assert out.returncode == 2 and "file too large" in out.stderr and "the limit is 4,096" in out.stderr
 
 
-def test_a_cell_longer_than_the_csv_module_allows_is_read(data: Path) -> None:
+def test_a_cell_longer_than_the_csv_module_allows_is_said_to_be_long(data: Path) -> None:
     edit(
         data / "appendix1.csv", "Văn phòng UBND tỉnh,20200", "Văn phòng UBND tỉnh" + " x" * 150_000 + ",20200"
     )
     document = json.loads(cli("validate", str(data), "-f", "json").stdout)
-    messages = [f["message"] for f in document["findings"] if f["code"] == "DAT001"]
-    assert not any("quote" in m for m in messages), messages
+    messages = [(f["line"], f["field"], f["message"]) for f in document["findings"] if f["code"] == "DAT001"]
+    assert messages == [(2, "investor", "text of 300,019 characters: a value holds at most 4,000")]
+
+
+def test_problems_past_the_limit_are_counted_not_listed(data: Path) -> None:
+    header = (data / "appendix1.csv").read_text(encoding="utf-8").split("\n")[0]
+    (data / "appendix1.csv").write_text(header + "\n" + "x\n" * 5000, encoding="utf-8")
+    for limit, listed in (([], 1000), (["--max-problems", "10"], 10)):
+        document = json.loads(cli("validate", str(data), "-f", "json", *limit).stdout)
+        problems = [f for f in document["findings"] if f["code"] == "DAT001"]
+        assert len(problems) == listed + 1
+        assert (
+            problems[-1]["line"] == listed + 2
+            and f"{5000 - listed:,} more problems" in problems[-1]["message"]
+        )
+
+
+@pytest.mark.parametrize(
+    ("file", "old"), [("appendix1.csv", "Văn phòng UBND tỉnh,20200"), ("plan.yaml", "province: Thanh Hóa")]
+)
+def test_a_value_longer_than_any_text_is_refused(data: Path, file: str, old: str) -> None:
+    edit(
+        data / file,
+        old,
+        ("province: " if file == "plan.yaml" else "")
+        + "x" * 4001
+        + (",20200" if file.endswith(".csv") else ""),
+    )
+    document = json.loads(cli("validate", str(data), "-f", "json").stdout)
+    (problem,) = [f for f in document["findings"] if "4,001 characters" in f["message"]]
+    assert problem["field"] in ("investor", "identity.province")
+    one_line_error(cli("summary", str(data)))
+
+
+def test_nesting_too_deep_is_located(data: Path) -> None:
+    (data / "plan.yaml").write_text("a: 1\nb: 2\nc: " + "[" * 200 + "]" * 200 + "\n", encoding="utf-8")
+    document = json.loads(cli("validate", str(data), "-f", "json").stdout)
+    assert [(f["line"], "nesting too deep" in f["message"]) for f in document["findings"]] == [(3, True)]
 
 
 # --- misleading messages ------------------------------------------------------------------------------
@@ -389,6 +557,30 @@ def test_revisions_in_a_bare_repository_and_by_message(tmp_path: Path) -> None:
     one_line_error(cli("diff", "HEAD~1", cwd=bare))
 
 
+def test_a_file_given_as_data_directory_is_named_so(tmp_path: Path) -> None:
+    for command in ("validate", "summary"):
+        out = cli(command, str(DATA / "plan.yaml"))
+        one_line_error(out)
+        assert "is not a directory" in out.stderr
+
+
+def test_init_refuses_an_empty_name_odd_digits_and_a_directory_in_the_way(tmp_path: Path) -> None:
+    one_line_error(cli("init", "", "--period", "2026-2030", cwd=tmp_path))
+    one_line_error(cli("init", str(tmp_path / "a"), "--period", "\u0662\u0660\u0662\u0666-2030"))
+    (tmp_path / "b" / "plan.yaml").mkdir(parents=True)
+    for force in ([], ["--force"]):
+        out = cli("init", str(tmp_path / "b"), "--period", "2026-2030", *force)
+        one_line_error(out)
+        assert "is a directory" in out.stderr
+
+
+def test_yaml_1_1_booleans_are_no_keys(data: Path) -> None:
+    with (data / "plan.yaml").open("a", encoding="utf-8") as handle:
+        handle.write("on: 1\n")
+    document = json.loads(cli("validate", str(data), "-f", "json").stdout)
+    assert [f["field"] for f in document["findings"] if f["code"] == "DAT001"] == ["on"]
+
+
 def test_a_selection_that_leaves_no_rule_is_said_so() -> None:
     out = cli("validate", "data", "--ignore", "DAT,SUM,SEC,KPI,NRM,TXT")
     one_line_error(out)
@@ -405,7 +597,7 @@ def test_diff_matching_is_bounded_by_rows_not_their_square() -> None:
     are similar): every tier scores a bounded number of candidates per row — not 25 million pairs."""
     import random
 
-    from plan272.diff import CANDIDATES, match_rows
+    from plan272.diff import CANDIDATES, SHORTLIST, match_rows
     from plan272.model import Project
     from plan272.problems import Location
 
@@ -413,24 +605,27 @@ def test_diff_matching_is_bounded_by_rows_not_their_square() -> None:
     vocabulary = "hệ thống thông tin cơ sở dữ liệu nâng cấp xây dựng phần mềm quản lý dự án số hóa"
     words = vocabulary.split(" ")
 
-    def rows(prefix: str, n: int) -> list[Project]:
+    def rows(prefix: str, n: int, sections: str = "ABCD") -> list[Project]:
         out = []
         for k in range(n):
             years = {y: rng.randint(0, 5000) for y in range(2021, 2026)}
             name = " ".join(rng.choice(words) for _ in range(rng.randint(4, 12)))
             where = Location("a.csv", k + 2)
-            section = rng.choice("ABCD")
+            section = rng.choice(sections)
             out.append(
                 Project(appendix="a", id=f"{prefix}{k}", section=section, tt=k, name=name, investor="x",
                         total=sum(years.values()), years=years, location=where)
             )  # fmt: skip
         return out
 
-    old, new = rows("O", 5000), rows("N", 5000)
-    stats: dict[str, int] = {}
-    pairs, free_old, free_new = match_rows(old, new, stats)
-    assert stats["similar-scored"] <= CANDIDATES * (len(old) + len(new))
-    assert len(pairs) + len(free_old) == len(old) and len(pairs) + len(free_new) == len(new)
+    for sections in ("ABCD", "A"):  # four groups, or one group of 5,000 a side
+        old, new = rows("O", 5000, sections), rows("N", 5000, sections)
+        stats: dict[str, int] = {}
+        pairs, free_old, free_new = match_rows(old, new, stats)
+        # names compared: those the blocks propose, not 25 million (or 4 × 1.5 million) pairs
+        assert stats["similar-compared"] <= (SHORTLIST + 2 * CANDIDATES) * (len(old) + len(new))
+        assert stats["similar-scored"] <= CANDIDATES * (len(old) + len(new))
+        assert len(pairs) + len(free_old) == len(old) and len(pairs) + len(free_new) == len(new)
     same = [
         Project(appendix="a", id=f"S{k}", section="A", tt=k, name="cùng một tên", investor="x", total=k,
                 years={2021: k}, location=Location("a.csv", k + 2))
@@ -440,6 +635,40 @@ def test_diff_matching_is_bounded_by_rows_not_their_square() -> None:
     stats = {}
     pairs, _, _ = match_rows(same, renamed, stats)
     assert stats["name"] <= 2 * CANDIDATES * len(same) and len(pairs) == len(same)
+
+
+def test_blocked_matching_still_finds_renamed_rows_both_ways() -> None:
+    """In a group too large to score every pair, a row renamed by one word (amounts kept, or
+    changed a little) is still paired with its old self — and the pairing is the same whichever
+    side is old."""
+    import random
+
+    from plan272.diff import EXACT_PAIRS, match_rows
+    from plan272.model import Project
+    from plan272.problems import Location
+
+    rng = random.Random(5)
+    words = [f"từ{k}" for k in range(3000)] + ["hệ", "thống", "thông", "tin", "dữ", "liệu"]
+    n = 1200
+    assert n * n > EXACT_PAIRS
+
+    def project(ident: str, k: int, name: str, years: dict[int, int]) -> Project:
+        return Project(appendix="a", id=ident, section="A", tt=k, name=name, investor="x",
+                       total=sum(years.values()), years=years, location=Location("a.csv", k + 2))  # fmt: skip
+
+    old, new = [], []
+    for k in range(n):
+        years = {y: rng.randint(0, 5000) for y in range(2021, 2026)}
+        name = [rng.choice(words) for _ in range(8)]
+        old.append(project(f"O{k}", k, " ".join(name), years))
+        name[rng.randrange(8)] = rng.choice(words)
+        if k % 2:
+            years = {**years, 2025: years[2025] + 7}
+        new.append(project(f"N{k}", k, " ".join(name), years))
+    pairs, _, _ = match_rows(old, new)
+    assert sorted((i, j) for i, j, _, _ in pairs) == [(k, k) for k in range(n)]
+    mirrored, _, _ = match_rows(new, old)
+    assert sorted((j, i) for i, j, _, _ in mirrored) == [(k, k) for k in range(n)]
 
 
 def test_a_table_of_too_many_rows_stops_reading_at_the_limit(data: Path) -> None:

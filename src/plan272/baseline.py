@@ -60,31 +60,61 @@ def _read(path: Path, limit: int) -> str:
         raise BaselineError(f"baseline {path} is not UTF-8 text") from exc
 
 
-def is_baseline(path: Path) -> bool:
-    """Whether ``path`` holds a plan272 baseline (which ``--write-baseline`` may replace)."""
+_ENTRY_KEYS = frozenset({"key", "code", "ids", "message"})
+
+
+def is_baseline(path: Path, limit: int = 64 * 1024 * 1024) -> bool:
+    """Whether ``path`` holds a baseline exactly as plan272 writes it — nothing else (a JSON report,
+    a file with notes of its own) may be replaced by ``--write-baseline`` without ``--force``."""
     try:
-        load(path, 64 * 1024 * 1024)
+        data = _parse(path, limit)
+        entries = _entries(data, path)
     except BaselineError:
         return False
-    return True
+    return (
+        set(data) == {"version", "tool", "findings"}
+        and data["tool"] == "plan272"
+        and all(set(entry) <= _ENTRY_KEYS for entry in entries)
+    )
+
+
+def _unique(pairs: list[tuple[str, object]]) -> dict[str, object]:
+    out: dict[str, object] = {}
+    for key, value in pairs:
+        if key in out:
+            raise BaselineError(f"the key {key!r} is given twice")
+        out[key] = value
+    return out
+
+
+def _parse(path: Path, limit: int) -> dict[str, object]:
+    text = _read(path, limit)
+    try:
+        data = json.loads(text, object_pairs_hook=_unique)
+    except json.JSONDecodeError as exc:
+        raise BaselineError(f"baseline {path} is not valid JSON (line {exc.lineno}): {exc.msg}") from exc
+    except BaselineError as exc:
+        raise BaselineError(f"baseline {path}: {exc}") from exc
+    except RecursionError as exc:
+        raise BaselineError(f"baseline {path} is nested too deeply to be a plan272 baseline") from exc
+    except ValueError as exc:  # an integer of thousands of digits, …
+        raise BaselineError(f"baseline {path} is not a plan272 baseline (a number too long to read)") from exc
+    if not isinstance(data, dict):
+        raise BaselineError(f"baseline {path} is not a plan272 baseline (version {VERSION})")
+    return data
 
 
 def load(path: Path, limit: int = 64 * 1024 * 1024) -> list[dict[str, object]]:
-    text = _read(path, limit)
-    try:
-        data = json.loads(text)
-    except json.JSONDecodeError as exc:
-        raise BaselineError(f"baseline {path} is not valid JSON (line {exc.lineno}): {exc.msg}") from exc
-    except RecursionError as exc:
-        raise BaselineError(f"baseline {path} is nested too deeply to be a plan272 baseline") from exc
-    if (
-        not isinstance(data, dict)
-        or data.get("version") != VERSION
-        or not isinstance(data.get("findings"), list)
-    ):
+    """The entries of the baseline ``path`` (:class:`BaselineError` if it is not one)."""
+    return _entries(_parse(path, limit), path)
+
+
+def _entries(data: dict[str, object], path: Path) -> list[dict[str, object]]:
+    findings = data.get("findings")
+    if data.get("version") != VERSION or not isinstance(findings, list):
         raise BaselineError(f"baseline {path} is not a plan272 baseline (version {VERSION})")
     entries: list[dict[str, object]] = []
-    for index, entry in enumerate(data["findings"]):
+    for index, entry in enumerate(findings):
         if (
             not isinstance(entry, dict)
             or not isinstance(entry.get("key"), str)

@@ -35,6 +35,7 @@ from plan272.figures import Share, add_up, grand_total, security_account, weaken
 from plan272.findings import Finding
 from plan272.model import Appendix, Claim, Kind, Kpi, Plan, Project, Row, Target, Unit
 from plan272.names import name_key
+from plan272.numbers import exact
 from plan272.problems import Location
 
 if TYPE_CHECKING:
@@ -440,6 +441,30 @@ def _content(row: Row) -> str:
     return repr((row.id, name_key(row.name), row.section, row.tt, _amount_vector(row, sorted(row.years))))
 
 
+def _nearest_by_position(
+    merged: Sequence[tuple[Any, ...]], side_of: Callable[[tuple[Any, ...]], int], limit: int
+) -> Iterable[tuple[int, int]]:
+    """For each item of ``merged`` (a sorted list of items of two sides), the ``limit`` items of the
+    other side nearest to it in the list (left first on a tie): ``(position, other position)``.
+    Each item costs ``O(limit + log n)``, found by bisection in the positions of the other side."""
+    from bisect import bisect_left
+
+    positions: tuple[list[int], list[int]] = ([], [])
+    for position, item in enumerate(merged):
+        positions[side_of(item)].append(position)
+    for position, item in enumerate(merged):
+        others = positions[1 - side_of(item)]
+        right = bisect_left(others, position)
+        left = right - 1
+        for _ in range(min(limit, len(others))):
+            if left >= 0 and (right >= len(others) or position - others[left] <= others[right] - position):
+                yield position, others[left]
+                left -= 1
+            else:
+                yield position, others[right]
+                right += 1
+
+
 def _nearest(
     old: Sequence[Row], new: Sequence[Row], olds: list[int], news: list[int]
 ) -> Iterable[tuple[int, int]]:
@@ -454,18 +479,64 @@ def _nearest(
         + [(new[j].total, _content(new[j]), 1, j) for j in news]
     )
     seen: set[tuple[int, int]] = set()
-    for position, (_, _, side, index) in enumerate(merged):
-        found = 0
-        for step in range(1, len(merged)):
-            for other in (position - step, position + step):
-                if 0 <= other < len(merged) and merged[other][2] != side and found < CANDIDATES:
-                    pair = (index, merged[other][3]) if side == 0 else (merged[other][3], index)
-                    found += 1
-                    if pair not in seen:
-                        seen.add(pair)
-                        yield pair
-            if found >= CANDIDATES or (position - step < 0 and position + step >= len(merged)):
-                break
+    for a, b in _nearest_by_position(merged, lambda item: int(item[2]), CANDIDATES):
+        pair = (merged[a][3], merged[b][3]) if merged[a][2] == 0 else (merged[b][3], merged[a][3])
+        if pair not in seen:
+            seen.add(pair)
+            yield pair
+
+
+#: a group of at most this many old × new unmatched rows has every pair of names scored (in
+#: rapidfuzz's C code); a larger one only the pairs its blocks propose
+EXACT_PAIRS = 250_000
+#: a word in more rows than this (old and new together) does not make two rows candidates: in a
+#: large group "hệ thống" or "thông tin" says nothing of which row is which
+COMMON_WORD = 32
+#: how many rows sharing the most uncommon words each row proposes for scoring
+SHORTLIST = 16
+
+
+def _blocked_pairs(
+    texts: dict[tuple[int, int], str],
+    totals: dict[tuple[int, int], int],
+    content: dict[tuple[int, int], str],
+    in_old: list[int],
+    in_new: list[int],
+) -> set[tuple[int, int]]:
+    """Candidate pairs of a large group without comparing every name with every other (blocking,
+    as record-linkage tools do): rows that share uncommon words — for each row the
+    :data:`SHORTLIST` rows sharing the most — and the :data:`CANDIDATES` rows nearest by sorted
+    name and nearest by total (a renamed row whose amounts did not change). Defined the same both
+    ways, so the set does not depend on which side is old."""
+    import heapq
+    from collections import Counter
+
+    members = ((0, in_old), (1, in_new))
+    postings: dict[str, tuple[list[int], list[int]]] = {}
+    for side, indices in members:
+        for index in indices:
+            for word in set(texts[side, index].split(" ")):
+                postings.setdefault(word, ([], []))[side].append(index)
+    common = {w for w, (a, b) in postings.items() if len(a) + len(b) > COMMON_WORD}
+    pairs: set[tuple[int, int]] = set()
+    for side, indices in members:
+        for index in indices:
+            shared: Counter[int] = Counter()
+            for word in set(texts[side, index].split(" ")) - common:
+                shared.update(postings[word][1 - side])
+            best = heapq.nsmallest(
+                SHORTLIST, shared.items(), key=lambda kv: (-kv[1], content[1 - side, kv[0]])
+            )
+            pairs |= {(index, other) if side == 0 else (other, index) for other, _ in best}
+    keys: tuple[dict[tuple[int, int], Any], ...] = (texts, totals)
+    for key in keys:
+        merged = sorted(
+            [(key[0, i], content[0, i], 0, i) for i in in_old]
+            + [(key[1, j], content[1, j], 1, j) for j in in_new]
+        )
+        for a, b in _nearest_by_position(merged, lambda item: int(item[2]), CANDIDATES):
+            pairs.add((merged[a][3], merged[b][3]) if merged[a][2] == 0 else (merged[b][3], merged[a][3]))
+    return pairs
 
 
 def _similar_names(
@@ -475,13 +546,17 @@ def _similar_names(
     new_keys: list[str],
     olds: list[int],
     news: list[int],
+    counts: dict[str, int] | None = None,
 ) -> set[tuple[int, int]]:
     """Pairs that may be one row renamed: in the same group, names similar enough (at least
     :data:`FUZZY_NAME_SCORE`) — for each row the :data:`CANDIDATES` most similar of the other side
     (ties by content), found both ways so that the set does not depend on which side is old; in
-    different groups, the same figures. The scoring runs in rapidfuzz's C code; only the candidates
-    come back to Python."""
+    different groups, the same figures. In a group of more than :data:`EXACT_PAIRS` pairs only the
+    pairs :func:`_blocked_pairs` proposes are scored. ``counts["similar-compared"]`` counts the
+    names compared."""
     from rapidfuzz import fuzz, process
+
+    counts = counts if counts is not None else {}
 
     def tokens(key: str) -> str:  # token_sort_ratio is the ratio of the sorted tokens
         return " ".join(sorted(key.split(" ")))
@@ -492,6 +567,7 @@ def _similar_names(
         # choices in content order: rapidfuzz breaks a tie by position, so by content here
         ordered = sorted(choices, key=lambda c: (c_keys[c], _content(rows[c])))
         texts = [tokens(c_keys[c]) for c in ordered]
+        counts["similar-compared"] = counts.get("similar-compared", 0) + len(queries) * len(texts)
         for q in queries:
             found = process.extract(
                 tokens(q_keys[q]),
@@ -504,6 +580,23 @@ def _similar_names(
             for _, _, position in found:
                 yield q, ordered[position]
 
+    def best_of_blocks(in_old: list[int], in_new: list[int]) -> set[tuple[int, int]]:
+        texts = {(0, i): tokens(old_keys[i]) for i in in_old} | {(1, j): tokens(new_keys[j]) for j in in_new}
+        content = {(0, i): _content(old[i]) for i in in_old} | {(1, j): _content(new[j]) for j in in_new}
+        totals = {(0, i): old[i].total for i in in_old} | {(1, j): new[j].total for j in in_new}
+        proposed = _blocked_pairs(texts, totals, content, in_old, in_new)
+        counts["similar-compared"] = counts.get("similar-compared", 0) + len(proposed)
+        scored: dict[tuple[int, int], list[tuple[float, str, tuple[int, int]]]] = {}
+        for i, j in proposed:
+            score = fuzz.ratio(texts[0, i], texts[1, j], processor=None, score_cutoff=FUZZY_NAME_SCORE)
+            if score:
+                scored.setdefault((0, i), []).append((-score, content[1, j], (i, j)))
+                scored.setdefault((1, j), []).append((-score, content[0, i], (i, j)))
+        out: set[tuple[int, int]] = set()
+        for found in scored.values():
+            out |= {pair for _, _, pair in sorted(found)[:CANDIDATES]}
+        return out
+
     # blocked by group: a renamed row is looked for in its own group; across groups only a row
     # with the same figures (a renamed row that also moved)
     pairs: set[tuple[int, int]] = set()
@@ -511,9 +604,13 @@ def _similar_names(
     for section in sorted(sections):
         in_old = [i for i in olds if old[i].section == section]
         in_new = [j for j in news if new[j].section == section]
-        if in_old and in_new:
+        if not (in_old and in_new):
+            continue
+        if len(in_old) * len(in_new) <= EXACT_PAIRS:
             pairs |= set(best(in_old, old_keys, in_new, new_keys, new))
             pairs |= {(i, j) for j, i in best(in_new, new_keys, in_old, old_keys, old)}
+        else:
+            pairs |= best_of_blocks(in_old, in_new)
     by_figures: dict[tuple[int, ...], tuple[list[int], list[int]]] = {}
     for i in olds:
         by_figures.setdefault(_amount_vector(old[i], sorted(old[i].years)), ([], []))[0].append(i)
@@ -602,7 +699,7 @@ def match_rows(
 
     # 4. similar names and amounts, best first
     fourth = []
-    similar = sorted(_similar_names(old, new, old_keys, new_keys, sorted(free_old), sorted(free_new)))
+    similar = sorted(_similar_names(old, new, old_keys, new_keys, sorted(free_old), sorted(free_new), counts))
     counts["similar-scored"] = counts.get("similar-scored", 0) + len(similar)
     for i, j in similar:
         name, amounts, score = combined(i, j)
@@ -986,6 +1083,7 @@ def findings_diff(
 # ---------------------------------------------------------------------------------------------
 
 
+@exact
 def diff_plans(old: Plan, new: Plan, old_report: Report | None, new_report: Report | None) -> PlanDiff:
     """Everything the revision ``old`` → ``new`` changes. The reports are the findings the same
     rules give on each side (``engine.run``); ``None`` compares no findings."""

@@ -14,6 +14,7 @@ from pathlib import PurePath
 
 from plan272.findings import Finding, Severity
 from plan272.load import LoadResult
+from plan272.numbers import exact
 from plan272.problems import Location, Problem
 from plan272.rules import Rule, catalogue
 
@@ -70,6 +71,7 @@ class Report:
         return any(f.severity.rank >= level.rank for f in self.findings)
 
 
+@exact
 def run(result: LoadResult, select: Sequence[str] = (), ignore: Sequence[str] = ()) -> Report:
     rules = [r for r in catalogue() if selected(r.code, select, ignore)]
     findings: list[Finding] = []

@@ -17,7 +17,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Literal
 
 from plan272.i18n import AmountUnit, Lang, label, to_unit
-from plan272.safety import safe
+from plan272.numbers import exact
+from plan272.safety import guard_lines, safe
 from plan272.summary import SectionName, Summary
 from plan272.tables import Cell, Column, Grid, cell_text, display_text, flagged, grids, renderable
 
@@ -59,6 +60,7 @@ def neutralise(text: str) -> str:
     return safe(quoted)
 
 
+@exact
 def export_bytes(
     summary: Summary,
     fmt: ExportFormat,
@@ -74,7 +76,7 @@ def export_bytes(
     if fmt == "csv":
         if len(tables) != 1:
             raise ExportError("a CSV file holds one table: choose it with --section")
-        return to_csv(tables[0], unit).encode("utf-8-sig")  # the BOM lets Excel read UTF-8
+        return guard_lines(to_csv(tables[0], unit)).encode("utf-8-sig")  # the BOM lets Excel read UTF-8
     if fmt == "xlsx":
         return to_xlsx(tables, lang, unit)
     title = label("doc.title", lang, number=summary.identity.number)
@@ -126,7 +128,7 @@ def _record(tables: Sequence[Grid], lang: Lang, unit: AmountUnit, width: int) ->
 
 
 def to_text(tables: Sequence[Grid], lang: Lang, unit: AmountUnit, width: int = DEFAULT_WIDTH) -> str:
-    return _record(tables, lang, unit, width).export_text(styles=False)
+    return guard_lines(_record(tables, lang, unit, width).export_text(styles=False))
 
 
 _CSS = """

@@ -26,7 +26,7 @@ from pydantic import (
     model_validator,
 )
 
-from plan272.names import fold, name_key, nfc
+from plan272.names import fold, id_problem, name_key, nfc
 from plan272.numbers import Notation, NumberError, check_size, parse_amount, parse_decimal
 from plan272.problems import Location
 
@@ -88,6 +88,8 @@ def _decimal(value: Any) -> Any:
         value = Decimal(repr(value))
     if isinstance(value, int | Decimal):
         return _bounded(Decimal(value))
+    if isinstance(value, str):  # "1e400", "٧٥" or "75" in quotes: text, never read as a number
+        raise ValueError(f"a number is written unquoted in plain digits (75, 12.5), not {value!r}")
     return value
 
 
@@ -197,8 +199,22 @@ FileName = Annotated[
     ),
     Field(description="a file name beside plan.yaml, ending in .csv (no directory)"),
 ]
-#: an id of a group, a row or a part: text (a number written in plan.yaml is read as its digits)
-Key = Annotated[str, BeforeValidator(_key)]
+
+
+def _identifier(value: Any) -> Any:
+    if isinstance(value, str) and (problem := id_problem(value)):
+        raise ValueError(f"{value!r}: {problem}")
+    return value
+
+
+#: an id of a group, a row, a part, an indicator, a claim or an agency: ASCII letters, digits, '.',
+#: '-' and '_' (a number written in plan.yaml is read as its digits), so no id can look like another
+Key = Annotated[
+    str,
+    BeforeValidator(_key),
+    AfterValidator(_identifier),
+    Field(description="ASCII letters, digits, '.', '-' and '_', at most 40, starting with a letter or digit"),
+]
 Kind = Literal["projects", "units", "lines"]
 KINDS: tuple[Kind, ...] = ("projects", "units", "lines")
 
@@ -545,7 +561,7 @@ class KpiStatement(Model):
 
 
 class Kpi(Model):
-    id: Text
+    id: Key
     label: Text
     unit: Text = Field(description="percent, enterprises, classes per year…")
     kind: Literal["percent", "count"]
@@ -608,7 +624,7 @@ class Figure(Model):
 class Claim(Model):
     """An arithmetic claim of the narrative: a total and its parts, or a percentage and its counts."""
 
-    id: Text
+    id: Key
     label: Text
     kind: Literal["total", "ratio"]
     source: Source
@@ -630,10 +646,10 @@ class Claim(Model):
 
 
 class Agency(Model):
-    id: Text
+    id: Key
     name: Text
     aliases: list[Text] = []
-    parent: Text | None = None
+    parent: Key | None = None
 
     def match_keys(self) -> set[str]:
         return {name_key(self.name), *(name_key(a) for a in self.aliases)}

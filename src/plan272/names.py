@@ -28,6 +28,28 @@ def _syllable_key(word: str) -> str:
     return base + (f"#{tones}" if tones else "")
 
 
+#: an id as the plan writes it: ASCII, so that no id can look like another
+ID_PATTERN = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]{0,39}")
+ID_RULE = "an id is ASCII letters, digits, '.', '-' and '_', at most 40, starting with a letter or digit"
+
+
+def id_problem(value: str) -> str | None:
+    """Why ``value`` is not an id (naming the first odd character: a Cyrillic ``І``, a zero-width
+    joiner, a fullwidth digit), or ``None`` when it is one."""
+    if ID_PATTERN.fullmatch(value):
+        return None
+    odd = next((ch for ch in value if not (ch.isascii() and (ch.isalnum() or ch in "._-"))), None)
+    if odd is not None:
+        what = f"{odd!r} is {unicodedata.name(odd, f'U+{ord(odd):04X}')}"
+    elif not value:
+        what = "it is empty"
+    elif len(value) > 40:
+        what = f"{len(value)} characters"
+    else:
+        what = f"it starts with {value[0]!r}"
+    return f"{ID_RULE} ({what})"
+
+
 def fold(text: str) -> str:
     """An identifier as a person reads it: compatibility forms unified (fullwidth ``Ｉ`` is ``I``),
     invisible format characters (zero-width joiners, bidi marks) dropped, case folded. Two ids

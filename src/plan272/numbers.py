@@ -8,9 +8,11 @@ reverse. Amounts are whole numbers of million VND: a fractional value is a probl
 
 from __future__ import annotations
 
+import functools
 import re
-from decimal import Decimal, InvalidOperation
-from typing import Literal
+from collections.abc import Callable
+from decimal import Decimal, InvalidOperation, localcontext
+from typing import Literal, ParamSpec, TypeVar
 
 Notation = Literal["plain", "vi", "en"]
 NOTATIONS: tuple[Notation, ...] = ("plain", "vi", "en")
@@ -26,6 +28,27 @@ _GROUPED = {
 #: million VND is beyond any plan; more digits are a slip (or an attack on the arithmetic)
 MAX_WHOLE_DIGITS = 15
 MAX_DECIMALS = 9
+
+
+#: digits the arithmetic keeps: a ratio of the largest to the smallest bounded number, in percent
+#: and with its decimals, needs about 40 (Python's default context keeps 28)
+PRECISION = 60
+
+_P = ParamSpec("_P")
+_R = TypeVar("_R")
+
+
+def exact(func: Callable[_P, _R]) -> Callable[_P, _R]:
+    """Run ``func`` with :data:`PRECISION` digits of decimal arithmetic, so that no figure within
+    the bounds of :func:`check_size` can overflow a division or a rounding."""
+
+    @functools.wraps(func)
+    def wrapper(*args: _P.args, **kwargs: _P.kwargs) -> _R:
+        with localcontext() as context:
+            context.prec = PRECISION
+            return func(*args, **kwargs)
+
+    return wrapper
 
 
 class NumberError(ValueError):

@@ -13,6 +13,8 @@ Printable text — Vietnamese included — passes unchanged.
 
 from __future__ import annotations
 
+import re
+
 
 def _escape(ch: str) -> str:
     code = ord(ch)
@@ -31,6 +33,18 @@ def safe(text: str) -> str:
     if not (text.isascii() and text.isprintable()):
         text = "".join(ch if ch == " " or ch.isprintable() else _escape(ch) for ch in text)
     return text.replace("::", ":\\:").replace("::", ":\\:") if "::" in text else text
+
+
+#: a line that starts (after blanks and colour codes) with ``::``
+_COMMAND_LINE = re.compile(r"^((?:\s|\x1b\[[0-9;]*m)*):(?=:)", re.MULTILINE)
+
+
+def guard_lines(text: str) -> str:
+    """``text`` with no line that a CI runner would take for a workflow command: a line that starts
+    (after blanks and colour codes) with ``::`` gets ``:\\:``. The last defence, for text composed
+    around values (a name ``:`` followed by ``: unchanged``); values themselves go through
+    :func:`safe`. Not for the github format, whose own commands are meant."""
+    return _COMMAND_LINE.sub(r"\1:\\", text) if "::" in text else text
 
 
 def json_string(text: str) -> str:

@@ -12,6 +12,7 @@ from decimal import ROUND_DOWN, ROUND_HALF_UP, Decimal
 from typing import Literal
 
 from plan272.model import Claim, Plan, StatedAmount
+from plan272.numbers import exact
 
 # ---------------------------------------------------------------------------------------------
 # Stated figures: amounts in words and printed figures (SUM004), claims of the narrative (TXT001)
@@ -200,6 +201,7 @@ def claim_check(index: int, claim: Claim) -> StatedCheck:
     )
 
 
+@exact
 def stated_checks(plan: Plan) -> list[StatedCheck]:
     """Every stated figure of the plan, checked: amounts in words and print, then the claims."""
     return [*amount_checks(plan), *(claim_check(i, c) for i, c in enumerate(plan.meta.claims))]

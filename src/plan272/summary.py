@@ -32,6 +32,7 @@ from plan272.figures import (
 )
 from plan272.findings import Severity
 from plan272.model import Appendix, Plan, Project, Row, Target, Unit
+from plan272.numbers import exact
 from plan272.stated import StatedCheck, stated_checks
 
 if TYPE_CHECKING:
@@ -517,6 +518,7 @@ def _findings(report: Report) -> FindingsSection:
     return FindingsSection(rows, report.counts(), len(report.rules), report.suppressed, report.fatal)
 
 
+@exact
 def build_summary(plan: Plan, report: Report, provenance: Provenance | None = None) -> Summary:
     """Every section of the summary of ``plan``, with the findings of ``report`` counted;
     ``provenance`` (from the loader) tells which plan.yaml items could not be read."""

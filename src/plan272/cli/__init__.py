@@ -60,6 +60,9 @@ def main() -> None:
     """Entry point, and the one boundary where errors become exit codes: usage errors (typer's
     message, exit 2), user errors (one line, exit 2), an interruption (exit 2), a write that failed
     (exit 2); anything else is a bug in plan272 and says so (exit 2)."""
+    from decimal import localcontext
+
+    from plan272.numbers import PRECISION
     from plan272.safety import safe
 
     # whatever the terminal's encoding, output never fails on a character it cannot show
@@ -68,7 +71,9 @@ def main() -> None:
         if reconfigure is not None:
             reconfigure(errors="backslashreplace")
     try:
-        code = app(standalone_mode=False)
+        with localcontext() as context:  # rendering divides and rounds figures too
+            context.prec = PRECISION
+            code = app(standalone_mode=False)
     except UserError as exc:
         typer.echo(f"plan272: error: {safe(str(exc))}", err=True)
         sys.exit(2)
@@ -79,8 +84,9 @@ def main() -> None:
         sys.exit(exc.exit_code)
     except BrokenPipeError:
         sys.exit(2)
-    except OSError as exc:  # writing the report failed: a full disk, a closed terminal…
-        typer.echo(f"plan272: error: cannot write the output: {safe(str(exc.strerror or exc))}", err=True)
+    except OSError as exc:  # the system refused: a full disk, a closed terminal, a permission…
+        where = f": {exc.filename}" if exc.filename else ""
+        typer.echo(f"plan272: error: {safe(str(exc.strerror or exc) + where)}", err=True)
         sys.exit(2)
     except MemoryError:
         typer.echo("plan272: error: out of memory (the input is too large for this machine)", err=True)

@@ -8,6 +8,8 @@ import sys
 from collections.abc import Callable
 from typing import IO, TYPE_CHECKING
 
+from plan272.safety import guard_lines
+
 if TYPE_CHECKING:
     from rich.console import Console
 
@@ -65,7 +67,7 @@ def capture(draw: Callable[[Console], None], *, to_file: bool = False, width: in
     color = not to_file and stdout_is_terminal()
     buffer = io.StringIO()
     draw(make_console(buffer, width=width or (100 if to_file else None), color=color))
-    return buffer.getvalue() if color else plain(buffer.getvalue())
+    return guard_lines(buffer.getvalue() if color else plain(buffer.getvalue()))
 
 
 def show(*renderables: object) -> None:

@@ -10,10 +10,12 @@ import typer
 
 from plan272.cli.options import (
     DEFAULT_MAX_FILE_SIZE,
+    DEFAULT_MAX_PROBLEMS,
     DEFAULT_MAX_ROWS,
     Force,
     Ignore,
     MaxFileSize,
+    MaxProblems,
     MaxRows,
     Output,
     Select,
@@ -70,6 +72,7 @@ def register(app: typer.Typer) -> None:
         force: Force = False,
         max_file_size: MaxFileSize = DEFAULT_MAX_FILE_SIZE,
         max_rows: MaxRows = DEFAULT_MAX_ROWS,
+        max_problems: MaxProblems = DEFAULT_MAX_PROBLEMS,
     ) -> None:
         """Show what changes from OLD to NEW: projects and units added, removed, moved, renamed and
         changed; totals per group, appendix and year; the security share; targets; plan.yaml values;
@@ -95,7 +98,7 @@ def register(app: typer.Typer) -> None:
             raise UserError(str(exc)) from exc
         if output is not None:
             check_target(output, force=force)
-        bounds = limits(max_file_size, max_rows)
+        bounds = limits(max_file_size, max_rows, max_problems)
         try:
             sides = [resolve(old, data, limits=bounds), resolve(new, data, limits=bounds)]
         except SourceError as exc:

@@ -11,8 +11,13 @@ import typer
 def register(app: typer.Typer) -> None:
     @app.command("init")
     def init(
-        directory: Annotated[
-            Path, typer.Argument(help="Directory for the new plan (created if missing).", show_default=False)
+        directory_name: Annotated[
+            str,
+            typer.Argument(
+                metavar="DIRECTORY",
+                help="Directory for the new plan (created if missing).",
+                show_default=False,
+            ),
         ],
         like: Annotated[
             Path | None,
@@ -48,6 +53,10 @@ def register(app: typer.Typer) -> None:
         """
         from plan272.cli import UserError
         from plan272.cli.io import write_file
+
+        if not directory_name.strip():  # "" would be the current directory
+            raise UserError("the directory name is empty")
+        directory = Path(directory_name)
         from plan272.model import KINDS
         from plan272.skeleton import Structure, default_structure, skeleton, structure_of
 
@@ -55,14 +64,15 @@ def register(app: typer.Typer) -> None:
             if any(0xD800 <= ord(ch) <= 0xDFFF for ch in value):
                 raise UserError(f"{option} is not valid text (bytes that are not UTF-8?)")
         span = _period(period) if period is not None else None
-        inputs: list[str] = []
+        inputs: list[str | Path] = []
         structure: Structure
         if like is not None and tables is not None:
             raise UserError("--tables does not go with --like: the tables are those of the plan copied")
         if like is not None:
+            from plan272.cli.io import data_directory
             from plan272.load import load_plan
 
-            loaded = load_plan(like)
+            loaded = load_plan(data_directory(like))
             if loaded.plan is None or loaded.fatal:
                 problems = [p for p in loaded.problems if p.fatal] or loaded.problems
                 first = str(problems[0]) if problems else "unknown problem"
@@ -85,24 +95,28 @@ def register(app: typer.Typer) -> None:
         files = skeleton(structure)
         if directory.exists() and not directory.is_dir():
             raise UserError(f"{directory} exists and is not a directory")
-        existing = [name for name in files if (directory / name).exists()]
-        if existing and not force:
-            raise UserError(
-                f"{', '.join(existing)} already exist in {directory}; pass --force to overwrite them"
-            )
+        from plan272.cli.io import check_target
+        from plan272.safety import safe
+
+        if directory.is_dir():  # every file checked before the first is written
+            for name in files:
+                check_target(directory / name, force=True, inputs=inputs)
+            existing = [name for name in files if (directory / name).exists()]
+            if existing and not force:
+                verb = "already exists" if len(existing) == 1 else "already exist"
+                them = "it" if len(existing) == 1 else "them"
+                raise UserError(
+                    f"{', '.join(existing)} {verb} in {directory}; pass --force to overwrite {them}"
+                )
         try:
             directory.mkdir(parents=True, exist_ok=True)
         except OSError as exc:
             raise UserError(f"cannot create {directory}: {exc.strerror or exc}") from exc
-        from plan272.cli.io import check_target
-
-        for name in files:  # every file checked before the first is written
-            check_target(directory / name, force=force, inputs=inputs)
         for name, text in files.items():
             write_file(directory / name, text, force=force, inputs=inputs)
-        written = ", ".join(files)
-        typer.echo(f"plan272: wrote {written} in {directory}", err=True)
-        typer.echo(f"plan272: fill them in from the plan, then run: plan272 validate {directory}", err=True)
+        written, shown = ", ".join(files), safe(str(directory))
+        typer.echo(f"plan272: wrote {written} in {shown}", err=True)
+        typer.echo(f"plan272: fill them in from the plan, then run: plan272 validate {shown}", err=True)
 
 
 def _period(text: str) -> tuple[int, int]:
@@ -110,7 +124,7 @@ def _period(text: str) -> tuple[int, int]:
 
     from plan272.cli import UserError
 
-    match = re.fullmatch(r"\s*(\d{4})\s*[-–]\s*(\d{4})\s*", text)
+    match = re.fullmatch(r"\s*([0-9]{4})\s*[-–]\s*([0-9]{4})\s*", text)
     if not match:
         raise UserError(f"--period is START-END, e.g. 2026-2030, not {text!r}")
     start, end = int(match.group(1)), int(match.group(2))

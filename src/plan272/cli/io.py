@@ -5,6 +5,7 @@ written atomically (a temporary file, then a link or a rename), and a one-line r
 
 from __future__ import annotations
 
+import contextlib
 import os
 import stat
 import sys
@@ -13,6 +14,7 @@ from collections.abc import Callable, Iterable
 from pathlib import Path
 
 from plan272.cli import UserError
+from plan272.safety import guard_lines
 
 
 def _kind(mode: int) -> str:
@@ -30,13 +32,43 @@ def _kind(mode: int) -> str:
 
 
 def _is_input(path: Path, inputs: Iterable[str | Path]) -> bool:
+    """Whether ``path`` is one of ``inputs`` — the same file, or, for an input that is missing (a
+    file plan.yaml names but the run could not read), the same path."""
+    real = os.path.realpath(path)
     for candidate in inputs:
         try:
             if os.path.samefile(path, candidate):
                 return True
         except OSError:
-            continue
+            pass
+        if os.path.realpath(candidate) == real:
+            return True
     return False
+
+
+def data_directory(path: Path) -> Path:
+    """``path`` if it is a directory plan272 can read a plan from; else a one-line refusal."""
+    try:
+        mode = os.stat(path).st_mode
+    except FileNotFoundError:
+        raise UserError(f"data directory not found: {path}") from None
+    except OSError as exc:
+        raise UserError(f"cannot read {path}: {exc.strerror or exc}") from exc
+    if not stat.S_ISDIR(mode):
+        raise UserError(f"{path} is not a directory")
+    if not os.access(path, os.R_OK | os.X_OK):
+        raise UserError(f"cannot read {path}: permission denied")
+    return path
+
+
+def inputs_of(directory: Path, files: Iterable[str]) -> list[str | Path]:
+    """What a run on the plan in ``directory`` reads: ``files`` (plan.yaml and every file it names,
+    read or not) and, when plan.yaml could not name them, every CSV and YAML file beside it."""
+    found: list[str | Path] = list(files)
+    if len(found) <= 1 and directory.is_dir():
+        with contextlib.suppress(OSError):
+            found += [p for p in directory.iterdir() if p.suffix.lower() in (".csv", ".yaml", ".yml")]
+    return found
 
 
 def check_target(
@@ -56,13 +88,12 @@ def check_target(
         mode = None
     except OSError as exc:
         raise UserError(f"cannot write {path}: {exc.strerror or exc}") from exc
-    if mode is not None:
-        if not stat.S_ISREG(mode):
-            raise UserError(f"{path} is {_kind(mode)}: plan272 writes regular files only")
-        if _is_input(path, inputs):
-            raise UserError(f"{path} is an input of this run: plan272 does not write over what it reads")
-        if not force and not (may_replace is not None and may_replace(path)):
-            raise UserError(f"{path} exists; pass --force to overwrite it")
+    if mode is not None and not stat.S_ISREG(mode):
+        raise UserError(f"{path} is {_kind(mode)}: plan272 writes regular files only")
+    if _is_input(path, inputs):
+        raise UserError(f"{path} is an input of this run: plan272 does not write over what it reads")
+    if mode is not None and not force and not (may_replace is not None and may_replace(path)):
+        raise UserError(f"{path} exists; pass --force to overwrite it")
     directory = path.parent if str(path.parent) else Path(".")
     if not directory.is_dir():
         raise UserError(f"cannot write {path}: directory {directory} does not exist")
@@ -121,8 +152,19 @@ def append_file(path: Path, text: str, *, inputs: Iterable[str | Path] = ()) -> 
         raise UserError(f"cannot append to {path}: {exc.strerror or exc}") from exc
 
 
-def emit(text: str, output: Path | None, *, force: bool = False, inputs: Iterable[str | Path] = ()) -> None:
-    """The report: to standard output, or to the file ``output`` (:func:`write_file`)."""
+def emit(
+    text: str,
+    output: Path | None,
+    *,
+    force: bool = False,
+    inputs: Iterable[str | Path] = (),
+    commands: bool = False,
+) -> None:
+    """The report: to standard output, or to the file ``output`` (:func:`write_file`). No line of it
+    reads as a CI workflow command unless ``commands`` (the github format, whose commands are
+    meant and whose values are escaped by it)."""
+    if not commands:
+        text = guard_lines(text)
     if output is None:
         sys.stdout.write(text)
         sys.stdout.flush()

@@ -74,10 +74,19 @@ MaxRows = Annotated[
     typer.Option("--max-rows", min=1, help="Refuse a table of more rows than this (default 400,000)."),
 ]
 DEFAULT_MAX_ROWS = 400_000
+MaxProblems = Annotated[
+    int,
+    typer.Option(
+        "--max-problems",
+        min=1,
+        help="List at most this many problems of one input file, then say how many more (default 1,000).",
+    ),
+]
+DEFAULT_MAX_PROBLEMS = 1_000
 
 
-def limits(max_file_size: str, max_rows: int) -> Limits:
+def limits(max_file_size: str, max_rows: int, max_problems: int = DEFAULT_MAX_PROBLEMS) -> Limits:
     """The limits the options ask for (:class:`~plan272.load.files.Limits`)."""
     from plan272.load.files import Limits
 
-    return Limits(parse_size(max_file_size), max_rows)
+    return Limits(parse_size(max_file_size), max_rows, max_problems)

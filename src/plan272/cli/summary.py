@@ -17,9 +17,11 @@ import typer
 
 from plan272.cli.options import (
     DEFAULT_MAX_FILE_SIZE,
+    DEFAULT_MAX_PROBLEMS,
     DEFAULT_MAX_ROWS,
     DataDir,
     MaxFileSize,
+    MaxProblems,
     MaxRows,
     limits,
 )
@@ -65,7 +67,7 @@ def register(app: typer.Typer) -> None:
             typer.Option(
                 "--width",
                 min=60,
-                max=400,
+                max=1000,
                 help="Layout width for the terminal, .txt and .svg (default 100; too narrow is an error).",
             ),
         ] = None,
@@ -83,6 +85,7 @@ def register(app: typer.Typer) -> None:
         ] = False,
         max_file_size: MaxFileSize = DEFAULT_MAX_FILE_SIZE,
         max_rows: MaxRows = DEFAULT_MAX_ROWS,
+        max_problems: MaxProblems = DEFAULT_MAX_PROBLEMS,
     ) -> None:
         """Print the plan as an auditor reads it: identity, each appendix by group and year, grand
         total, investors, the security share, the targets and a count of the findings.
@@ -107,7 +110,7 @@ def register(app: typer.Typer) -> None:
             from plan272.cli.io import check_target
 
             check_target(export, force=force)
-        result, inputs = _summary(data_dir, limits(max_file_size, max_rows))
+        result, inputs = _summary(data_dir, limits(max_file_size, max_rows, max_problems))
         chosen = _sections(section, result)
         if width is not None and fmt not in ("html", "xlsx", "csv"):
             from plan272.tables import required_width
@@ -130,6 +133,7 @@ def register(app: typer.Typer) -> None:
         from plan272 import __version__
         from plan272.cli.io import write_file
         from plan272.exports import DEFAULT_WIDTH, ExportError, export_bytes
+        from plan272.safety import safe
 
         try:
             data = export_bytes(
@@ -144,7 +148,7 @@ def register(app: typer.Typer) -> None:
         except ExportError as exc:
             raise UserError(str(exc)) from exc
         write_file(export, data, force=force, inputs=inputs)
-        typer.echo(f"plan272: wrote {export}", err=True)
+        typer.echo(f"plan272: wrote {safe(str(export))}", err=True)
         raise typer.Exit(0)
 
 
@@ -160,14 +164,14 @@ def _sections(name: str | None, summary: Summary) -> tuple[SectionName, ...]:
         raise UserError(str(exc)) from exc
 
 
-def _summary(data_dir: Path, bounds: Limits) -> tuple[Summary, list[str]]:
+def _summary(data_dir: Path, bounds: Limits) -> tuple[Summary, list[str | Path]]:
     from plan272.cli import UserError
+    from plan272.cli.io import data_directory, inputs_of
     from plan272.engine import run
     from plan272.load import load_plan
     from plan272.summary import build_summary
 
-    if not data_dir.is_dir():
-        raise UserError(f"data directory not found: {data_dir}")
+    data_directory(data_dir)
     loaded = load_plan(data_dir, bounds)
     if loaded.plan is None or loaded.fatal:
         problems = [p for p in loaded.problems if p.fatal] or loaded.problems
@@ -176,4 +180,5 @@ def _summary(data_dir: Path, bounds: Limits) -> tuple[Summary, list[str]]:
         raise UserError(
             f"cannot summarise {data_dir}: {first}{more}; `plan272 validate {data_dir}` lists every problem"
         )
-    return build_summary(loaded.plan, run(loaded), loaded.provenance), list(loaded.provenance.files.values())
+    inputs = inputs_of(data_dir, loaded.provenance.files.values())
+    return build_summary(loaded.plan, run(loaded), loaded.provenance), inputs

@@ -10,12 +10,14 @@ import typer
 
 from plan272.cli.options import (
     DEFAULT_MAX_FILE_SIZE,
+    DEFAULT_MAX_PROBLEMS,
     DEFAULT_MAX_ROWS,
     DataDir,
     FailOn,
     Force,
     Ignore,
     MaxFileSize,
+    MaxProblems,
     MaxRows,
     Output,
     Select,
@@ -47,6 +49,7 @@ def register(app: typer.Typer) -> None:
         force: Force = False,
         max_file_size: MaxFileSize = DEFAULT_MAX_FILE_SIZE,
         max_rows: MaxRows = DEFAULT_MAX_ROWS,
+        max_problems: MaxProblems = DEFAULT_MAX_PROBLEMS,
     ) -> None:
         """Check the plan in DATA_DIR and report every finding.
 
@@ -55,23 +58,19 @@ def register(app: typer.Typer) -> None:
         from plan272 import __version__
         from plan272 import baseline as baselines
         from plan272.cli import UserError
-        from plan272.cli.io import append_file, check_target, emit, write_file
+        from plan272.cli.io import append_file, check_target, data_directory, emit, inputs_of, write_file
         from plan272.engine import SelectionError, check_selection, parse_codes, run
         from plan272.findings import Severity
         from plan272.load import load_plan
+        from plan272.safety import safe
 
-        if not data_dir.is_dir():
-            raise UserError(
-                f"{data_dir} is not a directory"
-                if data_dir.exists()
-                else f"data directory not found: {data_dir}"
-            )
+        data_directory(data_dir)
         try:
             selected, ignored = parse_codes(select), parse_codes(ignore)
             check_selection(selected, ignored)
         except SelectionError as exc:
             raise UserError(str(exc)) from exc
-        bounds = limits(max_file_size, max_rows)
+        bounds = limits(max_file_size, max_rows, max_problems)
         limit = bounds.max_bytes
         # refuse a target that can never be written before any work is done
         if output is not None:
@@ -86,7 +85,7 @@ def register(app: typer.Typer) -> None:
                 raise UserError(str(exc)) from exc
 
         loaded = load_plan(data_dir, bounds)
-        inputs: list[str | Path] = list(loaded.provenance.files.values())
+        inputs = inputs_of(data_dir, loaded.provenance.files.values())
         report = run(loaded, selected, ignored)
         if write_baseline is not None:
             write_file(
@@ -97,7 +96,8 @@ def register(app: typer.Typer) -> None:
                 may_replace=baselines.is_baseline,
             )
             typer.echo(
-                f"plan272: wrote {len(report.findings)} findings to baseline {write_baseline}", err=True
+                f"plan272: wrote {len(report.findings)} findings to baseline {safe(str(write_baseline))}",
+                err=True,
             )
             entries = baselines.load(write_baseline, limit)
         if entries is not None:
@@ -110,11 +110,13 @@ def register(app: typer.Typer) -> None:
             output,
             force=force,
             inputs=inputs,
+            commands=format is ValidateFormat.github,
         )
         if format is ValidateFormat.github and (summary := os.environ.get("GITHUB_STEP_SUMMARY")):
             from plan272.formats import github
 
-            append_file(Path(summary), github.step_summary(report, __version__), inputs=inputs)
+            written = [p for p in (output, write_baseline) if p is not None]
+            append_file(Path(summary), github.step_summary(report, __version__), inputs=[*inputs, *written])
         if report.fatal:
             raise typer.Exit(2)
         raise typer.Exit(1 if report.fails(Severity(fail_on.value)) else 0)

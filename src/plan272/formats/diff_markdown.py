@@ -43,7 +43,7 @@ def render(diff: PlanDiff, old: str, new: str) -> str:
     if diff.empty:
         out.append("No differences.")
         return "\n".join(out) + "\n"
-    out.append(" · ".join(f"**{label}:** {value}" for label, value in c.overview(diff)))
+    out.append(" · ".join(f"**{md(label + ':')}** {md(value)}" for label, value in c.overview(diff)))
     for rows in diff.tables:
         if not rows.empty:
             out += ["", *_rows(rows)]
@@ -88,7 +88,7 @@ def _pair_change(rows: RowsDiff, pair: RowPair) -> str:
 
 
 def _rows(rows: RowsDiff) -> list[str]:
-    out = [f"#### {c.table_title(rows)}", ""]
+    out = [f"#### {md(c.table_title(rows))}", ""]
     table = []
     for row in rows.added:
         table.append(f"| ➕ | {_row_cells(row)} | added: {c.years_line(row.years, row.total, rows.kind)} |")

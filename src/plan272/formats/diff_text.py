@@ -48,8 +48,8 @@ def render(diff: PlanDiff, console: Console, old: str, new: str) -> None:
     overview = Text()
     for index, (label, value) in enumerate(c.overview(diff)):
         overview.append(" · " if index else "")
-        overview.append(f"{label}: ", style="bold")
-        overview.append(value)
+        overview.append(safe(f"{label}: "), style="bold")
+        overview.append(safe(value))
     console.print(overview)
     for rows in diff.tables:
         if not rows.empty:

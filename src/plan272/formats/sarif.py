@@ -82,7 +82,12 @@ def artifact_uri(file: str) -> str:
         return PureWindowsPath(file).as_uri()
     while path.startswith("./"):
         path = path[2:]
-    uri = quote(path, safe="/-._~!$&'()*+,;=@")
+    # the bytes of the name as the file system holds them (a name that is not UTF-8 included)
+    try:
+        raw = path.encode("utf-8", "surrogateescape")
+    except UnicodeEncodeError:  # a surrogate no file system name gives: shown, not lost
+        raw = path.encode("utf-8", "backslashreplace")
+    uri = quote(raw, safe="/-._~!$&'()*+,;=@")
     return "file://" + uri if path.startswith("/") else uri
 
 

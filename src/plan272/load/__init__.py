@@ -423,6 +423,36 @@ def _rows(
 _NEEDED = frozenset({"section", "attt", "staff"})
 
 
+def _capped(problems: list[Problem], limit: int) -> list[Problem]:
+    """At most ``limit`` problems of each file, then one that says how many more there are (a
+    problem that stopped the reading is always kept)."""
+    counts: dict[str, int] = {}
+    for problem in problems:
+        counts[problem.location.file] = counts.get(problem.location.file, 0) + 1
+    if all(count <= limit for count in counts.values()):
+        return problems
+    kept: list[Problem] = []
+    listed: dict[str, int] = {}
+    dropped: dict[str, list[Problem]] = {}
+    for problem in problems:
+        file = problem.location.file
+        if problem.fatal or listed.get(file, 0) < limit:
+            kept.append(problem)
+            listed[file] = listed.get(file, 0) + (not problem.fatal)
+        else:
+            dropped.setdefault(file, []).append(problem)
+    for file, rest in dropped.items():
+        kept.append(
+            Problem(
+                Location(file, rest[0].location.line),
+                f"{len(rest):,} more problems in this file are not listed: the first {limit:,} are "
+                "(see --max-problems)",
+                expected=f"at most {limit:,} problems",
+            )
+        )
+    return kept
+
+
 def load_from(source: Source) -> LoadResult:
     """Load the plan whose files ``source`` gives: plan.yaml, then every appendix it declares."""
     read = _read_meta(source)
@@ -452,6 +482,7 @@ def load_from(source: Source) -> LoadResult:
             incomplete.add(spec.id)
     files = {"plan": source.display(PLAN_FILE), **{s.id: source.display(s.file) for s in specs}}
     provenance = Provenance(files, read.lines, read.kept, read.spelling)
+    problems = _capped(problems, source.limits.max_problems)
     plan = Plan(meta=meta, tables=tables, incomplete=frozenset(incomplete)) if meta is not None else None
     return LoadResult(plan, problems, provenance)
 

@@ -9,11 +9,10 @@ from __future__ import annotations
 import csv
 import io
 import re
-import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
-from plan272.names import nfc
+from plan272.names import id_problem, nfc
 from plan272.numbers import Notation, NumberError, parse_amount
 from plan272.problems import Location, Problem
 
@@ -33,7 +32,22 @@ class Table:
     complete: bool = True
 
 
-_ID = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]{0,39}")
+#: the longest text a cell or a plan.yaml value may hold: a long name is a paragraph, not a book;
+#: more is a broken file (a quote left open) or an attack on the layout of every report
+MAX_TEXT = 4_000
+
+
+def too_long(where: Location, text: str) -> Problem:
+    """The (fatal) problem of a text longer than :data:`MAX_TEXT`."""
+    return Problem(
+        where,
+        f"text of {len(text):,} characters: a value holds at most {MAX_TEXT:,}",
+        value=text[:40] + "…",
+        expected=f"at most {MAX_TEXT:,} characters",
+        fatal=True,
+    )
+
+
 QUOTES_HINT = (
     'malformed quotes: a cell holding a quote must be wholly quoted, with inner quotes doubled ("Sở ""A""")'
 )
@@ -49,13 +63,17 @@ class _Records:
     """
 
     def __init__(self, text: str) -> None:
-        self.lines = text.splitlines(keepends=True)
+        # lines as the csv module counts them: ended by \n, \r\n or \r only (not by the form
+        # feeds, separators and other characters str.splitlines also breaks at)
+        self.lines = io.StringIO(text, newline="").readlines()
         self.width: int | None = None
 
     def __iter__(self) -> Iterator[tuple[int, list[str] | None, int]]:
         offset = 0  # lines consumed before the current reader
-        while offset < len(self.lines):
-            reader = csv.reader(io.StringIO("".join(self.lines[offset:]), newline=""), strict=True)
+        lines = self.lines
+        while offset < len(lines):
+            # a fresh reader from ``offset`` on, without copying the rest of the file
+            reader = csv.reader(map(lines.__getitem__, range(offset, len(lines))), strict=True)
             start = offset + 1
             try:
                 for row in reader:
@@ -170,6 +188,9 @@ def read_table(
             continue
         named: dict[str, str] = {}
         for name, cell in zip(header, cells, strict=True):
+            if len(cell) > MAX_TEXT:
+                problems.append(too_long(Location(file, line, name), cell))
+                cell = cell[:MAX_TEXT]
             named.setdefault(name, nfc(cell.strip()))
         table.records.append(Record(line, named))
     # a file that holds only its header is a table without rows: complete, and its totals are 0
@@ -204,14 +225,9 @@ class CellReader:
         """A row's id: ASCII letters, digits, ``.``, ``-`` and ``_`` (at most 40), so that no id
         can look like another (a Cyrillic ``І``, a zero-width joiner, a fullwidth digit)."""
         value = self.text(column)
-        if value and not _ID.fullmatch(value):
-            odd = next((ch for ch in value if not (ch.isascii() and (ch.isalnum() or ch in "._-"))), None)
-            what = f"{odd!r} is {unicodedata.name(odd, f'U+{ord(odd):04X}')}" if odd else "too long"
-            self._problem(
-                column,
-                f"an id is ASCII letters, digits, '.', '-' and '_', at most 40 ({what})",
-                value,
-            )
+        problem = id_problem(value) if value else None
+        if problem:
+            self._problem(column, problem, value)
         return value
 
     def optional_text(self, column: str) -> str | None:

@@ -26,15 +26,20 @@ _BOMS = {
 DEFAULT_MAX_BYTES = 64 * 1024 * 1024
 #: the most rows read from one table by default: above the rows 64 MiB hold at Plan 272's width
 DEFAULT_MAX_ROWS = 400_000
+#: the most problems listed for one file by default (frictionless stops at 1,000 errors too): a
+#: file with more is not the plan with a few slips but the wrong file or a broken export
+DEFAULT_MAX_PROBLEMS = 1_000
 
 
 @dataclass(frozen=True)
 class Limits:
     """What a run reads at most: the bytes of a file, the rows of a table (``--max-file-size``,
-    ``--max-rows``). Beyond them input is refused with a located problem before the work is done."""
+    ``--max-rows``). Beyond them input is refused with a located problem before the work is done.
+    Of the problems of one file, the first ``max_problems`` are listed (``--max-problems``)."""
 
     max_bytes: int = DEFAULT_MAX_BYTES
     max_rows: int = DEFAULT_MAX_ROWS
+    max_problems: int = DEFAULT_MAX_PROBLEMS
 
 
 LIMITS = Limits()
@@ -76,11 +81,11 @@ class Directory:
     def read(self, name: str) -> tuple[bytes | None, list[Problem]]:
         path = self.directory / name
         shown = self.display(name)
-        if not path.exists():
-            return None, fatal(shown, "file not found")
-        if not path.is_file():
-            return None, fatal(shown, "not a regular file")
         try:
+            if not path.exists():
+                return None, fatal(shown, "file not found")
+            if not path.is_file():
+                return None, fatal(shown, "not a regular file")
             size = path.stat().st_size
             if size > self.max_bytes:
                 return None, too_large(shown, size, self.max_bytes)

@@ -15,18 +15,31 @@ import re
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
+from plan272.load.csvfile import MAX_TEXT, too_long
 from plan272.names import nfc
 from plan272.problems import Location, Problem
 from plan272.safety import has_surrogate
 
 Path_ = tuple[str | int, ...]
 MAX_NODES = 100_000
+#: the deepest nesting of values: a plan nests about 8 deep
+MAX_DEPTH = 64
 
 _CORE = "tag:yaml.org,2002:"
-_PLAIN_INT = re.compile(r"[-+]?(?:0|[1-9][0-9_]*)")
+_PLAIN_INT = re.compile(r"-?(?:0|[1-9][0-9]*)")
+#: YAML 1.2's booleans; YAML 1.1 also reads yes/no/on/off/y/n as booleans, here they stay text
+_BOOLEANS = {"true": True, "false": False}
+
+
+def _field(path: Path_) -> str | None:
+    return ".".join(str(p) for p in path) or None
 
 
 class _Budget(Exception):
+    line: int | None = None
+
+
+class _TooDeep(_Budget):
     pass
 
 
@@ -42,8 +55,9 @@ class _Builder:
         self.constructor = yaml.constructor.SafeConstructor()
 
     def problem(self, node: Any, path: Path_, message: str, value: str | None = None) -> None:
-        field = ".".join(str(p) for p in path) or None
-        self.problems.append(Problem(Location(self.file, node.start_mark.line + 1, field), message, value))
+        self.problems.append(
+            Problem(Location(self.file, node.start_mark.line + 1, _field(path)), message, value)
+        )
 
     def build(self, node: Any, path: Path_, stack: tuple[int, ...] = ()) -> Any:
         self.count += 1
@@ -104,6 +118,10 @@ class _Builder:
         tag = node.tag
         value = node.value
         if tag == _CORE + "str":
+            if len(value) > MAX_TEXT:
+                problem = too_long(Location(self.file, node.start_mark.line + 1, _field(path)), value)
+                self.problems.append(problem)
+                value = value[:MAX_TEXT]
             if has_surrogate(value):  # "\ud800" escaped in a quoted string: no text can carry it
                 self.problem(
                     node, path, "not valid text: a lone surrogate (an escape that is half a character)"
@@ -113,21 +131,29 @@ class _Builder:
         if tag == _CORE + "null":
             return None
         if tag == _CORE + "bool":
-            return self.constructor.construct_yaml_bool(node)
+            if value.lower() in _BOOLEANS:
+                return _BOOLEANS[value.lower()]
+            return nfc(value)  # yes, no, on, off: text, never a silent boolean
         if tag == _CORE + "int":
             if not _PLAIN_INT.fullmatch(value):
-                # YAML 1.1 reads 012 as octal 10 and 1:20 as 80: never guess
-                self.problem(node, path, "write integers as plain digits (no leading zero, 0x, 0o, :)", value)
+                # YAML 1.1 reads 012 as octal 10, 1:20 as 80, 2_021 and +2021 as 2021: never guess
+                self.problem(
+                    node,
+                    path,
+                    "write integers as plain digits (no sign +, no _, no leading zero, 0x, :)",
+                    value,
+                )
                 return value
-            try:
-                return self.constructor.construct_yaml_int(node)
-            except ValueError:
-                self.problem(node, path, "not a valid integer", value)
+            if len(value.lstrip("-")) > 4000:
+                self.problem(node, path, "not a valid integer (too many digits)", value[:20] + "…")
                 return value
+            return int(value)
         if tag == _CORE + "float":
-            text = value.replace("_", "")
+            if "_" in value or value.startswith("+"):
+                self.problem(node, path, "write numbers as plain digits (no sign +, no _)", value)
+                return value
             try:
-                number = Decimal(text)
+                number = Decimal(value)
             except InvalidOperation:
                 self.problem(node, path, "not a finite number", value)
                 return value
@@ -148,14 +174,19 @@ def _counting_loader() -> Any:
 
     class Counting(yaml.SafeLoader):
         nodes = 0
+        depth = 0
 
         def compose_node(self, parent: Any, index: Any) -> Any:
             self.nodes += 1
-            if self.nodes > MAX_NODES:
-                budget = _Budget()
-                budget.line = self.peek_event().start_mark.line + 1  # type: ignore[attr-defined,no-untyped-call]
+            if self.nodes > MAX_NODES or self.depth >= MAX_DEPTH:
+                budget = _Budget() if self.nodes > MAX_NODES else _TooDeep()
+                budget.line = self.peek_event().start_mark.line + 1  # type: ignore[no-untyped-call]
                 raise budget
-            return super().compose_node(parent, index)
+            self.depth += 1
+            try:
+                return super().compose_node(parent, index)
+            finally:
+                self.depth -= 1
 
     return Counting
 
@@ -182,6 +213,9 @@ def load_yaml(text: str, file: str) -> tuple[Any, dict[Path_, int], list[Problem
         return None, {}, [Problem(Location(file), f"not valid YAML: {exc}", fatal=True)]
     except RecursionError:  # the composer recurses once per nesting level
         return None, {}, [Problem(Location(file, 1), "nesting too deep", fatal=True)]
+    except _TooDeep as exc:
+        message = f"nesting too deep (over {MAX_DEPTH} levels): plan.yaml is not a plan of this kind"
+        return None, {}, [Problem(Location(file, exc.line), message, fatal=True)]
     except _Budget as exc:
         line = getattr(exc, "line", None)
         message = f"too many values (over {MAX_NODES:,}): plan.yaml is not a plan of this kind"
