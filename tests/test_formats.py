@@ -316,7 +316,7 @@ def test_junit_shipped_data() -> None:
     failure = failures[0].find("failure")
     assert failure is not None
     assert failure.get("type") == "error"
-    assert failure.get("message") == report.findings[0].message
+    assert failure.get("message") == report.findings[0].text()
     assert failures[0].get("classname") == "plan272.SEC001"
 
 

@@ -530,7 +530,7 @@ def test_a_norm_that_is_not_whole_is_made_whole_as_the_plan_says(
     assert found(plan(tmp_path, [appendix], tables), "NRM001") == []
     exact = plan(tmp_path / "x", [units(norm=Decimal("1.5"))], tables)
     finding = found(exact, "NRM001")[0]
-    assert finding.expected == Decimal("76.5") and "rounding" in finding.message
+    assert finding.expected == Decimal("76.5") and "rounding" in finding.text()
 
 
 # --- second review: the model says where ------------------------------------------------------------

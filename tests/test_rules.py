@@ -166,7 +166,7 @@ def test_sec001_fails_on_shipped_plan_with_figures() -> None:
     )
     assert (finding.expected, finding.observed) == (150172, 130000)
     assert finding.extra["share"] == "8.66%"
-    assert "IV.1, IV.2" in finding.message
+    assert "IV.1, IV.2" in finding.text()
 
 
 def test_sec001_passes_when_share_reaches_minimum() -> None:

@@ -214,7 +214,7 @@ def test_a_consistent_plan_of_any_shape_has_no_error_or_warning(shape: Shape) ->
         result = write(shape, Path(tmp) / "plan")
     assert result.problems == [], [str(p) for p in result.problems]
     report = run(result)
-    assert [(f.code, f.ids, f.detail, f.message) for f in report.findings if f.severity.value != "info"] == []
+    assert [(f.code, f.ids, f.detail, f.text()) for f in report.findings if f.severity.value != "info"] == []
 
 
 def _set_cell(path: Path, row_id: str, column: str, value: int) -> None:

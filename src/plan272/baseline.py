@@ -24,7 +24,7 @@ class BaselineError(ValueError):
 def dumps(findings: list[Finding]) -> str:
     entries = sorted(
         {
-            f.key(): {"key": f.key(), "code": f.code, "ids": list(f.ids), "message": f.message}
+            f.key(): {"key": f.key(), "code": f.code, "ids": list(f.ids), "message": f.text()}
             for f in findings
         }.values(),
         key=lambda e: str(e["key"]),

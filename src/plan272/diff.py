@@ -1043,7 +1043,7 @@ def _finding_identity(finding: Finding, tokens: _Tokens) -> str:
                 finding.code,
                 posixpath.basename(loc.file),
                 loc.field or "",
-                finding.message,
+                finding.text("en"),
                 finding.extra.get("value", ""),
             ]
         )

@@ -14,6 +14,7 @@ from pathlib import PurePath
 
 from plan272.findings import Finding, Severity
 from plan272.load import LoadResult
+from plan272.messages import Message
 from plan272.numbers import exact
 from plan272.problems import Location, Problem
 from plan272.rules import Rule, catalogue
@@ -94,8 +95,12 @@ def run(result: LoadResult, select: Sequence[str] = (), ignore: Sequence[str] = 
                     Finding(
                         INTERNAL,
                         Severity.ERROR,
-                        f"internal error in rule {rule.code}: {type(exc).__name__}: {exc} "
-                        f"(at {where.filename}:{where.lineno}); this is a bug in plan272, please report it",
+                        Message(
+                            "INT001.crash",
+                            rule=rule.code,
+                            error=f"{type(exc).__name__}: {exc}",
+                            where=f"{where.filename}:{where.lineno}",
+                        ),
                         Location(result.provenance.plan_file),
                         ids=(rule.code,),
                     )

@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from enum import StrEnum
 
+from plan272.messages import Lang, Message
 from plan272.problems import Location
 
 
@@ -31,7 +32,9 @@ Figure = int | Decimal
 class Finding:
     code: str
     severity: Severity
-    message: str
+    #: what the finding says: a :class:`Message` (a key and its figures, worded per language), or,
+    #: for a load problem not yet in the catalogue, plain English text
+    message: str | Message
     location: Location
     ids: tuple[str, ...] = ()
     expected: Figure | None = None
@@ -39,6 +42,10 @@ class Finding:
     #: a short discriminator when one rule can report the same ids twice (e.g. a year)
     detail: str | None = None
     extra: dict[str, str] = field(default_factory=dict, compare=False, hash=False)
+
+    def text(self, lang: Lang = "en") -> str:
+        """The message in ``lang``."""
+        return self.message if isinstance(self.message, str) else self.message.render(lang)
 
     @property
     def difference(self) -> Figure | None:

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from decimal import ROUND_DOWN, ROUND_HALF_UP, Decimal
 from typing import Literal
 
+from plan272.messages import Message, Num
 from plan272.model import Claim, Plan, StatedAmount
 from plan272.numbers import exact
 
@@ -39,7 +40,8 @@ class StatedCheck:
     computed: Decimal | None
     status: StatedStatus
     path: tuple[str | int, ...]  # the plan.yaml value the check is about
-    detail: str = ""  # the parts ("39 + 29 + 02"), the fraction, or why it is unreadable
+    #: the parts ("39 + 29 + 02"), the fraction, or why it is unreadable
+    detail: str | Message = ""
 
 
 UNIT_DONG = {"dong": Decimal(1), "trieu": Decimal(10) ** 6, "ty": Decimal(10) ** 9}
@@ -48,23 +50,23 @@ _PRINTED = re.compile(r"^\s*([0-9][0-9.,]*)\s*(tỷ|tỉ|triệu|nghìn|ngàn)?\
 _UNIT_WORDS = {"tỷ": "ty", "tỉ": "ty", "triệu": "trieu"}
 
 
-def printed_million(text: str, default_unit: str | None) -> tuple[Decimal | None, str | None]:
+def printed_million(text: str, default_unit: str | None) -> tuple[Decimal | None, Message | None]:
     """A printed figure ('1.501,713tỷ đồng', Vietnamese notation) in million VND, or (None, why)."""
     from plan272.numbers import NumberError, parse_decimal
 
     match = _PRINTED.match(text)
     if not match:
-        return None, "not a figure with a unit (e.g. '1.501,713 tỷ đồng')"
+        return None, Message("stated.not-a-figure")
     number, unit_word, currency = match.groups()
     if unit_word and unit_word.casefold() in ("nghìn", "ngàn"):
-        return None, "figures in nghìn đồng are not supported"
+        return None, Message("stated.nghin")
     unit = _UNIT_WORDS.get((unit_word or "").casefold()) or ("dong" if currency else default_unit)
     if unit is None:
-        return None, "the printed figure names no unit; set stated_unit in plan.yaml"
+        return None, Message("stated.no-unit")
     try:
         value = parse_decimal(number, "vi")
     except NumberError as exc:
-        return None, str(exc)
+        return None, Message("stated.number", why=str(exc))
     result = value * UNIT_DONG[unit] / _MILLION
     return (Decimal(int(result)) if result == result.to_integral_value() else result), None
 
@@ -101,7 +103,7 @@ def amount_checks(plan: Plan) -> list[StatedCheck]:
                         amount,
                         "unreadable",
                         (*path, "words"),
-                        str(exc),
+                        Message("stated.words", why=str(exc)),
                     )
                 )
             else:
@@ -160,7 +162,6 @@ def claim_check(index: int, claim: Claim) -> StatedCheck:
             detail,
         )
     assert claim.numerator is not None and claim.denominator is not None and claim.percent is not None
-    detail = f"{claim.numerator.printed}/{claim.denominator.printed}"
     stated = claim.percent.value
     if claim.denominator.value == 0:
         return StatedCheck(
@@ -173,7 +174,7 @@ def claim_check(index: int, claim: Claim) -> StatedCheck:
             None,
             "unreadable",
             (*path, "denominator"),
-            "the denominator is zero",
+            Message("stated.zero-denominator"),
         )
     exact = claim.numerator.value * 100 / claim.denominator.value
     quantum = Decimal(1).scaleb(-claim.percent.decimals)
@@ -186,7 +187,6 @@ def claim_check(index: int, claim: Claim) -> StatedCheck:
         status = "truncated"
     else:
         status = "differs"
-    exact_text = f"{exact.quantize(Decimal('0.0001'), rounding=ROUND_HALF_UP)}…%"
     return StatedCheck(
         "ratio",
         claim.id,
@@ -197,7 +197,12 @@ def claim_check(index: int, claim: Claim) -> StatedCheck:
         rounded,
         status,
         (*path, "percent"),
-        f"{detail} = {exact_text}",
+        Message(
+            "stated.ratio",
+            numerator=claim.numerator.printed,
+            denominator=claim.denominator.printed,
+            exact=Num(exact.quantize(Decimal("0.0001"), rounding=ROUND_HALF_UP)),
+        ),
     )
 
 

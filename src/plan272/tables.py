@@ -29,6 +29,7 @@ from plan272.i18n import (
     rule_title,
     unit_label,
 )
+from plan272.messages import text as text_of
 from plan272.safety import safe
 from plan272.summary import (
     AmountRow,
@@ -598,7 +599,7 @@ def _stated(summary: Summary, lang: Lang, unit: AmountUnit) -> Grid:
                     check.stated,
                     check.computed,
                     label(f"stated.status.{check.status}", lang),
-                    check.detail,
+                    text_of(check.detail, lang),
                     check.where,
                     check.id,
                 ),

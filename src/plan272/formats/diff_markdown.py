@@ -205,7 +205,7 @@ def _meta(diff: PlanDiff) -> list[str]:
 
 def _finding(finding: Finding, mark: str) -> str:
     return (
-        f"- {mark} **{finding.severity.value}** {md(finding.code)} {md(finding.message)} "
+        f"- {mark} **{finding.severity.value}** {md(finding.code)} {md(finding.text())} "
         f"({md(str(finding.location))})"
     )
 

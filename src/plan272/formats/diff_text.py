@@ -339,7 +339,7 @@ def _finding(finding: Finding, sign: str, style: str, console: Console) -> None:
     lead.append(f"{finding.severity.value:<7} ", style=_SEVERITY[finding.severity.value])
     lead.append(finding.code, style="bold")
     body = _t(f"{finding.location}: ", "dim")
-    body.append(safe(finding.message))
+    body.append(safe(finding.text()))
     _head(lead, body, console)
 
 

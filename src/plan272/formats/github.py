@@ -56,7 +56,7 @@ def _rule_names(report: Report) -> dict[str, str]:
 
 def message(finding: Finding, field: bool = True) -> str:
     """What an annotation or a summary row says: [field] message (found 'value')."""
-    text = finding.message
+    text = finding.text()
     if field and finding.location.field:
         text = f"[{finding.location.field}] {text}"
     value = finding.extra.get("value")

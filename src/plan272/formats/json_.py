@@ -87,7 +87,7 @@ def finding_object(finding: Finding) -> dict[str, Any]:
     return {
         "code": finding.code,
         "severity": finding.severity.value,
-        "message": finding.message,
+        "message": finding.text(),
         "file": location.file,
         "line": location.line,
         "field": location.field or None,

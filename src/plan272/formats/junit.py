@@ -68,7 +68,7 @@ def details(finding: Finding, rule_name: str | None) -> str:
     lines = [
         safe(str(finding.location)),
         f"{finding.code}" + (f" ({safe(rule_name)})" if rule_name else "") + f", {finding.severity.value}",
-        safe(finding.message),
+        safe(finding.text()),
     ]
     if finding.expected is not None or finding.observed is not None:
         lines.append(f"expected: {_figure(finding.expected)}")
@@ -121,11 +121,11 @@ def render(report: Report, tool_version: str) -> str:
         text = details(finding, names.get(finding.code))
         if finding.code == INTERNAL:
             counts["errors"] += 1
-            node = _sub(case, "error", type="internal-error", message=xml_name(finding.message))
+            node = _sub(case, "error", type="internal-error", message=xml_name(finding.text()))
             node.text = text
         elif finding.severity.value in ("error", "warning"):
             counts["failures"] += 1
-            node = _sub(case, "failure", type=finding.severity.value, message=xml_name(finding.message))
+            node = _sub(case, "failure", type=finding.severity.value, message=xml_name(finding.text()))
             node.text = text
         else:
             _sub(case, "system-out").text = text

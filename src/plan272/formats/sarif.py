@@ -125,7 +125,7 @@ def _rule_object(rule: Rule) -> dict[str, Any]:
 
 
 def message_text(finding: Finding) -> str:
-    text = finding.message
+    text = finding.text()
     if finding.location.field:
         text = f"[{finding.location.field}] {text}"
     value = finding.extra.get("value")

@@ -38,7 +38,7 @@ def render(report: Report, console: Console) -> None:
             body = Text()
             if finding.location.field:
                 body.append(f"[{safe(finding.location.field)}] ", style="dim")
-            body.append(safe(finding.message))
+            body.append(safe(finding.text()))
             value = finding.extra.get("value")
             if value is not None:
                 body.append(f" (found {safe(repr(value))})", style="dim")

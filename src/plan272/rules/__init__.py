@@ -12,8 +12,10 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from typing import Literal
 
 from plan272.findings import Finding, Severity
+from plan272.messages import Each, Message, Words
 from plan272.model import Plan
 from plan272.provenance import Provenance
 
@@ -56,17 +58,22 @@ class Rule:
         return "\n".join(out) + "\n"
 
 
-def appendix_names(plan: Plan, ids: Iterable[str], lang: str = "en") -> str:
-    """``Appendix I and Appendix II``: the names of appendices as plan.yaml gives them."""
-    names = []
-    for appendix_id in ids:
-        appendix = plan.appendix(appendix_id)
-        names.append(appendix.label(lang) if appendix else appendix_id)
-    return " and ".join(names)
+def appendix_name(plan: Plan, appendix_id: str) -> Words:
+    """An appendix's short name in each language (``Appendix I`` / ``Phụ lục I``) as plan.yaml gives
+    it; its id when the plan has no such appendix."""
+    appendix = plan.appendix(appendix_id)
+    if appendix is None:
+        return Words(appendix_id, appendix_id)
+    return Words(appendix.label("en"), appendix.label("vi"))
+
+
+def appendix_names(plan: Plan, ids: Iterable[str], join: Literal["list", "plus", "and"] = "and") -> Each:
+    """``Appendix I and Appendix II``: the names of appendices, listed."""
+    return Each(tuple(appendix_name(plan, i) for i in ids), join)
 
 
 def not_checked(
-    plan: Plan, where: Provenance, code: str, needs: Iterable[str], what: str = ""
+    plan: Plan, where: Provenance, code: str, needs: Iterable[str], what: Message | None = None
 ) -> Finding | None:
     """An ``info`` finding saying that rule ``code`` could not check ``what`` because an appendix it
     needs was not read completely (its load problems are reported as DAT001) — or ``None``."""
@@ -78,11 +85,14 @@ def not_checked(
     return Finding(
         code,
         Severity.INFO,
-        f"not checked{' (' + what + ')' if what else ''}: {appendix_names(plan, missing)} could not be read "
-        "completely — see the DAT001 problems; totals over partly read data would be wrong",
+        Message(
+            "not-checked",
+            what=Message("not-checked.what", what=what) if what else "",
+            appendices=appendix_names(plan, missing),
+        ),
         Location(where.file(missing[0])),
         ids=("not-checked", *missing),
-        detail=what or None,
+        detail=what.render("en") if what else None,
     )
 
 

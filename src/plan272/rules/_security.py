@@ -4,26 +4,26 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from plan272.figures import SecurityAccount, Share, percent_text
+from plan272.figures import SecurityAccount, Share
 from plan272.findings import Finding, Severity
+from plan272.messages import Amount, Each, Message, Num, Pct, Words
 from plan272.model import Plan, Row
 from plan272.problems import Location
+from plan272.rules import appendix_name
 
 
-def ids(rows: Iterable[Row]) -> str:
-    return ", ".join(r.id for r in rows) or "none"
+def ids(rows: Iterable[Row]) -> Each:
+    return Each(tuple(r.id for r in rows))
 
 
-def counted(account: SecurityAccount) -> str:
-    return ", ".join(account.counted_ids) or "none"
+def counted(account: SecurityAccount) -> Each:
+    return Each(tuple(account.counted_ids))
 
 
-def denominator(plan: Plan, account: SecurityAccount) -> str:
-    names = []
-    for appendix_id in account.denominator:
-        appendix = plan.appendix(appendix_id)
-        names.append(appendix.label() if appendix else appendix_id)
-    return " + ".join(names) or "nothing"
+def denominator(plan: Plan, account: SecurityAccount) -> Each:
+    return Each(
+        tuple(appendix_name(plan, a) for a in account.denominator), "plus", Words("nothing", "không có gì")
+    )
 
 
 def unresolved(code: str, account: SecurityAccount, at: Location, scope: str) -> Finding | None:
@@ -34,20 +34,22 @@ def unresolved(code: str, account: SecurityAccount, at: Location, scope: str) ->
     return Finding(
         code,
         Severity.INFO,
-        f"not checked: security_policy.counted names {', '.join(account.unresolved)}, which the plan "
-        "does not have (see DAT002); the spending it means cannot be counted",
+        Message("SEC.unresolved", names=Each(tuple(account.unresolved))),
         at,
         ids=(scope,),
         detail="unresolved",
     )
 
 
-def shortfall(share: Share) -> str:
-    short = share.required - share.amount
-    return (
-        f"{share.amount:,} of {share.base:,} million VND is "
-        f"{percent_text(share.shown)}, below the "
-        f"minimum {share.minimum_percent}% ({share.required:,} needed: {short:,} short)"
+def shortfall(share: Share) -> Message:
+    return Message(
+        "SEC.shortfall",
+        amount=Amount(share.amount),
+        base=Amount(share.base),
+        share=Pct(share.shown),
+        minimum=Num(share.minimum_percent),
+        required=Amount(share.required),
+        short=Amount(share.required - share.amount),
     )
 
 

@@ -5,12 +5,13 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from plan272.findings import Finding, Severity
+from plan272.messages import Amount, Each, Message
 from plan272.model import Line, Plan, Project, Row
 from plan272.names import fold
 from plan272.provenance import Provenance
-from plan272.rules import Rule
+from plan272.rules import Rule, appendix_name
 
-_NOUN = {"projects": "project", "units": "unit", "lines": "line"}
+_NOUN = {"projects": "DAT002.project", "units": "DAT002.unit", "lines": "DAT002.line"}
 
 
 def _rows(plan: Plan, where: Provenance) -> Iterator[Finding]:
@@ -19,24 +20,25 @@ def _rows(plan: Plan, where: Provenance) -> Iterator[Finding]:
     first: dict[str, Row] = {}  # ids are unique across the plan: they key baselines and diffs
     for appendix in plan.appendices:
         groups = {g.id for g in appendix.groups}
-        noun = _NOUN[appendix.kind]
+        noun = Message(_NOUN[appendix.kind])
         for row in plan.rows(appendix.id):
             key = fold(row.id)
             if "id" in row.unreadable:
                 pass  # no usable id (DAT001 says so): nothing to compare
             elif key in first:
                 other = first[key]
-                place = (
-                    f"line {other.location.line}"
+                place: Message | str = (
+                    Message("DAT002.line-of", line=other.location.line or 0)
                     if other.appendix == row.appendix
                     else f"{other.location.file}:{other.location.line}"
                 )
-                same = "" if other.id == row.id else f" as {other.id!r} (ids differ only by case)"
+                same: Message | str = (
+                    "" if other.id == row.id else Message("DAT002.case", other=repr(other.id))
+                )
                 yield Finding(
                     "DAT002",
                     Severity.ERROR,
-                    f"duplicate id {row.id!r} ({noun}){same}: first used on {place}; ids are unique across "
-                    "the plan",
+                    Message("DAT002.duplicate", row=repr(row.id), noun=noun, same=same, place=place),
                     row.location.with_field("id"),
                     ids=(row.id,),
                     detail="duplicate",
@@ -44,12 +46,17 @@ def _rows(plan: Plan, where: Provenance) -> Iterator[Finding]:
             else:
                 first[key] = row
             if row.section and row.section not in groups:
-                declared = ", ".join(sorted(groups)) or "none"
                 yield Finding(
                     "DAT002",
                     Severity.ERROR,
-                    f"{noun} {row.id} is in group {row.section!r}, which plan.yaml does not declare for "
-                    f"{appendix.label()} (declared: {declared})",
+                    Message(
+                        "DAT002.group",
+                        noun=noun,
+                        row=row.id,
+                        group=repr(row.section),
+                        appendix=appendix_name(plan, appendix.id),
+                        declared=Each(tuple(sorted(groups))),
+                    ),
                     row.location.with_field("section"),
                     ids=(row.id,),
                     detail="group",
@@ -66,8 +73,13 @@ def _rows(plan: Plan, where: Provenance) -> Iterator[Finding]:
             yield Finding(
                 "DAT002",
                 Severity.ERROR,
-                f"{column} {name!r} of {noun} {row.id} matches no agency of the registry in plan.yaml "
-                "(add it, or an alias, under agencies)",
+                Message(
+                    "DAT002.agency",
+                    column=Message("DAT002.investor" if column == "investor" else "DAT002.unit-column"),
+                    name=repr(name),
+                    noun=noun,
+                    row=row.id,
+                ),
                 row.location.with_field(column),
                 ids=(row.id,),
                 detail="agency",
@@ -76,9 +88,11 @@ def _rows(plan: Plan, where: Provenance) -> Iterator[Finding]:
         yield Finding(
             "DAT002",
             Severity.INFO,
-            f"not checked: plan.yaml has no agency registry (agencies), so the investors and units of "
-            f"{unregistered} row{'s' if unregistered != 1 else ''} are not matched against it, and spellings "
-            "of one agency are not merged",
+            Message(
+                "DAT002.no-registry",
+                count=Amount(unregistered),
+                rows=Message("DAT002.row" if unregistered == 1 else "DAT002.rows"),
+            ),
             where.locate("agencies") if ("agencies",) in where.lines else where.locate(),
             ids=("agencies",),
             detail="no-registry",
@@ -87,13 +101,13 @@ def _rows(plan: Plan, where: Provenance) -> Iterator[Finding]:
 
 def _references(plan: Plan, where: Provenance) -> Iterator[Finding]:
     appendices = {a.id: a for a in plan.appendices}
-    known = ", ".join(appendices)
+    known = Each(tuple(appendices))
 
-    def unknown_appendix(appendix_id: str, path: tuple[str | int, ...], what: str) -> Finding:
+    def unknown_appendix(appendix_id: str, path: tuple[str | int, ...], what: str | Message) -> Finding:
         return Finding(
             "DAT002",
             Severity.ERROR,
-            f"{what} names appendix {appendix_id!r}, which plan.yaml does not declare (appendices: {known})",
+            Message("DAT002.unknown-appendix", what=what, appendix=repr(appendix_id), known=known),
             where.locate(*path),
             ids=(appendix_id,),
             detail=".".join(str(p) for p in path[:-1] if not isinstance(p, int)),
@@ -107,8 +121,12 @@ def _references(plan: Plan, where: Provenance) -> Iterator[Finding]:
                     yield Finding(
                         "DAT002",
                         Severity.ERROR,
-                        f"mark {mark.mark} is explained for unit {unit_id!r}, which {appendix.label()} does "
-                        "not have",
+                        Message(
+                            "DAT002.mark",
+                            mark=mark.mark,
+                            row=repr(unit_id),
+                            appendix=appendix_name(plan, appendix.id),
+                        ),
                         where.locate("appendices", a_index, "marks", m_index, "units", u_index),
                         ids=(unit_id,),
                         detail="mark",
@@ -125,9 +143,11 @@ def _references(plan: Plan, where: Provenance) -> Iterator[Finding]:
                 yield Finding(
                     "DAT002",
                     Severity.WARNING,
-                    f"security_policy counts rows of {named.label()}, which is not in the denominator "
-                    f"({', '.join(policy.denominator)}): a share is of the funding it is taken of, so they "
-                    "are not counted",
+                    Message(
+                        "DAT002.policy-outside",
+                        appendix=appendix_name(plan, named.id),
+                        denominator=Each(tuple(policy.denominator)),
+                    ),
                     where.locate(*base, "appendix"),
                     ids=(named.id,),
                     detail="policy-outside",
@@ -136,7 +156,7 @@ def _references(plan: Plan, where: Provenance) -> Iterator[Finding]:
                 yield Finding(
                     "DAT002",
                     Severity.WARNING,
-                    f"security_policy counts nothing of {named.label()}: give `groups` or `rows`",
+                    Message("DAT002.policy-empty", appendix=appendix_name(plan, named.id)),
                     where.locate(*base),
                     ids=(named.id,),
                     detail="policy-empty",
@@ -147,7 +167,9 @@ def _references(plan: Plan, where: Provenance) -> Iterator[Finding]:
                     yield Finding(
                         "DAT002",
                         Severity.ERROR,
-                        f"security_policy counts group {group!r}, which {named.label()} does not declare",
+                        Message(
+                            "DAT002.policy-group", group=repr(group), appendix=appendix_name(plan, named.id)
+                        ),
                         where.locate(*base, "groups", g_index),
                         ids=(group,),
                         detail="policy-group",
@@ -158,7 +180,9 @@ def _references(plan: Plan, where: Provenance) -> Iterator[Finding]:
                     yield Finding(
                         "DAT002",
                         Severity.ERROR,
-                        f"security_policy counts row {row_id!r}, which {named.label()} does not have",
+                        Message(
+                            "DAT002.policy-row", row=repr(row_id), appendix=appendix_name(plan, named.id)
+                        ),
                         where.locate(*base, "rows", r_index),
                         ids=(row_id,),
                         detail="policy-project",
@@ -175,13 +199,12 @@ def _references(plan: Plan, where: Provenance) -> Iterator[Finding]:
             continue
         path = ("grand_total", "parts", p_index, "appendix")
         if part.appendix not in appendices:
-            yield unknown_appendix(part.appendix, path, f"grand-total part {part.id!r}")
+            yield unknown_appendix(part.appendix, path, Message("DAT002.grand-part", part=repr(part.id)))
         elif part.appendix in seen:
             yield Finding(
                 "DAT002",
                 Severity.ERROR,
-                f"grand-total part {part.id!r} names appendix {part.appendix!r} again: an appendix is one "
-                "part of the grand total",
+                Message("DAT002.part-twice", part=repr(part.id), appendix=repr(part.appendix)),
                 where.locate(*path),
                 ids=(part.appendix,),
                 detail="part-twice",

@@ -8,18 +8,24 @@ from itertools import pairwise
 
 from plan272.figures import weaker_ends
 from plan272.findings import Finding, Severity
+from plan272.messages import Message, Num
 from plan272.model import Plan
 from plan272.provenance import Provenance
 from plan272.rules import Rule
-from plan272.rules._kpi import targets_by_year
+from plan272.rules._kpi import better, target_text, targets_by_year
 
 
-def _which(end: str, old: Decimal | None, new: Decimal | None) -> str:
+def _which(end: str, old: Decimal | None, new: Decimal | None) -> Message:
     if end == "range":
-        return "both ends of the range"
+        return Message("KPI001.range")
     if end == "value":
-        return "the value falls"
-    return f"{end} end {old} → {'open' if new is None else new}"
+        return Message("KPI001.value")
+    return Message(
+        "KPI001.end",
+        end=Message(f"KPI001.{end}-end"),
+        old=Num(old) if old is not None else Message("KPI001.open"),
+        new=Num(new) if new is not None else Message("KPI001.open"),
+    )
 
 
 def check(plan: Plan, where: Provenance) -> Iterator[Finding]:
@@ -37,8 +43,17 @@ def check(plan: Plan, where: Provenance) -> Iterator[Finding]:
                         yield Finding(
                             "KPI001",
                             Severity.ERROR,
-                            f"target {kpi.id!r} gets weaker from {earlier} to {later}: {old} → {new} "
-                            f"({kpi.unit}, {kpi.direction} is better; " + _which(end, old_v, new_v) + ")",
+                            Message(
+                                "KPI001.weaker",
+                                kpi=repr(kpi.id),
+                                earlier=earlier,
+                                later=later,
+                                old=target_text(old),
+                                new=target_text(new),
+                                unit=kpi.unit,
+                                better=better(kpi),
+                                which=_which(end, old_v, new_v),
+                            ),
                             where.locate(*path),
                             ids=(kpi.id,),
                             expected=old_v,

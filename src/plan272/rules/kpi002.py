@@ -6,6 +6,7 @@ from collections.abc import Iterator
 from decimal import Decimal
 
 from plan272.findings import Finding, Severity
+from plan272.messages import Message, Num
 from plan272.model import Plan
 from plan272.provenance import Provenance
 from plan272.rules import Rule
@@ -16,22 +17,26 @@ def check(plan: Plan, where: Provenance) -> Iterator[Finding]:
     for k_index, kpi in enumerate(plan.meta.kpis):
         for year, entries in sorted(targets_by_year(k_index, kpi).items()):
             for target, path in entries:
-                problems: list[tuple[str, Decimal | None]] = []
+                problems: list[tuple[Message, Decimal | None]] = []
                 if target.low is not None and target.high is not None and target.low > target.high:
-                    problems.append((f"range inverted: {target.low} > {target.high}", target.high))
+                    problems.append(
+                        (Message("KPI002.inverted", low=Num(target.low), high=Num(target.high)), target.high)
+                    )
                 values = {target.low, target.high} - {None}  # a single value is checked once
                 for bound in sorted(v for v in values if v is not None):
                     if bound < 0:
-                        problems.append((f"{bound} is negative", bound))
+                        problems.append((Message("KPI002.negative", value=Num(bound)), bound))
                     if kpi.kind == "percent" and bound > 100:
-                        problems.append((f"{bound}% is above 100%", bound))
+                        problems.append((Message("KPI002.above-100", value=Num(bound)), bound))
                     if kpi.kind == "count" and bound != bound.to_integral_value():
-                        problems.append((f"{bound} is not a whole count", bound))
+                        problems.append((Message("KPI002.not-whole", value=Num(bound)), bound))
                 for index, (message, value) in enumerate(problems):
                     yield Finding(
                         "KPI002",
                         Severity.ERROR,
-                        f"target {kpi.id!r} for {year} is impossible for its unit ({kpi.unit}): {message}",
+                        Message(
+                            "KPI002.impossible", kpi=repr(kpi.id), year=year, unit=kpi.unit, problem=message
+                        ),
                         where.locate(*path),
                         ids=(kpi.id,),
                         observed=value,

@@ -5,10 +5,11 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from plan272.findings import Finding, Severity
+from plan272.messages import Message
 from plan272.model import Plan
 from plan272.provenance import Provenance
 from plan272.rules import Rule
-from plan272.rules._kpi import targets_by_year
+from plan272.rules._kpi import target_text, targets_by_year
 
 
 def check(plan: Plan, where: Provenance) -> Iterator[Finding]:
@@ -24,8 +25,15 @@ def check(plan: Plan, where: Provenance) -> Iterator[Finding]:
                 yield Finding(
                     "KPI003",
                     Severity.ERROR,
-                    f"target {kpi.id!r} for {year} is {target} here ({source.where}) but {first} in "
-                    f"{first_source.where}",
+                    Message(
+                        "KPI003.differs",
+                        kpi=repr(kpi.id),
+                        year=year,
+                        this=target_text(target),
+                        where=source.where,
+                        other=target_text(first),
+                        other_where=first_source.where,
+                    ),
                     where.locate(*path),
                     ids=(kpi.id,),
                     expected=first.low if single else None,

@@ -5,10 +5,11 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from plan272.findings import Finding, Severity
+from plan272.messages import Message
 from plan272.model import Plan
 from plan272.provenance import Provenance
 from plan272.rules import Rule
-from plan272.rules._kpi import targets_by_year
+from plan272.rules._kpi import target_text, targets_by_year
 
 
 def check(plan: Plan, where: Provenance) -> Iterator[Finding]:
@@ -18,11 +19,18 @@ def check(plan: Plan, where: Provenance) -> Iterator[Finding]:
             if start <= year <= end:
                 continue
             for target, path in entries:
-                side = "before" if year < start else "after"
+                side = Message("KPI004.before" if year < start else "KPI004.after")
                 yield Finding(
                     "KPI004",
                     Severity.WARNING,
-                    f"target {kpi.id!r} is set for {year} ({target}), {side} the plan's period {start}–{end}",
+                    Message(
+                        "KPI004.outside",
+                        kpi=repr(kpi.id),
+                        year=year,
+                        target=target_text(target),
+                        side=side,
+                        period=f"{start}–{end}",
+                    ),
                     where.locate(*path),
                     ids=(kpi.id,),
                     observed=year,

@@ -7,7 +7,8 @@ from collections.abc import Iterator
 from decimal import Decimal
 
 from plan272.figures import explained_mark, norm_amount, off_norm
-from plan272.findings import Finding, Severity, describe_difference
+from plan272.findings import Finding, Severity
+from plan272.messages import Amount, Message, Num, Off
 from plan272.model import Plan, Unit
 from plan272.provenance import Provenance
 from plan272.rules import Rule
@@ -29,17 +30,16 @@ def check(plan: Plan, where: Provenance) -> Iterator[Finding]:
             note = (unit.note or "").strip()
             explained = explained_mark(unit, appendix)
             if note and explained is None and (note in marks or looks_like_mark(note)):
-                why = (
-                    f"plan.yaml explains mark {note!r} for other units only"
-                    if note in marks
-                    else f"plan.yaml does not explain mark {note!r}"
+                why = Message(
+                    "NRM001.other-units" if note in marks else "NRM001.unexplained", mark=repr(note)
                 )
                 marks_key = where.field("appendices", index, "marks")
                 yield Finding(
                     "NRM001",
                     Severity.WARNING,
-                    f"{unit.id} {unit.name} is marked {note!r}, but {why} ({marks_key}): "
-                    "the mark exempts it from nothing, the exact norm applies",
+                    Message(
+                        "NRM001.marked", row=unit.id, name=unit.name, mark=repr(note), why=why, key=marks_key
+                    ),
                     unit.location.with_field("note"),
                     ids=(unit.id,),
                     detail="unexplained-mark",
@@ -50,23 +50,37 @@ def check(plan: Plan, where: Provenance) -> Iterator[Finding]:
             for year in off_norm(unit, appendix):
                 amount = unit.years[year]
                 if explained is not None:
-                    rule_text = f"a unit marked {explained.mark} gets at least"
+                    rule_text = Message("NRM001.at-least", mark=explained.mark)
                 elif note:
-                    rule_text = f"a unit whose note ({note!r}) is no mark plan.yaml explains gets exactly"
+                    rule_text = Message("NRM001.note", note=repr(note))
                 else:
-                    rule_text = "an unmarked unit gets exactly"
-                hint = ""
+                    rule_text = Message("NRM001.exactly")
+                hint: Message | str = ""
                 if isinstance(expected, Decimal):
-                    hint = (
-                        f" (staff × norm is not a whole amount: declare how the plan makes it whole, "
-                        f"{where.field('appendices', index, 'norm', 'rounding')}: nearest, down or up)"
+                    hint = Message(
+                        "NRM001.rounding", key=where.field("appendices", index, "norm", "rounding")
                     )
+                difference = Message(
+                    "expected-found" if amount != expected else "expected-found.equal",
+                    expected=Amount(expected),
+                    observed=Amount(amount),
+                    off=Off(expected, amount),
+                )
                 yield Finding(
                     "NRM001",
                     Severity.ERROR,
-                    f"{unit.id} {unit.name}, {year}: {rule_text} staff × norm = {unit.staff} × "
-                    f"{norm.per_staff_per_year} = {expected:,}; {describe_difference(expected, amount)}"
-                    + hint,
+                    Message(
+                        "NRM001.year",
+                        row=unit.id,
+                        name=unit.name,
+                        year=year,
+                        rule=rule_text,
+                        staff=unit.staff,
+                        norm=Num(norm.per_staff_per_year),
+                        expected=Amount(expected),
+                        difference=difference,
+                        hint=hint,
+                    ),
                     unit.location.with_field(f"y{year}"),
                     ids=(unit.id,),
                     expected=expected,
@@ -85,9 +99,12 @@ def check(plan: Plan, where: Provenance) -> Iterator[Finding]:
                     yield Finding(
                         "NRM001",
                         Severity.WARNING,
-                        f"plan.yaml explains mark {mark.mark!r} for {unit_id}, but the table does not mark "
-                        f"{unit_id} with it (its note: {found.note or 'none'!r}); the explanation exempts "
-                        "nothing",
+                        Message(
+                            "NRM001.not-in-table",
+                            mark=repr(mark.mark),
+                            row=unit_id,
+                            note=repr(found.note or "none"),
+                        ),
                         where.locate("appendices", index, "marks", m_index, "units", u_index),
                         ids=(unit_id,),
                         detail=f"mark-not-in-table-{mark.mark}",

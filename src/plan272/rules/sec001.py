@@ -9,6 +9,7 @@ from collections.abc import Iterator
 
 from plan272.figures import percent_text, security_account
 from plan272.findings import Finding, Severity
+from plan272.messages import Amount, Message, Num, Pct
 from plan272.model import Plan
 from plan272.provenance import Provenance
 from plan272.rules import Rule, not_checked
@@ -25,7 +26,7 @@ def check(plan: Plan, where: Provenance) -> Iterator[Finding]:
         yield skipped
         return
     share = account.period
-    start, end = plan.years[0], plan.years[-1]
+    period = f"{plan.years[0]}–{plan.years[-1]}"
     at = where.locate("security_policy", "min_share_percent")
     blocked = unresolved("SEC001", account, at, "period")
     if blocked:
@@ -35,8 +36,7 @@ def check(plan: Plan, where: Provenance) -> Iterator[Finding]:
         yield Finding(
             "SEC001",
             Severity.INFO,
-            f"not checked: the denominator ({denominator(plan, account)}) holds no funding over "
-            f"{start}–{end}, so there is no share to take",
+            Message("SEC001.no-funding", denominator=denominator(plan, account), period=period),
             at,
             ids=("period",),
             detail="no-funding",
@@ -46,11 +46,15 @@ def check(plan: Plan, where: Provenance) -> Iterator[Finding]:
         yield Finding(
             "SEC001",
             Severity.INFO,
-            f"not checked: information security over {start}–{end} is between {percent_text(share.percent)} "
-            f"and {percent_text(share.upper_percent)} of {share.base:,} million VND, against the minimum "
-            f"{share.minimum_percent}%: the security parts (attt) of {ids(account.uncertain)} are given for "
-            "whole projects that reach beyond the period, and how much of them falls in the period is not "
-            "known",
+            Message(
+                "SEC001.uncertain",
+                period=period,
+                low=Pct(share.percent),
+                high=Pct(share.upper_percent),
+                base=Amount(share.base),
+                minimum=Num(share.minimum_percent),
+                rows=ids(account.uncertain),
+            ),
             at,
             ids=("period",),
             detail="uncertain",
@@ -59,18 +63,25 @@ def check(plan: Plan, where: Provenance) -> Iterator[Finding]:
         return
     if share.ok:
         return
-    bound = ""
+    bound: Message | str = ""
     if share.uncertain:
-        bound = (
-            f"; even if all {share.uncertain:,} of the attt parts of {ids(account.uncertain)} (whole "
-            f"projects reaching beyond the period) fell in it, the share would be "
-            f"{percent_text(share.upper_percent)}"
+        bound = Message(
+            "SEC001.bound",
+            uncertain=Amount(share.uncertain),
+            rows=ids(account.uncertain),
+            high=Pct(share.upper_percent),
         )
     yield Finding(
         "SEC001",
         Severity.ERROR,
-        f"information security over {start}–{end}: {shortfall(share)}; counted: {counted(account)}; "
-        f"denominator: {denominator(plan, account)}{bound}",
+        Message(
+            "SEC001.short",
+            period=period,
+            shortfall=shortfall(share),
+            counted=counted(account),
+            denominator=denominator(plan, account),
+            bound=bound,
+        ),
         at,
         ids=("period",),
         expected=share.required,

@@ -6,6 +6,7 @@ from collections.abc import Iterator
 
 from plan272.figures import percent_text, security_account
 from plan272.findings import Finding, Severity
+from plan272.messages import Amount, Each, Message, Num, Pct
 from plan272.model import Plan
 from plan272.provenance import Provenance
 from plan272.rules import Rule, not_checked
@@ -26,15 +27,18 @@ def check(plan: Plan, where: Provenance) -> Iterator[Finding]:
     if blocked:
         yield blocked
         return
-    parts = f" (the attt parts of {ids(account.partial)} have no yearly split)" if account.partial else ""
+    partial: Message | str = Message("SEC002.partial", rows=ids(account.partial)) if account.partial else ""
     empty = [year for year, share in account.years.items() if share.verdict == "none"]
     if empty:
-        which = "that year" if len(empty) == 1 else "those years"
         yield Finding(
             "SEC002",
             Severity.INFO,
-            f"not checked for {', '.join(str(y) for y in empty)}: the denominator "
-            f"({denominator(plan, account)}) holds no funding in {which}",
+            Message(
+                "SEC002.no-funding",
+                years=Each(tuple(empty)),
+                denominator=denominator(plan, account),
+                which=Message("SEC002.that-year" if len(empty) == 1 else "SEC002.those-years"),
+            ),
             at,
             ids=tuple(str(y) for y in empty),
             detail="no-funding",
@@ -44,9 +48,15 @@ def check(plan: Plan, where: Provenance) -> Iterator[Finding]:
             yield Finding(
                 "SEC002",
                 Severity.INFO,
-                f"not checked: information security in {year} is between {percent_text(share.percent)} and "
-                f"{percent_text(share.upper_percent)} of {share.base:,} million VND, against the minimum "
-                f"{share.minimum_percent}%{parts}: how much of them falls in {year} is not known",
+                Message(
+                    "SEC002.uncertain",
+                    year=year,
+                    low=Pct(share.percent),
+                    high=Pct(share.upper_percent),
+                    base=Amount(share.base),
+                    minimum=Num(share.minimum_percent),
+                    partial=partial,
+                ),
                 at,
                 ids=(str(year),),
                 detail=f"uncertain-{year}",
@@ -55,17 +65,22 @@ def check(plan: Plan, where: Provenance) -> Iterator[Finding]:
             continue
         if share.verdict != "short":
             continue
-        bound = ""
+        bound: Message | str = ""
         if share.uncertain:
-            bound = (
-                f"; even if all {share.uncertain:,} of the attt parts that may fall in {year} did, the share "
-                f"would be {percent_text(share.upper_percent)}"
+            bound = Message(
+                "SEC002.bound", uncertain=Amount(share.uncertain), year=year, high=Pct(share.upper_percent)
             )
         yield Finding(
             "SEC002",
             Severity.ERROR,
-            f"information security in {year}: {shortfall(share)}; counted: {ids(account.whole)}; "
-            f"denominator: {denominator(plan, account)}{bound}",
+            Message(
+                "SEC002.short",
+                year=year,
+                shortfall=shortfall(share),
+                counted=ids(account.whole),
+                denominator=denominator(plan, account),
+                bound=bound,
+            ),
             at,
             ids=(str(year),),
             expected=share.required,

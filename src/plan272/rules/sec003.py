@@ -6,6 +6,7 @@ from collections.abc import Iterator
 
 from plan272.figures import Share, percent_text, security_account
 from plan272.findings import Finding, Severity
+from plan272.messages import Amount, Each, Message, Num
 from plan272.model import Plan, Project
 from plan272.provenance import Provenance
 from plan272.rules import Rule
@@ -28,13 +29,14 @@ def check(plan: Plan, where: Provenance) -> Iterator[Finding]:
         and not row.unreadable & {"tmdt", "attt"}
     ]
     if not known:
-        groups = ", ".join(g for c in policy.counted for g in c.groups)
-        which = f"outside the counted groups ({groups})" if groups else "not counted in full"
+        groups = tuple(g for c in policy.counted for g in c.groups)
+        which = (
+            Message("SEC003.outside-groups", groups=Each(groups)) if groups else Message("SEC003.not-counted")
+        )
         yield Finding(
             "SEC003",
             Severity.INFO,
-            f"no project {which} gives its security amount (column attt), so the per-project minimum "
-            f"{policy.min_share_percent}% cannot be checked",
+            Message("SEC003.no-data", which=which, minimum=Num(policy.min_share_percent)),
             where.locate("security_policy", "scopes"),
             ids=("projects",),
             detail="no-data",
@@ -45,8 +47,12 @@ def check(plan: Plan, where: Provenance) -> Iterator[Finding]:
             yield Finding(
                 "SEC003",
                 Severity.ERROR,
-                f"project {project.id}: the security part {project.attt:,} is larger than the whole "
-                f"project ({project.total:,} million VND)",
+                Message(
+                    "SEC003.above-total",
+                    row=project.id,
+                    attt=Amount(project.attt or 0),
+                    total=Amount(project.total),
+                ),
                 project.location.with_field("attt"),
                 ids=(project.id,),
                 expected=project.total,
@@ -60,7 +66,7 @@ def check(plan: Plan, where: Provenance) -> Iterator[Finding]:
         yield Finding(
             "SEC003",
             Severity.ERROR,
-            f"project {project.id}: security part {shortfall(share)}",
+            Message("SEC003.short", row=project.id, shortfall=shortfall(share)),
             project.location.with_field("attt"),
             ids=(project.id,),
             expected=share.required,

@@ -9,7 +9,8 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from plan272.findings import Finding, Severity, how_far
+from plan272.findings import Finding, Severity
+from plan272.messages import Amount, Message, Off, Words
 from plan272.model import Plan
 from plan272.provenance import Provenance
 from plan272.rules import Rule
@@ -23,13 +24,19 @@ def check(plan: Plan, where: Provenance) -> Iterator[Finding]:
                 continue  # DAT001 already reports the unreadable cell
             computed = row.in_period
             declared = row.total
-            label = "TMĐT" if field == "tmdt" else "total"
+            label = Words("TMĐT", "TMĐT") if field == "tmdt" else Words("total", "tổng")
             if appendix.row_total == "period" and computed != declared:
                 yield Finding(
                     "SUM001",
                     Severity.ERROR,
-                    f"{row.id}: the yearly allocations add up to {computed:,}, the {label} says {declared:,} "
-                    f"({how_far(computed, declared)})",
+                    Message(
+                        "SUM001.row",
+                        row=row.id,
+                        computed=Amount(computed),
+                        label=label,
+                        declared=Amount(declared),
+                        off=Off(computed, declared),
+                    ),
                     row.location.with_field(field),
                     ids=(row.id,),
                     expected=computed,
@@ -39,8 +46,15 @@ def check(plan: Plan, where: Provenance) -> Iterator[Finding]:
                 yield Finding(
                     "SUM001",
                     Severity.ERROR,
-                    f"{row.id}: the allocations in {plan.years[0]}–{plan.years[-1]} add up to {computed:,}, "
-                    f"more than the whole {label} of {declared:,} ({computed - declared:,} more)",
+                    Message(
+                        "SUM001.above-total",
+                        row=row.id,
+                        period=f"{plan.years[0]}–{plan.years[-1]}",
+                        computed=Amount(computed),
+                        label=label,
+                        declared=Amount(declared),
+                        more=Message("more", amount=Amount(computed - declared)),
+                    ),
                     row.location.with_field(field),
                     ids=(row.id,),
                     expected=computed,

@@ -6,10 +6,11 @@ from __future__ import annotations
 from collections.abc import Iterator, Sequence
 
 from plan272.figures import Amounts, add_up, table_totals
-from plan272.findings import Finding, Severity, how_far
+from plan272.findings import Finding, Severity
+from plan272.messages import Amount, Each, Message, Off, Words
 from plan272.model import Appendix, Declared, Plan, Row
 from plan272.provenance import Provenance
-from plan272.rules import Rule, not_checked
+from plan272.rules import Rule, appendix_name, not_checked
 
 Path = tuple[str | int, ...]
 
@@ -22,7 +23,7 @@ def _compare_declared(
     declared: Declared,
     path: Path,
     scope: str,
-    label: str,
+    label: Words | Message,
 ) -> Iterator[Finding]:
     unreadable = set().union(*(r.unreadable for r in rows)) if rows else set()
     computed: Amounts = add_up(rows, appendix, plan.years)
@@ -42,17 +43,23 @@ def _compare_declared(
         if value is None or value == stated:
             continue
         what = (
-            f"year {column}"
+            Message("SUM002.year", year=int(column))
             if column.isdigit()
-            else "overall total"
+            else Message("SUM002.overall")
             if column == "total"
-            else f"column {column} ({titles[column]})"
+            else Message("SUM002.column", column=column, title=titles[column])
         )
         yield Finding(
             "SUM002",
             Severity.ERROR,
-            f"{label}, {what}: the rows add up to {value:,}, the declared total is {stated:,} "
-            f"({how_far(value, stated)})",
+            Message(
+                "SUM002.differs",
+                scope=label,
+                what=what,
+                computed=Amount(value),
+                declared=Amount(stated),
+                off=Off(value, stated),
+            ),
             where.locate(*at),
             ids=(scope,),
             expected=value,
@@ -64,8 +71,9 @@ def _compare_declared(
             yield Finding(
                 "SUM002",
                 Severity.WARNING,
-                f"{label}: a total is declared for column {column_id!r}, which the appendix does not have "
-                f"(columns: {', '.join(titles) or 'none'}); it is not checked",
+                Message(
+                    "SUM002.unknown-column", scope=label, column=repr(column_id), columns=Each(tuple(titles))
+                ),
                 where.locate(*path, "columns", column_id),
                 ids=(scope,),
                 observed=declared.columns[column_id],
@@ -75,8 +83,7 @@ def _compare_declared(
         yield Finding(
             "SUM002",
             Severity.WARNING,
-            f"{label}: a total is declared for {year}, outside the plan's period "
-            f"{plan.years[0]}–{plan.years[-1]}; it is not checked",
+            Message("SUM002.outside", scope=label, year=year, period=f"{plan.years[0]}–{plan.years[-1]}"),
             where.locate(*path, "years", year),
             ids=(scope,),
             observed=declared.years[year],
@@ -87,7 +94,7 @@ def _compare_declared(
         yield Finding(
             "SUM002",
             Severity.WARNING,
-            f"{label}: no declared total for year {year}, so that column is not checked",
+            Message("SUM002.missing-year", scope=label, year=year),
             where.locate(*path, "years"),
             ids=(scope,),
             detail=f"missing-{year}",
@@ -99,8 +106,13 @@ def _compare_declared(
         yield Finding(
             "SUM002",
             Severity.ERROR,
-            f"{label}: the declared yearly totals add up to {declared_sum:,}, the declared overall total "
-            f"is {declared.total:,} ({how_far(declared_sum, declared.total)})",
+            Message(
+                "SUM002.declared",
+                scope=label,
+                computed=Amount(declared_sum),
+                declared=Amount(declared.total),
+                off=Off(declared_sum, declared.total),
+            ),
             where.locate(*path, "total"),
             ids=(scope,),
             expected=declared_sum,
@@ -111,8 +123,13 @@ def _compare_declared(
         yield Finding(
             "SUM002",
             Severity.ERROR,
-            f"{label}: the declared yearly totals add up to {declared_sum:,}, more than the declared "
-            f"overall total {declared.total:,} ({declared_sum - declared.total:,} more)",
+            Message(
+                "SUM002.declared-above",
+                scope=label,
+                computed=Amount(declared_sum),
+                declared=Amount(declared.total),
+                more=Message("more", amount=Amount(declared_sum - declared.total)),
+            ),
             where.locate(*path, "total"),
             ids=(scope,),
             expected=declared_sum,
@@ -123,19 +140,19 @@ def _compare_declared(
 
 def check(plan: Plan, where: Provenance) -> Iterator[Finding]:
     for index, appendix in enumerate(plan.appendices):
-        name = appendix.label()
+        name = appendix_name(plan, appendix.id)
         if appendix.declared is None and not any(g.declared for g in appendix.groups):
             key = where.field("appendices", index, "declared")
             yield Finding(
                 "SUM002",
                 Severity.INFO,
-                f"not checked: plan.yaml declares no total row for {name} ({key})",
+                Message("SUM002.no-declared", appendix=name, key=key),
                 where.locate("appendices", index),
                 ids=(appendix.id,),
                 detail="no-declared",
             )
             continue
-        skipped = not_checked(plan, where, "SUM002", (appendix.id,), f"{name} totals")
+        skipped = not_checked(plan, where, "SUM002", (appendix.id,), Message("SUM002.totals", appendix=name))
         if skipped:
             yield skipped
             continue
@@ -156,7 +173,7 @@ def check(plan: Plan, where: Provenance) -> Iterator[Finding]:
                 group.declared,
                 ("appendices", index, "groups", group.index, "declared"),
                 f"{appendix.id}:{group.id}",
-                f"{name} group {group.id}",
+                Message("appendix-group", appendix=name, group=group.id),
             )
 
 

@@ -6,10 +6,11 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from plan272.figures import grand_total, table_totals
-from plan272.findings import Finding, Severity, how_far
+from plan272.findings import Finding, Severity
+from plan272.messages import Amount, Each, Message, Off
 from plan272.model import Plan
 from plan272.provenance import Provenance
-from plan272.rules import Rule, not_checked
+from plan272.rules import Rule, appendix_name, not_checked
 
 
 def check(plan: Plan, where: Provenance) -> Iterator[Finding]:
@@ -26,24 +27,33 @@ def check(plan: Plan, where: Provenance) -> Iterator[Finding]:
         yield Finding(
             "SUM003",
             Severity.INFO,
-            f"not checked: a part of the grand total names an appendix the plan does not have "
-            f"({', '.join(str(u) for u in unknown)}; see DAT002)",
+            Message("SUM003.unknown-appendix", names=Each(tuple(str(u) for u in unknown))),
             where.locate("grand_total", "parts"),
             ids=("grand_total",),
             detail="unknown-appendix",
         )
     elif figures.computed != grand.amount:
-        terms = " + ".join(
-            f"{line.appendix.label() if line.appendix else line.label} ({line.computed:,}"
-            + ("" if line.itemised else ", as stated")
-            + ")"
-            for line in figures.lines
+        terms = Each(
+            tuple(
+                Message(
+                    "SUM003.term" if line.itemised else "SUM003.term-stated",
+                    name=appendix_name(plan, line.appendix.id) if line.appendix else line.label,
+                    amount=Amount(line.computed or 0),
+                )
+                for line in figures.lines
+            ),
+            "plus",
         )
         yield Finding(
             "SUM003",
             Severity.ERROR,
-            f"{terms} is {figures.computed:,} million VND; the declared grand total is {grand.amount:,} "
-            f"({how_far(figures.computed, grand.amount)})",
+            Message(
+                "SUM003.appendices",
+                terms=terms,
+                computed=Amount(figures.computed),
+                declared=Amount(grand.amount),
+                off=Off(figures.computed, grand.amount),
+            ),
             where.locate("grand_total", "amount"),
             ids=("grand_total",),
             expected=figures.computed,
@@ -55,8 +65,12 @@ def check(plan: Plan, where: Provenance) -> Iterator[Finding]:
         yield Finding(
             "SUM003",
             Severity.ERROR,
-            f"the declared parts add up to {parts_sum:,}, the declared grand total is {grand.amount:,} "
-            f"({how_far(parts_sum, grand.amount)})",
+            Message(
+                "SUM003.parts",
+                computed=Amount(parts_sum),
+                declared=Amount(grand.amount),
+                off=Off(parts_sum, grand.amount),
+            ),
             where.locate("grand_total", "amount"),
             ids=("grand_total",),
             expected=parts_sum,
@@ -70,8 +84,9 @@ def check(plan: Plan, where: Provenance) -> Iterator[Finding]:
             yield Finding(
                 "SUM003",
                 Severity.WARNING,
-                f"{appendix.label()} is in no part of the grand total: its {amount:,} million VND are not "
-                "counted in it (name it as a part, or leave `parts` out to count every appendix)",
+                Message(
+                    "SUM003.not-a-part", appendix=appendix_name(plan, appendix.id), amount=Amount(amount)
+                ),
                 where.locate("grand_total", "parts"),
                 ids=("grand_total", appendix.id),
                 detail="not-a-part",
@@ -80,12 +95,20 @@ def check(plan: Plan, where: Provenance) -> Iterator[Finding]:
         part = line.part
         if part is None or line.appendix is None or line.computed is None or part.amount == line.computed:
             continue
-        over = "in the period " if line.appendix.row_total == "whole" else ""
+        over: Message | str = Message("SUM003.in-period") if line.appendix.row_total == "whole" else ""
         yield Finding(
             "SUM003",
             Severity.ERROR,
-            f"declared part {part.id!r} ({part.label}) is {part.amount:,}; {line.appendix.label()} adds up "
-            f"to {line.computed:,} {over}({how_far(line.computed, part.amount)})",
+            Message(
+                "SUM003.part",
+                part=repr(part.id),
+                label=part.label,
+                declared=Amount(part.amount),
+                appendix=appendix_name(plan, line.appendix.id),
+                computed=Amount(line.computed),
+                over=over,
+                off=Off(line.computed, part.amount),
+            ),
             where.locate("grand_total", "parts", index, "amount"),
             ids=("grand_total", part.id),
             expected=line.computed,

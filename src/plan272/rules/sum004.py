@@ -6,6 +6,7 @@ from collections.abc import Iterator
 from decimal import Decimal
 
 from plan272.findings import Finding, Severity
+from plan272.messages import Amount, Message
 from plan272.model import Plan
 from plan272.provenance import Provenance
 from plan272.rules import Rule
@@ -26,12 +27,16 @@ def check(plan: Plan, where: Provenance) -> Iterator[Finding]:
         amount = int(check.computed)
         ids = (*(str(p) for p in check.path),)
         at = where.locate(*check.path)
-        what = "the amount in words" if check.kind == "words" else f"the printed figure {check.printed!r}"
+        what = (
+            Message("SUM004.in-words")
+            if check.kind == "words"
+            else Message("SUM004.printed", printed=repr(check.printed))
+        )
         if check.status == "unreadable":
             yield Finding(
                 "SUM004",
                 Severity.ERROR if check.kind == "words" else Severity.WARNING,
-                f"{check.label}: {what} cannot be read: {check.detail}",
+                Message("SUM004.unreadable", label=check.label, what=what, why=check.detail),
                 at,
                 ids=ids,
                 expected=amount,
@@ -41,12 +46,17 @@ def check(plan: Plan, where: Provenance) -> Iterator[Finding]:
         assert check.stated is not None
         read = _figure(check.stated)
         if check.kind == "words":
-            message = (
-                f"{check.label}: the words read {read:,} million VND, the figure is {amount:,} "
-                f"(the figure in words: '{int_to_words(amount * 10**6)} đồng')"
+            message = Message(
+                "SUM004.words",
+                label=check.label,
+                read=Amount(read),
+                amount=Amount(amount),
+                words=int_to_words(amount * 10**6),
             )
         else:
-            message = f"{check.label}: {what} is {read:,} million VND, the amount is {amount:,}"
+            message = Message(
+                "SUM004.figure", label=check.label, what=what, read=Amount(read), amount=Amount(amount)
+            )
         yield Finding("SUM004", Severity.ERROR, message, at, ids=ids, expected=amount, observed=read)
 
 

@@ -5,10 +5,11 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from plan272.figures import column_value
-from plan272.findings import Finding, Severity, how_far
+from plan272.findings import Finding, Severity
+from plan272.messages import Amount, Each, Message, Off
 from plan272.model import Appendix, Declared, Plan, Row, Split
 from plan272.provenance import Provenance
-from plan272.rules import Rule
+from plan272.rules import Rule, appendix_name
 
 
 def _unreadable(row: Row, appendix: Appendix, split: Split) -> bool:
@@ -30,7 +31,7 @@ def _declared_value(declared: Declared, appendix: Appendix, name: str, years: tu
 def check(plan: Plan, where: Provenance) -> Iterator[Finding]:
     for a_index, appendix in enumerate(plan.appendices):
         for split in appendix.splits:
-            parts_text = " + ".join(split.parts)
+            parts_text = Each(tuple(split.parts), "plus")
             for row in plan.rows(appendix.id):
                 if _unreadable(row, appendix, split):
                     continue  # DAT001 reports the cell
@@ -41,8 +42,15 @@ def check(plan: Plan, where: Provenance) -> Iterator[Finding]:
                     yield Finding(
                         "SUM005",
                         Severity.ERROR,
-                        f"{row.id}: {parts_text} add up to {parts:,}, {split.total} is {total:,} "
-                        f"({how_far(parts, total)})",
+                        Message(
+                            "SUM005.row",
+                            row=row.id,
+                            parts=parts_text,
+                            computed=Amount(parts),
+                            total=split.total,
+                            declared=Amount(total),
+                            off=Off(parts, total),
+                        ),
                         row.location.with_field(column),
                         ids=(row.id,),
                         expected=parts,
@@ -72,8 +80,15 @@ def check(plan: Plan, where: Provenance) -> Iterator[Finding]:
                     yield Finding(
                         "SUM005",
                         Severity.ERROR,
-                        f"{appendix.label()}, declared totals: {parts_text} add up to {parts:,}, "
-                        f"{split.total} is {stated:,} ({how_far(parts, stated)})",
+                        Message(
+                            "SUM005.declared",
+                            appendix=appendix_name(plan, appendix.id),
+                            parts=parts_text,
+                            computed=Amount(parts),
+                            total=split.total,
+                            declared=Amount(stated),
+                            off=Off(parts, stated),
+                        ),
                         where.locate(*path, "columns"),
                         ids=(scope,),
                         expected=parts,

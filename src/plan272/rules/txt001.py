@@ -9,16 +9,12 @@ with both readings; any other difference is a ``warning`` with the computed valu
 from __future__ import annotations
 
 from collections.abc import Iterator
-from decimal import Decimal
 
 from plan272.findings import Finding, Severity
+from plan272.messages import Amount, Message, Num
 from plan272.model import Plan
 from plan272.provenance import Provenance
 from plan272.rules import Rule
-
-
-def _fmt(value: Decimal) -> str:
-    return f"{value:,}" if value == value.to_integral_value() else f"{value:,f}"
 
 
 def check(plan: Plan, where: Provenance) -> Iterator[Finding]:
@@ -30,27 +26,44 @@ def check(plan: Plan, where: Provenance) -> Iterator[Finding]:
             continue
         at = where.locate(*check.path)
         if check.status == "unreadable":
-            yield Finding("TXT001", Severity.WARNING, f"{claim.label}: {check.detail}", at, ids=(claim.id,))
+            yield Finding(
+                "TXT001",
+                Severity.WARNING,
+                Message("TXT001.unreadable", label=claim.label, why=check.detail),
+                at,
+                ids=(claim.id,),
+            )
             continue
         assert check.stated is not None and check.computed is not None
         if check.kind == "total":
             diff = check.computed - check.stated
-            message = (
-                f"{claim.label}: the text states {check.printed} ({claim.source.where}) but its parts "
-                f"{check.detail} add up to {_fmt(check.computed)} ({_fmt(abs(diff))} "
-                f"{'more' if diff > 0 else 'fewer'})"
+            message = Message(
+                "TXT001.total",
+                label=claim.label,
+                printed=check.printed,
+                where=claim.source.where,
+                parts=check.detail,
+                computed=Amount(check.computed),
+                diff=Amount(abs(diff)),
+                more=Message("TXT001.more" if diff > 0 else "TXT001.fewer"),
             )
             severity = Severity.WARNING
         elif check.status == "truncated":
-            message = (
-                f"{claim.label}: {check.detail}, which rounds to {check.computed}% at the printed "
-                f"precision; the text prints {check.printed} (truncated, not rounded)"
+            message = Message(
+                "TXT001.truncated",
+                label=claim.label,
+                detail=check.detail,
+                computed=Num(check.computed),
+                printed=check.printed,
             )
             severity = Severity.INFO
         else:
-            message = (
-                f"{claim.label}: {check.detail}, i.e. {check.computed}% at the printed precision; the "
-                f"text prints {check.printed}"
+            message = Message(
+                "TXT001.differs",
+                label=claim.label,
+                detail=check.detail,
+                computed=Num(check.computed),
+                printed=check.printed,
             )
             severity = Severity.WARNING
         yield Finding(
