@@ -18,21 +18,15 @@ from pathlib import Path
 
 import pytest
 
+from entry import run_main
 from plans import DATA, ROOT
 
 ENV = {"COLUMNS": "100", "PATH": "/usr/bin:/bin", "PYTHONPATH": str(ROOT / "src")}
 
 
 def cli(*args: str, cwd: Path = ROOT, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "plan272", *args],
-        cwd=cwd,
-        capture_output=True,
-        text=True,
-        env={**ENV, **(env or {})},
-        timeout=120,
-        errors="surrogateescape",
-    )
+    """plan272 ARGS through its entry point, in this process (see tests/entry.py)."""
+    return run_main(list(args), cwd, {**ENV, **(env or {})})
 
 
 def one_line_error(out: subprocess.CompletedProcess[str]) -> None:

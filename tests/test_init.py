@@ -11,20 +11,15 @@ from pathlib import Path
 
 import pytest
 
+from entry import run_main
 from plan272.engine import run
 from plan272.load import load_plan
 from plans import DATA, ROOT
 
 
 def cli(*args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "plan272", *args],
-        cwd=ROOT,
-        capture_output=True,
-        text=True,
-        env={"COLUMNS": "100", "PATH": "/usr/bin:/bin"},
-        timeout=60,
-    )
+    """plan272 ARGS through its entry point, in this process (see tests/entry.py)."""
+    return run_main(list(args), ROOT, {"COLUMNS": "100", "PATH": "/usr/bin:/bin"})
 
 
 def test_a_new_plan_validates_as_written(tmp_path: Path) -> None:
