@@ -291,19 +291,16 @@ def test_a_revision_differs_exactly_when_its_content_differs(b: Plan) -> None:
 @settings(max_examples=10, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(revisions())
 def test_every_format_renders_any_revision(b: Plan) -> None:
-    import io
     import json
     from decimal import Decimal
 
-    from plan272.cli.console import make_console
-    from plan272.formats import diff_json, diff_markdown, diff_text
+    from plan272.views import diff as views
 
     d = diff(base(), b)
-    buffer = io.StringIO()
-    diff_text.render(d, make_console(buffer, width=100, color=False), "old", "new")
-    assert buffer.getvalue().startswith("plan272 diff old → new\n")
-    assert diff_markdown.render(d, "old", "new").startswith("### plan272 diff: old → new\n")
-    data = json.loads(diff_json.render(d, "old", "new", "0"), parse_float=Decimal)
+    labels = ("old", "new")
+    assert views.render(d, "text", labels, "0", to_file=True).startswith("plan272 diff old → new\n")
+    assert views.render(d, "markdown", labels, "0").startswith("### plan272 diff: old → new\n")
+    data = json.loads(views.render(d, "json", labels, "0"), parse_float=Decimal)
     assert data["differ"] is not d.empty
     assert len(data["tables"]["appendix1"]["added"]) == len(d.table("appendix1").added)
 
@@ -313,7 +310,7 @@ def test_every_format_renders_any_revision(b: Plan) -> None:
 def test_markdown_text_is_always_literal(text: str) -> None:
     import re
 
-    from plan272.formats.diff_markdown import md
+    from plan272.views.diff.markdown import md
 
     out = md(text)
     assert "\n" not in out and "\r" not in out

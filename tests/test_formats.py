@@ -14,13 +14,14 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from plan272 import jsonout
 from plan272.engine import INTERNAL, Report, run
 from plan272.findings import Finding, Severity
-from plan272.formats import github, json_, junit, sarif
 from plan272.load import load_plan
 from plan272.problems import Location
 from plan272.rules import catalogue, get_rule
 from plan272.safety import safe
+from plan272.views.report import github, json_, junit, sarif
 from plans import yaml_line
 
 VERSION = "9.8.7"
@@ -152,7 +153,7 @@ def test_json_decimals_are_exact() -> None:
     ],
 )
 def test_json_numbers(value: Any, text: str) -> None:
-    assert json_.dumps(value) == text
+    assert jsonout.dumps(value) == text
     assert json.loads(text, parse_float=Decimal) == (value if text != "null" else None)
 
 

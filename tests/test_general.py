@@ -509,7 +509,7 @@ def test_the_summary_judges_only_the_scopes_of_the_rule(tmp_path: Path) -> None:
     summary = build_summary(result.plan, run(result), result.provenance)
     assert summary.security is not None
     assert [r.checked for r in summary.security.years] == [False, False, False]
-    from plan272.tables import grid
+    from plan272.views.summary.grids import grid
 
     g = grid(summary, "security")
     assert [r.cells[-1] for r in g.rows] == ["–", "–", "–", "yes"]
@@ -634,7 +634,7 @@ def test_diff_shows_in_period_amounts_and_undecided_shares(tmp_path: Path) -> No
 
 
 def test_diff_says_when_a_side_has_no_security_rule(tmp_path: Path) -> None:
-    from plan272.formats.diff_common import share_status
+    from plan272.views.diff.common import share_status
 
     a = plan(tmp_path / "a", [projects()], BEYOND, security_policy=POLICY)
     b = plan(tmp_path / "b", [projects()], BEYOND)

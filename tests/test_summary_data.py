@@ -1,4 +1,4 @@
-"""The data of ``plan272 summary`` (plan272.summary) and its tables (plan272.tables.grids): typed
+"""The data of ``plan272 summary`` (plan272.summary) and its tables (plan272.views.summary.grids.grids): typed
 numbers that add up, differences marked, spellings of one agency together."""
 
 from __future__ import annotations
@@ -13,7 +13,7 @@ from plan272.load import LoadResult
 from plan272.model import Declared, Plan
 from plan272.rules import catalogue
 from plan272.summary import TRAILING, AppendixSection, Summary, build_summary, parse_section
-from plan272.tables import Grid, grid, grids
+from plan272.views.summary.grids import Grid, grid, grids
 from plans import WHERE, shipped, with_meta, with_project, with_unit
 
 

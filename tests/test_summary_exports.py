@@ -19,8 +19,8 @@ from openpyxl import load_workbook
 from openpyxl.worksheet.worksheet import Worksheet
 
 from plan272.engine import run
-from plan272.exports import neutralise
 from plan272.load import load_plan
+from plan272.views.summary.exports import neutralise
 from plandir import A1, DATA, PlanDir
 
 Result = tuple[int, str, str]
@@ -339,7 +339,7 @@ def test_colour_terminal_keeps_data_escapes_visible(hostile: Path) -> None:
     from plan272.engine import run
     from plan272.load import load_plan
     from plan272.summary import build_summary
-    from plan272.tables import render
+    from plan272.views.summary.grids import render
 
     loaded = load_plan(hostile)
     assert loaded.plan is not None

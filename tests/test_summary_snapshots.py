@@ -17,7 +17,6 @@ from pathlib import Path
 
 import pytest
 
-from plan272.cli.console import make_console
 from plan272.engine import Report, run
 from plan272.findings import Finding, Severity
 from plan272.i18n import AmountUnit, Lang
@@ -26,7 +25,8 @@ from plan272.model import Declared, Plan
 from plan272.problems import Location
 from plan272.rules import Rule
 from plan272.summary import SectionName, Summary, build_summary
-from plan272.tables import render
+from plan272.views.console import make_console
+from plan272.views.summary.grids import render
 from plans import WHERE, shipped, with_meta, with_project
 
 SNAPSHOTS = Path(__file__).resolve().parent / "snapshots"
@@ -140,7 +140,7 @@ def test_the_whole_summary_fits_100_columns(summary: Summary) -> None:
 def test_no_figure_is_cut_at_the_narrowest_width(summary: Summary, section: SectionName, lang: Lang) -> None:
     """At the width ``minimum_width`` computes, every figure prints whole; one column less and the
     console widens itself rather than cut a number."""
-    from plan272.tables import display_text, grid, minimum_width
+    from plan272.views.summary.grids import display_text, grid, minimum_width
 
     g = grid(summary, section, lang)
     narrowest = minimum_width(g, lang, "million")

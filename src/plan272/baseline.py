@@ -29,7 +29,7 @@ def dumps(findings: list[Finding]) -> str:
         }.values(),
         key=lambda e: str(e["key"]),
     )
-    from plan272.formats.json_ import dumps as json_dumps
+    from plan272.jsonout import dumps as json_dumps
 
     return json_dumps({"version": VERSION, "tool": "plan272", "findings": entries}) + "\n"
 

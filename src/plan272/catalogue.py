@@ -377,4 +377,49 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "internal error in rule {rule}: {error} (at {where}); this is a bug in plan272, please report it",
         "lỗi nội bộ ở quy tắc {rule}: {error} (tại {where}); đây là lỗi của plan272, xin báo lại",
     ),
+    # --- the words of reports around the findings (validate, diff) -------------------------------
+    "report.count": ("{count} {severity}", "{count} {severity}"),
+    "report.findings": ("{count} finding{s}: {counts}", "{count} kết quả: {counts}"),
+    "report.no-findings": ("No findings.", "Không có kết quả nào."),
+    "report.rules-checked": (" ({count} rule{s} checked", " (đã kiểm tra {count} quy tắc"),
+    "report.no-rules": (
+        " (no rules checked: the plan could not be read",
+        " (không kiểm tra quy tắc nào: không đọc được kế hoạch",
+    ),
+    "report.suppressed": ("; {count} suppressed by the baseline", "; {count} được baseline bỏ qua"),
+    "report.fatal": (
+        "plan272 could not read some input: see the problems above.",
+        "plan272 không đọc được một phần dữ liệu: xem các lỗi ở trên.",
+    ),
+    "report.stale": (
+        "{count} baseline {entries} (remove with --write-baseline):",
+        "{count} mục baseline không còn xảy ra (xoá bằng --write-baseline):",
+    ),
+    "report.stale-one": ("entry no longer occurs", "mục"),
+    "report.stale-many": ("entries no longer occur", "mục"),
+    "summary.heading": ("plan272 validate: {outcome}", "plan272 validate: {outcome}"),
+    "summary.no-findings": ("no findings", "không có kết quả nào"),
+    "summary.severity": ("Severity", "Mức độ"),
+    "summary.findings": ("Findings", "Số kết quả"),
+    "summary.code": ("Code", "Mã"),
+    "summary.location": ("Location", "Vị trí"),
+    "summary.message": ("Message", "Nội dung"),
+    "summary.rules": ("{count} rule{s} checked", "đã kiểm tra {count} quy tắc"),
+    "summary.suppressed": ("{count} suppressed by the baseline", "{count} được baseline bỏ qua"),
+    "summary.stale": ("{count} stale baseline {entries}", "{count} mục baseline không còn xảy ra"),
+    "summary.fatal": (
+        "**plan272 could not read some input**: see the DAT001 findings below.",
+        "**plan272 không đọc được một phần dữ liệu**: xem các kết quả DAT001 dưới đây.",
+    ),
+    "summary.stale-list": (
+        "Stale baseline entries (no longer found): {entries}{more}.",
+        "Các mục baseline không còn xảy ra: {entries}{more}.",
+    ),
+    "summary.stale-more": (" and {count} more", " và {count} mục khác"),
+    "summary.cut": (
+        "{count} more findings are not shown (GitHub limits a step summary to 1 MiB): run `plan272 "
+        "validate` locally or use `--format json`.",
+        "{count} kết quả khác không được hiển thị (GitHub giới hạn step summary ở 1 MiB): chạy `plan272 "
+        "validate` trên máy hoặc dùng `--format json`.",
+    ),
 }

@@ -661,6 +661,11 @@ class PlanFile(Model):
     schema_version: Literal[2] = 2
     identity: Identity
     csv_number_format: Literal["plain", "vi", "en"] = "plain"
+    language: Literal["en", "vi"] | None = Field(
+        default=None,
+        description="the language reports on this plan are written in (vi or en) when neither --lang nor "
+        "PLAN272_LANG says; default en",
+    )
     appendices: list[Appendix] = Field(min_length=1)
     grand_total: GrandTotal | None = None
     kpis: list[Kpi] = []

@@ -2,8 +2,8 @@
 
 Pure data, no rich and no formatting: each section is a frozen dataclass of typed rows whose
 amounts are whole million VND (``int``) and whose shares are ``Decimal``. Every figure comes from
-:mod:`plan272.figures`; :mod:`plan272.tables` turns the sections into labelled tables,
-:mod:`plan272.exports` into files.
+:mod:`plan272.figures`; :mod:`plan272.views.summary.grids` turns the sections into labelled tables,
+:mod:`plan272.views.summary.exports` into files.
 
 The sections follow the plan's own shape: one per appendix that plan.yaml declares (named by the
 appendix id), between the fixed ones.

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from enum import StrEnum
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
@@ -12,25 +11,21 @@ from plan272.cli.options import (
     DEFAULT_MAX_FILE_SIZE,
     DEFAULT_MAX_PROBLEMS,
     DEFAULT_MAX_ROWS,
+    DiffFormat,
     Force,
     Ignore,
+    LangOption,
     MaxFileSize,
     MaxProblems,
     MaxRows,
     Output,
     Select,
+    language,
     limits,
 )
 
 if TYPE_CHECKING:
-    from plan272.diff import PlanDiff
     from plan272.model import Plan
-
-
-class DiffFormat(StrEnum):
-    text = "text"
-    json = "json"
-    markdown = "markdown"
 
 
 def register(app: typer.Typer) -> None:
@@ -59,9 +54,8 @@ def register(app: typer.Typer) -> None:
                 "the repository for git revisions.",
             ),
         ] = Path("data"),
-        format: Annotated[
-            DiffFormat, typer.Option("--format", "-f", help="Report format.")
-        ] = DiffFormat.text,
+        format: DiffFormat = "text",
+        lang: LangOption = None,
         exit_code: Annotated[
             bool,
             typer.Option("--exit-code", help="Exit 1 when the two sides differ (like git diff --exit-code)."),
@@ -90,6 +84,7 @@ def register(app: typer.Typer) -> None:
         from plan272.diff import diff_plans
         from plan272.engine import SelectionError, check_selection, parse_codes, run
         from plan272.gitsource import Side, SourceError, resolve
+        from plan272.views import diff as views
 
         try:
             selected, ignored = parse_codes(select), parse_codes(ignore)
@@ -117,25 +112,7 @@ def register(app: typer.Typer) -> None:
         inputs = [
             f for side in sides if side.kind != "revision" for f in side.result.provenance.files.values()
         ]
-        text = render(result, format, labels, __version__, to_file=output is not None)
+        words = language(lang, new_plan.meta.language)
+        text = views.render(result, format, labels, __version__, words, to_file=output is not None)
         emit(text, output, force=force, inputs=inputs)
         raise typer.Exit(1 if exit_code and not result.empty else 0)
-
-
-def render(
-    result: PlanDiff, format: DiffFormat, labels: tuple[str, str], version: str, *, to_file: bool
-) -> str:
-    """The diff as text in ``format``."""
-    old, new = labels
-    if format is DiffFormat.json:
-        from plan272.formats import diff_json
-
-        return diff_json.render(result, old, new, version)
-    if format is DiffFormat.markdown:
-        from plan272.formats import diff_markdown
-
-        return diff_markdown.render(result, old, new)
-    from plan272.cli.console import capture
-    from plan272.formats import diff_text
-
-    return capture(lambda console: diff_text.render(result, console, old, new), to_file=to_file)

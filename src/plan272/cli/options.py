@@ -4,12 +4,17 @@ from __future__ import annotations
 
 from enum import StrEnum
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
+from plan272.views import Formats
+from plan272.views.diff import FORMATS as DIFF_FORMATS
+from plan272.views.report import FORMATS as REPORT_FORMATS
+
 if TYPE_CHECKING:
     from plan272.load.files import Limits
+    from plan272.messages import Lang
 
 
 class FailOn(StrEnum):
@@ -18,12 +23,51 @@ class FailOn(StrEnum):
     info = "info"
 
 
-class ValidateFormat(StrEnum):
-    text = "text"
-    json = "json"
-    sarif = "sarif"
-    junit = "junit"
-    github = "github"
+def _format_option(registry: Formats, help: str) -> Any:
+    return typer.Option(
+        "--format",
+        "-f",
+        metavar=registry.metavar,
+        help=f"{help} ({registry.help()}).",
+        callback=registry.choose,
+    )
+
+
+ValidateFormat = Annotated[str, _format_option(REPORT_FORMATS, "Report format")]
+DiffFormat = Annotated[str, _format_option(DIFF_FORMATS, "Report format")]
+
+
+class LangChoice(StrEnum):
+    en = "en"
+    vi = "vi"
+
+
+LangOption = Annotated[
+    LangChoice | None,
+    typer.Option(
+        "--lang",
+        help="Language of the report, its words and its number notation: vi (1.501.713; 8,66%) or en "
+        "(1,501,713; 8.66%). Default: $PLAN272_LANG, else plan.yaml's language, else en.",
+        show_default=False,
+    ),
+]
+
+
+def language(option: LangChoice | None, plan_language: str | None = None) -> Lang:
+    """The language a report is written in: ``--lang``, else ``$PLAN272_LANG``, else plan.yaml's
+    ``language``, else English. An unknown ``$PLAN272_LANG`` is a usage error, not a guess."""
+    import os
+
+    if option is not None:
+        return "vi" if option is LangChoice.vi else "en"
+    env = os.environ.get("PLAN272_LANG", "").strip().lower()
+    if env:
+        if env not in ("en", "vi"):
+            from plan272.cli import UserError
+
+            raise UserError(f"PLAN272_LANG={env!r} is not a language plan272 writes: en or vi")
+        return "vi" if env == "vi" else "en"
+    return "vi" if plan_language == "vi" else "en"
 
 
 DataDir = Annotated[

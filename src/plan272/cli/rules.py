@@ -17,8 +17,8 @@ def register(app: typer.Typer) -> None:
         from rich.text import Text
 
         from plan272.cli import UserError
-        from plan272.cli.console import show
         from plan272.rules import catalogue, get_rule
+        from plan272.views.console import show
 
         if code is not None:
             rule = get_rule(code)

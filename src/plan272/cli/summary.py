@@ -99,7 +99,7 @@ def register(app: typer.Typer) -> None:
         unit_code: AmountUnit = "billion" if unit is UnitChoice.billion else "million"
         fmt = None
         if export is not None:
-            from plan272.exports import ExportError, format_for
+            from plan272.views.summary.exports import ExportError, format_for
 
             try:
                 fmt = format_for(export)
@@ -113,7 +113,7 @@ def register(app: typer.Typer) -> None:
         result, inputs = _summary(data_dir, limits(max_file_size, max_rows, max_problems))
         chosen = _sections(section, result)
         if width is not None and fmt not in ("html", "xlsx", "csv"):
-            from plan272.tables import required_width
+            from plan272.views.summary.grids import required_width
 
             needed = required_width(result, lang_code, unit_code, chosen)
             if width < needed:
@@ -122,8 +122,8 @@ def register(app: typer.Typer) -> None:
         if export is None or fmt is None:
             import sys
 
-            from plan272.cli.console import capture
-            from plan272.tables import render
+            from plan272.views.console import capture
+            from plan272.views.summary.grids import render
 
             sys.stdout.write(
                 capture(lambda console: render(console, result, lang_code, unit_code, chosen), width=width)
@@ -132,8 +132,8 @@ def register(app: typer.Typer) -> None:
 
         from plan272 import __version__
         from plan272.cli.io import write_file
-        from plan272.exports import DEFAULT_WIDTH, ExportError, export_bytes
         from plan272.safety import safe
+        from plan272.views.summary.exports import DEFAULT_WIDTH, ExportError, export_bytes
 
         try:
             data = export_bytes(

@@ -16,12 +16,14 @@ from plan272.cli.options import (
     FailOn,
     Force,
     Ignore,
+    LangOption,
     MaxFileSize,
     MaxProblems,
     MaxRows,
     Output,
     Select,
     ValidateFormat,
+    language,
     limits,
 )
 
@@ -30,9 +32,8 @@ def register(app: typer.Typer) -> None:
     @app.command("validate")
     def validate(
         data_dir: DataDir = Path("data"),
-        format: Annotated[
-            ValidateFormat, typer.Option("--format", "-f", help="Report format.")
-        ] = ValidateFormat.text,
+        format: ValidateFormat = "text",
+        lang: LangOption = None,
         select: Select = None,
         ignore: Ignore = None,
         fail_on: Annotated[
@@ -63,6 +64,7 @@ def register(app: typer.Typer) -> None:
         from plan272.findings import Severity
         from plan272.load import load_plan
         from plan272.safety import safe
+        from plan272.views import report as views
 
         data_directory(data_dir)
         try:
@@ -105,45 +107,20 @@ def register(app: typer.Typer) -> None:
 
         if baseline is not None:
             inputs.append(baseline)
+        words = language(lang, loaded.plan.meta.language if loaded.plan else None)
         emit(
-            render(report, format, __version__, to_file=output is not None),
+            views.render(report, format, __version__, words, to_file=output is not None),
             output,
             force=force,
             inputs=inputs,
-            commands=format is ValidateFormat.github,
+            commands=views.FORMATS.get(format).commands,
         )
-        if format is ValidateFormat.github and (summary := os.environ.get("GITHUB_STEP_SUMMARY")):
-            from plan272.formats import github
+        if format == "github" and (summary := os.environ.get("GITHUB_STEP_SUMMARY")):
+            from plan272.views.report import github
 
             written = [p for p in (output, write_baseline) if p is not None]
-            append_file(Path(summary), github.step_summary(report, __version__), inputs=[*inputs, *written])
+            step = github.step_summary(report, __version__, words)
+            append_file(Path(summary), step, inputs=[*inputs, *written])
         if report.fatal:
             raise typer.Exit(2)
         raise typer.Exit(1 if report.fails(Severity(fail_on.value)) else 0)
-
-
-def render(report: object, format: ValidateFormat, version: str, *, to_file: bool) -> str:
-    """The report as text in ``format``."""
-    from plan272.engine import Report
-
-    assert isinstance(report, Report)
-    if format is ValidateFormat.text:
-        from plan272.cli.console import capture
-        from plan272.formats import text
-
-        return capture(lambda console: text.render(report, console), to_file=to_file)
-    if format is ValidateFormat.json:
-        from plan272.formats import json_
-
-        return json_.render(report, version)
-    if format is ValidateFormat.sarif:
-        from plan272.formats import sarif
-
-        return sarif.render(report, version)
-    if format is ValidateFormat.junit:
-        from plan272.formats import junit
-
-        return junit.render(report, version)
-    from plan272.formats import github
-
-    return github.render(report, version)

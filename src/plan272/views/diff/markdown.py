@@ -8,10 +8,15 @@ break a table nor inject a link, a mention, HTML or formatting.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from plan272.diff import Change, PlanDiff, RowPair, RowRef, RowsDiff
 from plan272.findings import Finding
-from plan272.formats import diff_common as c
 from plan272.safety import safe
+
+if TYPE_CHECKING:
+    from plan272.messages import Lang
+from plan272.views.diff import common as c
 
 # backslash-escaped: everything that can start formatting, a link, HTML, an entity or a cell border
 _ESCAPE = str.maketrans(
@@ -35,7 +40,10 @@ def md(text: str, width: int | None = None) -> str:
     return safe(flat).translate(_ESCAPE)
 
 
-def render(diff: PlanDiff, old: str, new: str) -> str:
+def render(
+    diff: PlanDiff, labels: tuple[str, str], version: str = "", *, lang: Lang = "en", to_file: bool = False
+) -> str:
+    old, new = labels
     out: list[str] = [f"### plan272 diff: {md(old)} → {md(new)}", ""]
     warning = c.incomplete_warning(diff, old, new)
     if warning:

@@ -42,15 +42,14 @@ UTF-8. Control characters in data are escaped by JSON (``\\u001b``) and cannot r
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
-from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
-from plan272.safety import json_string
+from plan272.jsonout import dumps
 
 if TYPE_CHECKING:
     from plan272.engine import Report
     from plan272.findings import Finding
+    from plan272.messages import Lang
 
 FORMAT_VERSION = 1
 
@@ -81,13 +80,14 @@ TOP_KEYS = (
 )
 
 
-def finding_object(finding: Finding) -> dict[str, Any]:
-    """One finding as the JSON object documented above (values may be ``Decimal``)."""
+def finding_object(finding: Finding, lang: Lang = "en") -> dict[str, Any]:
+    """One finding as the JSON object documented above (values may be ``Decimal``); only
+    ``message`` depends on ``lang``."""
     location = finding.location
     return {
         "code": finding.code,
         "severity": finding.severity.value,
-        "message": finding.text(),
+        "message": finding.text(lang),
         "file": location.file,
         "line": location.line,
         "field": location.field or None,
@@ -100,11 +100,11 @@ def finding_object(finding: Finding) -> dict[str, Any]:
     }
 
 
-def document(report: Report, tool_version: str) -> dict[str, Any]:
+def document(report: Report, tool_version: str, lang: Lang = "en") -> dict[str, Any]:
     return {
         "version": FORMAT_VERSION,
         "tool": {"name": "plan272", "version": tool_version},
-        "findings": [finding_object(f) for f in report.findings],
+        "findings": [finding_object(f, lang) for f in report.findings],
         "summary": report.counts(),
         "suppressed": report.suppressed,
         "stale_baseline": list(report.stale_baseline),
@@ -113,62 +113,5 @@ def document(report: Report, tool_version: str) -> dict[str, Any]:
     }
 
 
-def render(report: Report, tool_version: str) -> str:
-    return dumps(document(report, tool_version)) + "\n"
-
-
-def number_text(value: Decimal) -> str | None:
-    """A finite Decimal's exact text, valid as a JSON number; ``None`` for NaN and infinities."""
-    if not value.is_finite():
-        return None
-    # str() of a finite Decimal is always a valid JSON number: ``-12.50``, ``0E-7``, ``1.5E+3``.
-    return str(value)
-
-
-def dumps(value: Any, indent: int = 2) -> str:
-    """JSON text of ``value`` with exact ``Decimal`` numbers (``json.dumps`` would need floats)."""
-    out: list[str] = []
-    _write(value, out, indent, 0)
-    return "".join(out)
-
-
-def _write(value: Any, out: list[str], indent: int, depth: int) -> None:
-    import json
-
-    if value is None:
-        out.append("null")
-    elif isinstance(value, bool):
-        out.append("true" if value else "false")
-    elif isinstance(value, int):
-        out.append(str(int(value)))  # int(): an IntEnum's str() is not its number
-    elif isinstance(value, Decimal):
-        text = number_text(value)
-        out.append("null" if text is None else text)
-    elif isinstance(value, float):
-        out.append(json.dumps(value) if value == value and abs(value) != float("inf") else "null")
-    elif isinstance(value, str):
-        out.append(json_string(value))
-    elif isinstance(value, Mapping):
-        if not value:
-            out.append("{}")
-            return
-        pad = "\n" + " " * (indent * (depth + 1))
-        out.append("{")
-        for i, (key, item) in enumerate(value.items()):
-            if not isinstance(key, str):
-                raise TypeError(f"JSON object keys must be strings, not {type(key).__name__}")
-            out.append(("," if i else "") + pad + json_string(key) + ": ")
-            _write(item, out, indent, depth + 1)
-        out.append("\n" + " " * (indent * depth) + "}")
-    elif isinstance(value, Sequence):
-        if not value:
-            out.append("[]")
-            return
-        pad = "\n" + " " * (indent * (depth + 1))
-        out.append("[")
-        for i, item in enumerate(value):
-            out.append(("," if i else "") + pad)
-            _write(item, out, indent, depth + 1)
-        out.append("\n" + " " * (indent * depth) + "]")
-    else:
-        raise TypeError(f"cannot write {type(value).__name__} as JSON")
+def render(report: Report, tool_version: str, *, lang: Lang = "en", to_file: bool = False) -> str:
+    return dumps(document(report, tool_version, lang)) + "\n"

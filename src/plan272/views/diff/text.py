@@ -12,14 +12,15 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from plan272.diff import PlanDiff, RowPair, RowsDiff
-from plan272.formats import diff_common as c
 from plan272.safety import safe
+from plan272.views.diff import common as c
 
 if TYPE_CHECKING:
     from rich.console import Console
     from rich.text import Text
 
     from plan272.findings import Finding
+    from plan272.messages import Lang
 
 _SEVERITY = {"error": "bold red", "warning": "yellow", "info": "cyan"}
 
@@ -30,7 +31,16 @@ def _t(text: str, style: str = "") -> Text:
     return Text(safe(text), style=style)
 
 
-def render(diff: PlanDiff, console: Console, old: str, new: str) -> None:
+def render(
+    diff: PlanDiff, labels: tuple[str, str], version: str = "", *, lang: Lang = "en", to_file: bool = False
+) -> str:
+    """The diff as text: coloured on a terminal, plain for a file or a pipe."""
+    from plan272.views.console import capture
+
+    return capture(lambda console: draw(diff, console, *labels, lang=lang), to_file=to_file)
+
+
+def draw(diff: PlanDiff, console: Console, old: str, new: str, *, lang: Lang = "en") -> None:
     from rich.text import Text
 
     head = Text()

@@ -22,11 +22,14 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from plan272.messages import Arg, Message
 from plan272.safety import safe
+from plan272.views.lines import finding_line, plural_s, severity_word
 
 if TYPE_CHECKING:
     from plan272.engine import Report
     from plan272.findings import Finding
+    from plan272.messages import Lang
 
 _COMMAND = {"error": "error", "warning": "warning", "info": "notice"}
 SUMMARY_LIMIT = 900_000  # bytes; GitHub refuses a step summary over 1 MiB
@@ -49,34 +52,25 @@ def escape_property(text: str) -> str:
 
 
 def _rule_names(report: Report) -> dict[str, str]:
-    from plan272.formats.sarif import rules_for
+    from plan272.views.report.sarif import rules_for
 
     return {rule.code: rule.name for rule in rules_for(report)}
 
 
-def message(finding: Finding, field: bool = True) -> str:
-    """What an annotation or a summary row says: [field] message (found 'value')."""
-    text = finding.text()
-    if field and finding.location.field:
-        text = f"[{finding.location.field}] {text}"
-    value = finding.extra.get("value")
-    if value is not None:
-        text += f" (found {value!r})"
-    return text
-
-
-def annotation(finding: Finding, rule_name: str | None) -> str:
+def annotation(finding: Finding, rule_name: str | None, lang: Lang = "en") -> str:
     title = f"{finding.code} {rule_name}" if rule_name else finding.code
     props = [f"file={escape_property(finding.location.file)}"]
     if finding.location.line is not None:
         props += [f"line={finding.location.line}", "col=1"]
     props.append(f"title={escape_property(title)}")
-    return f"::{_COMMAND[finding.severity.value]} {','.join(props)}::{escape_data(message(finding))}"
+    return (
+        f"::{_COMMAND[finding.severity.value]} {','.join(props)}::{escape_data(finding_line(finding, lang))}"
+    )
 
 
-def render(report: Report, tool_version: str) -> str:
+def render(report: Report, tool_version: str, *, lang: Lang = "en", to_file: bool = False) -> str:
     names = _rule_names(report)
-    lines = [annotation(f, names.get(f.code)) for f in report.findings]
+    lines = [annotation(f, names.get(f.code), lang) for f in report.findings]
     return "".join(line + "\n" for line in lines)
 
 
@@ -102,52 +96,59 @@ def md(text: str) -> str:
     return "".join(out)
 
 
-def _plural(n: int, word: str) -> str:
+def _plural(n: int, word: str, lang: Lang) -> str:
+    if lang == "vi":
+        return f"{n} {severity_word(word, lang)}"
     return f"{n} {word}{'' if n == 1 or word == 'info' else 's'}"
 
 
-def step_summary(report: Report, tool_version: str) -> str:
+def step_summary(report: Report, tool_version: str, lang: Lang = "en") -> str:
+    def say(key: str, **args: Arg) -> str:
+        return Message(key, **args).render(lang)
+
     counts = report.counts()
     total = sum(counts.values())
-    outcome = ", ".join(_plural(n, sev) for sev, n in counts.items()) if total else "no findings"
+    outcome = (
+        ", ".join(_plural(n, sev, lang) for sev, n in counts.items()) if total else say("summary.no-findings")
+    )
     parts = [
-        f"## plan272 validate: {outcome}\n",
+        f"## {say('summary.heading', outcome=outcome)}\n",
         "\n",
-        "| Severity | Findings |\n",
+        f"| {say('summary.severity')} | {say('summary.findings')} |\n",
         "| --- | ---: |\n",
-        *(f"| {sev} | {n} |\n" for sev, n in counts.items()),
+        *(f"| {severity_word(sev, lang)} | {n} |\n" for sev, n in counts.items()),
         "\n",
     ]
-    notes = [f"{_plural(len(report.rules), 'rule')} checked", f"plan272 {md(tool_version)}"]
+    rules = len(report.rules)
+    notes = [say("summary.rules", count=rules, s=plural_s(rules)), f"plan272 {md(tool_version)}"]
     if report.suppressed:
-        notes.append(f"{report.suppressed} suppressed by the baseline")
+        notes.append(say("summary.suppressed", count=report.suppressed))
     if report.stale_baseline:
         stale = len(report.stale_baseline)
-        notes.append(f"{stale} stale baseline {'entry' if stale == 1 else 'entries'}")
+        notes.append(say("summary.stale", count=stale, entries="entry" if stale == 1 else "entries"))
     parts.append("; ".join(notes) + ".\n")
     if report.fatal:
-        parts.append("\n**plan272 could not read some input**: see the DAT001 findings below.\n")
+        parts.append("\n" + say("summary.fatal") + "\n")
     if report.stale_baseline:
         entries = ", ".join(md(e) for e in report.stale_baseline[:50])
-        more = f" and {len(report.stale_baseline) - 50} more" if len(report.stale_baseline) > 50 else ""
-        parts.append(f"\nStale baseline entries (no longer found): {entries}{more}.\n")
+        extra = len(report.stale_baseline) - 50
+        more = say("summary.stale-more", count=extra) if extra > 0 else ""
+        parts.append("\n" + say("summary.stale-list", entries=entries, more=more) + "\n")
     if total:
-        parts += ["\n", "| Code | Severity | Location | Message |\n", "| --- | --- | --- | --- |\n"]
+        head = (say("summary.code"), say("summary.severity"), say("summary.location"), say("summary.message"))
+        parts += ["\n", "| " + " | ".join(head) + " |\n", "| --- | --- | --- | --- |\n"]
         size = sum(len(p.encode("utf-8")) for p in parts)
         names = _rule_names(report)
         for shown, finding in enumerate(report.findings):
             name = names.get(finding.code)
             code = md(finding.code) + (f" {md(name)}" if name else "")
             row = (
-                f"| {code} | {finding.severity.value} | {md(str(finding.location))} "
-                f"| {md(message(finding, field=False))} |\n"
+                f"| {code} | {severity_word(finding.severity.value, lang)} | {md(str(finding.location))} "
+                f"| {md(finding_line(finding, lang, field=False))} |\n"
             )
             size += len(row.encode("utf-8"))
             if size > SUMMARY_LIMIT:
-                parts.append(
-                    f"\n{total - shown} more findings are not shown (GitHub limits a step summary "
-                    "to 1 MiB): run `plan272 validate` locally or use `--format json`.\n"
-                )
+                parts.append("\n" + say("summary.cut", count=total - shown) + "\n")
                 break
             parts.append(row)
     return "".join(parts)

@@ -10,16 +10,19 @@
   the line or the message), so an alert survives unrelated edits that move the line. When two
   results of one run would share a fingerprint, the later ones get ``:2``, ``:3`` … appended so
   code scanning does not merge them into one alert.
-- Figures in ``properties`` are exact JSON numbers (see :mod:`plan272.formats.json_`).
+- Figures in ``properties`` are exact JSON numbers (see :mod:`plan272.views.report.json_`).
 """
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
+from plan272.views.lines import finding_line
+
 if TYPE_CHECKING:
     from plan272.engine import Report
     from plan272.findings import Finding
+    from plan272.messages import Lang
     from plan272.rules import Rule
 
 SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
@@ -124,23 +127,13 @@ def _rule_object(rule: Rule) -> dict[str, Any]:
     }
 
 
-def message_text(finding: Finding) -> str:
-    text = finding.text()
-    if finding.location.field:
-        text = f"[{finding.location.field}] {text}"
-    value = finding.extra.get("value")
-    if value is not None:
-        text += f" (found {value!r})"
-    return text
-
-
-def _result(finding: Finding, rule_index: int, fingerprint: str) -> dict[str, Any]:
+def _result(finding: Finding, rule_index: int, fingerprint: str, lang: Lang = "en") -> dict[str, Any]:
     line = finding.location.line if finding.location.line and finding.location.line > 0 else 1
     return {
         "ruleId": finding.code,
         "ruleIndex": rule_index,
         "level": _LEVEL[finding.severity.value],
-        "message": {"text": message_text(finding)},
+        "message": {"text": finding_line(finding, lang)},
         "locations": [
             {
                 "physicalLocation": {
@@ -163,7 +156,7 @@ def _result(finding: Finding, rule_index: int, fingerprint: str) -> dict[str, An
     }
 
 
-def document(report: Report, tool_version: str) -> dict[str, Any]:
+def document(report: Report, tool_version: str, lang: Lang = "en") -> dict[str, Any]:
     rules = rules_for(report)
     index = {rule.code: i for i, rule in enumerate(rules)}
     seen: dict[str, int] = {}
@@ -173,7 +166,7 @@ def document(report: Report, tool_version: str) -> dict[str, Any]:
         seen[fingerprint] = seen.get(fingerprint, 0) + 1
         if seen[fingerprint] > 1:
             fingerprint = f"{fingerprint}:{seen[fingerprint]}"
-        results.append(_result(finding, index[finding.code], fingerprint))
+        results.append(_result(finding, index[finding.code], fingerprint, lang))
     return {
         "$schema": SCHEMA,
         "version": "2.1.0",
@@ -198,7 +191,7 @@ def document(report: Report, tool_version: str) -> dict[str, Any]:
     }
 
 
-def render(report: Report, tool_version: str) -> str:
-    from plan272.formats.json_ import dumps
+def render(report: Report, tool_version: str, *, lang: Lang = "en", to_file: bool = False) -> str:
+    from plan272.jsonout import dumps
 
-    return dumps(document(report, tool_version)) + "\n"
+    return dumps(document(report, tool_version, lang)) + "\n"

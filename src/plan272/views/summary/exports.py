@@ -20,7 +20,16 @@ from plan272.i18n import AmountUnit, Lang, label, to_unit
 from plan272.numbers import exact
 from plan272.safety import guard_lines, safe
 from plan272.summary import SectionName, Summary
-from plan272.tables import Cell, Column, Grid, cell_text, display_text, flagged, grids, renderable
+from plan272.views.summary.grids import (
+    Cell,
+    Column,
+    Grid,
+    cell_text,
+    display_text,
+    flagged,
+    grids,
+    renderable,
+)
 
 if TYPE_CHECKING:
     from openpyxl.worksheet.worksheet import Worksheet
@@ -117,7 +126,7 @@ def _theme() -> TerminalTheme:
 
 
 def _record(tables: Sequence[Grid], lang: Lang, unit: AmountUnit, width: int) -> Console:
-    from plan272.tables import minimum_width
+    from plan272.views.summary.grids import minimum_width
 
     console = _recorder(max([width, *(minimum_width(g, lang, unit) for g in tables)]))
     for index, g in enumerate(tables):
@@ -208,7 +217,7 @@ def _html_chart(g: Grid, lang: Lang) -> str:
     from html import escape
 
     from plan272.i18n import format_number, format_percent
-    from plan272.tables import chart_scale
+    from plan272.views.summary.grids import chart_scale
 
     scale = chart_scale(g.bars)
     rows = []

@@ -5,7 +5,7 @@ A :class:`Grid` keeps its numbers as numbers (``int`` million VND, ``Decimal`` s
 formats them: the terminal with :mod:`plan272.i18n`, the spreadsheet with number formats.
 
 Text that comes from the data is never interpreted: it reaches rich only as ``Text`` objects (never
-markup) with control characters made visible (:func:`plan272.formats.text.safe`).
+markup) with control characters made visible (:func:`plan272.views.report.text.safe`).
 """
 
 from __future__ import annotations

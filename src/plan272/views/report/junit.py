@@ -35,6 +35,7 @@ if TYPE_CHECKING:
 
     from plan272.engine import Report
     from plan272.findings import Finding
+    from plan272.messages import Lang
 
 SUITE_NAME = "plan272 validate"
 PASS_NAME = "no findings"
@@ -62,13 +63,13 @@ def _figure(value: object) -> str:
     return "-" if value is None else str(value)
 
 
-def details(finding: Finding, rule_name: str | None) -> str:
+def details(finding: Finding, rule_name: str | None, lang: Lang = "en") -> str:
     """The finding as lines of text; every value from the data on its own line, made safe, so no
     value starts a line of its own (a forged CI command in a log that prints the XML)."""
     lines = [
         safe(str(finding.location)),
         f"{finding.code}" + (f" ({safe(rule_name)})" if rule_name else "") + f", {finding.severity.value}",
-        safe(finding.text()),
+        safe(finding.text(lang)),
     ]
     if finding.expected is not None or finding.observed is not None:
         lines.append(f"expected: {_figure(finding.expected)}")
@@ -89,11 +90,11 @@ def _sub(parent: Element, tag: str, **attrs: str) -> Element:
     return SubElement(parent, tag, {k.rstrip("_"): v for k, v in attrs.items()})
 
 
-def render(report: Report, tool_version: str) -> str:
+def render(report: Report, tool_version: str, *, lang: Lang = "en", to_file: bool = False) -> str:
     from xml.etree.ElementTree import Element, indent, tostring
 
     from plan272.engine import INTERNAL
-    from plan272.formats.sarif import rules_for
+    from plan272.views.report.sarif import rules_for
 
     names = {rule.code: rule.name for rule in rules_for(report)}
     suites = Element("testsuites", {"name": "plan272"})
@@ -118,14 +119,14 @@ def render(report: Report, tool_version: str) -> str:
 
     for finding in report.findings:
         case = testcase(f"plan272.{finding.code}", f"{finding.key()} at {finding.location}")
-        text = details(finding, names.get(finding.code))
+        text = details(finding, names.get(finding.code), lang)
         if finding.code == INTERNAL:
             counts["errors"] += 1
-            node = _sub(case, "error", type="internal-error", message=xml_name(finding.text()))
+            node = _sub(case, "error", type="internal-error", message=xml_name(finding.text(lang)))
             node.text = text
         elif finding.severity.value in ("error", "warning"):
             counts["failures"] += 1
-            node = _sub(case, "failure", type=finding.severity.value, message=xml_name(finding.text()))
+            node = _sub(case, "failure", type=finding.severity.value, message=xml_name(finding.text(lang)))
             node.text = text
         else:
             _sub(case, "system-out").text = text

@@ -10,20 +10,30 @@ from itertools import groupby
 from typing import TYPE_CHECKING
 
 from plan272.safety import safe
+from plan272.views.lines import found_text, outcome, severity_word
 
 if TYPE_CHECKING:
     from rich.console import Console
     from rich.text import Text
 
     from plan272.engine import Report
+    from plan272.messages import Lang
 
 _STYLE = {"error": "bold red", "warning": "yellow", "info": "cyan"}
 
 
-def render(report: Report, console: Console) -> None:
+def render(report: Report, tool_version: str = "", *, lang: Lang = "en", to_file: bool = False) -> str:
+    """The report as text: coloured on a terminal, plain for a file or a pipe."""
+    from plan272.views.console import capture
+
+    return capture(lambda console: draw(report, console, lang), to_file=to_file)
+
+
+def draw(report: Report, console: Console, lang: Lang = "en") -> None:
     from rich.table import Table
     from rich.text import Text
 
+    width = max((len(severity_word(s, lang)) for s in ("error", "warning", "info")), default=7) + 1
     for file, items in groupby(report.findings, key=lambda f: f.location.file):
         console.print(Text(safe(file), style="bold underline"))
         table = Table.grid(padding=(0, 1))
@@ -33,47 +43,44 @@ def render(report: Report, console: Console) -> None:
         for finding in items:
             where = str(finding.location.line) if finding.location.line else "-"
             head = Text()
-            head.append(f"{finding.severity.value:<8}", style=_STYLE[finding.severity.value])
+            head.append(
+                f"{severity_word(finding.severity.value, lang):<{width}}",
+                style=_STYLE[finding.severity.value],
+            )
             head.append(finding.code, style="bold")
             body = Text()
             if finding.location.field:
                 body.append(f"[{safe(finding.location.field)}] ", style="dim")
-            body.append(safe(finding.text()))
-            value = finding.extra.get("value")
-            if value is not None:
-                body.append(f" (found {safe(repr(value))})", style="dim")
+            body.append(safe(finding.text(lang)))
+            found = found_text(finding, lang)
+            if found is not None:
+                body.append(safe(found), style="dim")
             table.add_row(where, head, body)
         console.print(table)
         console.print()
     if report.stale_baseline:
+        from plan272.messages import Message
+
         count = len(report.stale_baseline)
-        noun = "entry no longer occurs" if count == 1 else "entries no longer occur"
-        console.print(Text(f"{count} baseline {noun} (remove with --write-baseline):", style="yellow"))
+        entries = Message("report.stale-one" if count == 1 else "report.stale-many")
+        console.print(
+            Text(Message("report.stale", count=count, entries=entries).render(lang), style="yellow")
+        )
         for key in report.stale_baseline:
             console.print(Text(f"  {safe(key)}"))
         console.print()
-    console.print(summary_line(report))
+    console.print(summary_line(report, lang))
 
 
-def summary_line(report: Report) -> Text:
+def summary_line(report: Report, lang: Lang = "en") -> Text:
     from rich.text import Text
 
-    counts = report.counts()
-    total = sum(counts.values())
+    from plan272.messages import Message
+
+    lead, rest = outcome(report, lang)
     text = Text()
-    if total == 0:
-        text.append("No findings.", style="bold green")
-    else:
-        text.append(f"{total} finding{'s' if total != 1 else ''}: ", style="bold")
-        text.append(", ".join(f"{n} {sev}" for sev, n in counts.items()))
-    count = len(report.rules)
-    if count == 0:
-        text.append(" (no rules checked: the plan could not be read")
-    else:
-        text.append(f" ({count} rule{'s' if count != 1 else ''} checked")
-    if report.suppressed:
-        text.append(f"; {report.suppressed} suppressed by the baseline")
-    text.append(")")
+    text.append(lead, style="bold green" if not report.findings else "bold")
+    text.append(rest)
     if report.fatal:
-        text.append("\nplan272 could not read some input: see the problems above.", style="bold red")
+        text.append("\n" + Message("report.fatal").render(lang), style="bold red")
     return text

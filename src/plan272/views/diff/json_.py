@@ -79,11 +79,14 @@ parse_float=decimal.Decimal)`` gives them back unchanged); never a binary float.
 from __future__ import annotations
 
 from decimal import ROUND_HALF_UP, Decimal
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from plan272.diff import Change, PlanDiff, RowPair, RowRef, RowsDiff
 from plan272.figures import Share
 from plan272.model import Target
+
+if TYPE_CHECKING:
+    from plan272.messages import Lang
 
 FORMAT_VERSION = 2
 TOP_KEYS = (
@@ -210,8 +213,8 @@ def _target(target: Target | None) -> dict[str, Any] | None:
     return {"low": target.low, "high": target.high, "text": str(target)}
 
 
-def document(diff: PlanDiff, old: str, new: str, tool_version: str) -> dict[str, Any]:
-    from plan272.formats.json_ import finding_object
+def document(diff: PlanDiff, old: str, new: str, tool_version: str, *, lang: Lang = "en") -> dict[str, Any]:
+    from plan272.views.report.json_ import finding_object
 
     return {
         "version": FORMAT_VERSION,
@@ -271,14 +274,21 @@ def document(diff: PlanDiff, old: str, new: str, tool_version: str) -> dict[str,
         },
         "plan": [{"path": m.path, **_change(m.change)} for m in diff.meta],
         "findings": {
-            "introduced": [finding_object(f) for f in diff.findings.introduced],
-            "resolved": [finding_object(f) for f in diff.findings.resolved],
+            "introduced": [finding_object(f, lang) for f in diff.findings.introduced],
+            "resolved": [finding_object(f, lang) for f in diff.findings.resolved],
             "unchanged": diff.findings.unchanged,
         },
     }
 
 
-def render(diff: PlanDiff, old: str, new: str, tool_version: str) -> str:
-    from plan272.formats.json_ import dumps
+def render(
+    diff: PlanDiff,
+    labels: tuple[str, str],
+    tool_version: str = "",
+    *,
+    lang: Lang = "en",
+    to_file: bool = False,
+) -> str:
+    from plan272.jsonout import dumps
 
-    return dumps(document(diff, old, new, tool_version)) + "\n"
+    return dumps(document(diff, *labels, tool_version, lang=lang)) + "\n"

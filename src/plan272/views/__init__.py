@@ -1,0 +1,52 @@
+"""What the commands show, laid out by product: ``report`` (plan272 validate), ``diff`` (plan272 diff)
+and ``summary`` (plan272 summary). Each package holds one registry of its formats
+(:class:`Formats`) — the command's ``--format`` choices are made from it — and views that only lay
+out what the library computed. :mod:`plan272.views.lines` is the one place where a finding becomes a
+line of text.
+
+A registry names modules, never imports them: a command imports only the view it shows.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Format:
+    """One output format: its name (``--format NAME``), what it is for, and the module that renders
+    it (imported when used)."""
+
+    name: str
+    help: str
+    module: str
+    #: its output holds CI workflow commands meant as such (the github format)
+    commands: bool = False
+
+
+class Formats(tuple[Format, ...]):
+    """The formats of one command, in the order ``--help`` lists them."""
+
+    def names(self) -> tuple[str, ...]:
+        return tuple(f.name for f in self)
+
+    def get(self, name: str) -> Format:
+        for item in self:
+            if item.name == name:
+                return item
+        raise KeyError(name)
+
+    @property
+    def metavar(self) -> str:
+        return "[" + "|".join(self.names()) + "]"
+
+    def help(self) -> str:
+        return "; ".join(f"{f.name}: {f.help}" for f in self)
+
+    def choose(self, value: str) -> str:
+        """A ``--format`` value checked against the registry (a typer callback)."""
+        import typer
+
+        if value not in self.names():
+            raise typer.BadParameter(f"{value!r} is not one of {', '.join(self.names())}")
+        return value
