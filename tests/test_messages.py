@@ -101,3 +101,14 @@ def test_arguments_in_each_languages_notation(arg: object, en: str, vi: str) -> 
 
 def test_text_from_the_data_is_never_a_template() -> None:
     assert Message("not-checked.what", what="{what} {0} {x.y}").render("vi") == " ({what} {0} {x.y})"
+
+
+def test_every_rule_is_explained_in_both_languages() -> None:
+    from plan272.rules import catalogue, int001
+    from plan272.rules._vi import TEXTS
+
+    for rule in (*catalogue(), int001.RULE):
+        text = TEXTS[rule.code]
+        assert all((text.summary, text.what, text.why, text.source, text.fix)), rule.code
+        assert rule.explanation(lang="vi").startswith(f"{rule.code} ({rule.name}) — mức độ mặc định: ")
+        assert "Cách xử lý một kết quả" in rule.explanation(lang="vi")

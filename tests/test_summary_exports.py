@@ -187,7 +187,7 @@ def test_html_export_is_a_print_ready_page(cli, tmp_path: Path) -> None:  # type
     assert '<html lang="vi">' in html
     assert "size: A4" in page.style and "break-inside: avoid" in page.style
     assert "table-header-group" in page.style  # a long table repeats its header on each page
-    assert page.tags.count("section") == 9
+    assert page.tags.count("section") == 10  # nine sections; the findings: counts and every finding
     assert set(page.tags) <= {"html", "head", "meta", "title", "style", "body", "h1", "h2", "section", "p",
                               "table", "thead", "tbody", "tr", "th", "td", "div", "footer"}  # fmt: skip
     for table in page.tables:
@@ -205,8 +205,16 @@ def test_xlsx_export_has_numbers_that_add_up(cli, tmp_path: Path) -> None:  # ty
     book = load_workbook(target)
     assert book.sheetnames == [
         "Plan", "Appendix I", "Appendix II", "Grand total", "Investors", "Security", "Targets",
-        "Stated figures", "Findings",
+        "Stated figures", "Findings", "Every finding",
     ]  # fmt: skip
+    listed = table(book["Every finding"], "Code")
+    codes = ["SEC001", *["SEC002"] * 4, "SEC003", *["TXT001"] * 3]
+    assert [r["Code"] for r in listed] == codes
+    sec001 = listed[0]
+    assert (sec001["Expected"], sec001["Found"], sec001["Difference"]) == (150_172, 130_000, -20_172)
+    assert all(type(sec001[k]) is int for k in ("Expected", "Found", "Difference"))
+    assert sec001["Place"] == "plan.yaml:108" and sec001["Field"] == "security_policy.min_share_percent"
+    assert sec001["Finding"].startswith("[security_policy.min_share_percent] information security over")
     rows = table(book["Appendix I"], "No.")
     years = ["2021", "2022", "2023", "2024", "2025", "Total"]
     groups = [r for r in rows if r["No."] in ("I", "II", "III", "IV")]

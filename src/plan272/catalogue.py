@@ -379,8 +379,8 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     ),
     # --- the words of reports around the findings (validate, diff) -------------------------------
     "report.count": ("{count} {severity}", "{count} {severity}"),
-    "report.findings": ("{count} finding{s}: {counts}", "{count} kết quả: {counts}"),
-    "report.no-findings": ("No findings.", "Không có kết quả nào."),
+    "report.findings": ("{count} finding{s}: {counts}", "{count} phát hiện: {counts}"),
+    "report.no-findings": ("No findings.", "Không có phát hiện nào."),
     "report.rules-checked": (" ({count} rule{s} checked", " (đã kiểm tra {count} quy tắc"),
     "report.no-rules": (
         " (no rules checked: the plan could not be read",
@@ -398,9 +398,9 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "report.stale-one": ("entry no longer occurs", "mục"),
     "report.stale-many": ("entries no longer occur", "mục"),
     "summary.heading": ("plan272 validate: {outcome}", "plan272 validate: {outcome}"),
-    "summary.no-findings": ("no findings", "không có kết quả nào"),
+    "summary.no-findings": ("no findings", "không có phát hiện nào"),
     "summary.severity": ("Severity", "Mức độ"),
-    "summary.findings": ("Findings", "Số kết quả"),
+    "summary.findings": ("Findings", "Số phát hiện"),
     "summary.code": ("Code", "Mã"),
     "summary.location": ("Location", "Vị trí"),
     "summary.message": ("Message", "Nội dung"),
@@ -409,7 +409,7 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "summary.stale": ("{count} stale baseline {entries}", "{count} mục baseline không còn xảy ra"),
     "summary.fatal": (
         "**plan272 could not read some input**: see the DAT001 findings below.",
-        "**plan272 không đọc được một phần dữ liệu**: xem các kết quả DAT001 dưới đây.",
+        "**plan272 không đọc được một phần dữ liệu**: xem các phát hiện DAT001 dưới đây.",
     ),
     "summary.stale-list": (
         "Stale baseline entries (no longer found): {entries}{more}.",
@@ -419,7 +419,7 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "summary.cut": (
         "{count} more findings are not shown (GitHub limits a step summary to 1 MiB): run `plan272 "
         "validate` locally or use `--format json`.",
-        "{count} kết quả khác không được hiển thị (GitHub giới hạn step summary ở 1 MiB): chạy `plan272 "
+        "{count} phát hiện khác không được hiển thị (GitHub giới hạn step summary ở 1 MiB): chạy `plan272 "
         "validate` trên máy hoặc dùng `--format json`.",
     ),
 }

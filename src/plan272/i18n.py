@@ -342,9 +342,25 @@ _LABELS: dict[str, tuple[str, str]] = {
     "noun.rule": ("rule|rules", "quy tắc"),
     "note.findings_suppressed": ("{n} suppressed by a baseline.", "{n} phát hiện được bỏ qua theo baseline."),
     "note.findings_detail": (
-        "Details and locations: plan272 validate.",
-        "Chi tiết và vị trí: plan272 validate.",
+        "Every finding, with its place and figures, follows.",
+        "Chi tiết từng phát hiện, với vị trí và số liệu, ở bảng tiếp theo.",
     ),
+    "section.finding_list": ("Every finding", "Chi tiết các phát hiện"),
+    "sheet.finding_list": ("Every finding", "Chi tiết phát hiện"),
+    "col.severity": ("Severity", "Mức độ"),
+    "col.place": ("Place", "Vị trí"),
+    "col.field": ("Field", "Trường"),
+    "col.concerns": ("Concerns", "Liên quan"),
+    "col.message": ("Finding", "Nội dung phát hiện"),
+    "col.expected": ("Expected", "Phải là"),
+    "col.found": ("Found", "Ghi"),
+    "note.finding_list_figures": (
+        "Amounts in million VND. The workbook and the web page also give, for each finding, the figures the "
+        "rule compares: expected, found and their difference (found − expected).",
+        "Số tiền tính bằng triệu đồng. Bảng tính và trang web còn ghi, với mỗi phát hiện, các số quy tắc so "
+        "sánh: phải là, ghi và chênh lệch (ghi − phải là).",
+    ),
+    "note.no_findings": ("No findings.", "Không có phát hiện nào."),
     "note.findings_fatal": (
         "Some input could not be read: the figures above are incomplete.",
         "Một số dữ liệu không đọc được: các số liệu trên chưa đầy đủ.",

@@ -30,7 +30,7 @@ from plan272.figures import (
     security_account,
     table_totals,
 )
-from plan272.findings import Severity
+from plan272.findings import Finding, Severity
 from plan272.model import Appendix, Plan, Project, Row, Target, Unit
 from plan272.numbers import exact
 from plan272.stated import StatedCheck, stated_checks
@@ -267,6 +267,8 @@ class FindingsSection:
     rules_checked: int = 0
     suppressed: int = 0
     fatal: bool = False
+    #: every finding, in the report's order (by file and line)
+    findings: tuple[Finding, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -515,7 +517,9 @@ def _findings(report: Report) -> FindingsSection:
         )
         for code in sorted(codes)
     )
-    return FindingsSection(rows, report.counts(), len(report.rules), report.suppressed, report.fatal)
+    return FindingsSection(
+        rows, report.counts(), len(report.rules), report.suppressed, report.fatal, tuple(report.findings)
+    )
 
 
 @exact

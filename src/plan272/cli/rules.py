@@ -6,11 +6,14 @@ from typing import Annotated
 
 import typer
 
+from plan272.cli.options import LangOption, language
+
 
 def register(app: typer.Typer) -> None:
     @app.command("rules")
     def rules(
         code: Annotated[str | None, typer.Argument(help="A rule code, e.g. SEC001.")] = None,
+        lang: LangOption = None,
     ) -> None:
         """List the rule catalogue, or explain one rule."""
         from rich.table import Table
@@ -19,18 +22,23 @@ def register(app: typer.Typer) -> None:
         from plan272.cli import UserError
         from plan272.rules import catalogue, get_rule
         from plan272.views.console import show
+        from plan272.views.lines import severity_word
 
+        words = language(lang)
         if code is not None:
             rule = get_rule(code)
             if rule is None:
                 raise UserError(f"no rule {code!r}; `plan272 rules` lists them")
-            show(Text(rule.explanation()))
+            show(Text(rule.explanation(lang=words)))
             return
+        vi = words == "vi"
         table = Table(show_edge=False, box=None, pad_edge=False)
-        table.add_column("code", no_wrap=True, style="bold")
-        table.add_column("name", no_wrap=True)
-        table.add_column("severity", no_wrap=True)
-        table.add_column("checks")
+        table.add_column("mã" if vi else "code", no_wrap=True, style="bold")
+        table.add_column("tên" if vi else "name", no_wrap=True)
+        table.add_column("mức độ" if vi else "severity", no_wrap=True)
+        table.add_column("kiểm tra" if vi else "checks")
         for rule in catalogue():
-            table.add_row(rule.code, rule.name, rule.severity.value, rule.summary)
+            table.add_row(
+                rule.code, rule.name, severity_word(rule.severity.value, words), rule.summary_in(words)
+            )
         show(table)

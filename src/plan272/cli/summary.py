@@ -20,14 +20,16 @@ from plan272.cli.options import (
     DEFAULT_MAX_PROBLEMS,
     DEFAULT_MAX_ROWS,
     DataDir,
+    LangOption,
     MaxFileSize,
     MaxProblems,
     MaxRows,
+    language,
     limits,
 )
 
 if TYPE_CHECKING:
-    from plan272.i18n import AmountUnit, Lang
+    from plan272.i18n import AmountUnit
     from plan272.load.files import Limits
     from plan272.summary import SectionName, Summary
 
@@ -36,11 +38,6 @@ _SECTION_NAMES = (
     "identity, one per appendix (by its id in plan.yaml), grand-total, investors, security, targets, stated, "
     "findings"
 )
-
-
-class LangChoice(StrEnum):
-    en = "en"
-    vi = "vi"
 
 
 class UnitChoice(StrEnum):
@@ -55,10 +52,7 @@ def register(app: typer.Typer) -> None:
         section: Annotated[
             str | None, typer.Option("--section", "-s", help=f"Print one part only: {_SECTION_NAMES}.")
         ] = None,
-        lang: Annotated[
-            LangChoice,
-            typer.Option("--lang", help="Labels and number notation (vi: 1.234.567; en: 1,234,567)."),
-        ] = LangChoice.en,
+        lang: LangOption = None,
         unit: Annotated[
             UnitChoice, typer.Option("--unit", help="Amounts in million VND, or billion with three decimals.")
         ] = UnitChoice.million,
@@ -95,7 +89,6 @@ def register(app: typer.Typer) -> None:
         """
         from plan272.cli import UserError
 
-        lang_code: Lang = "vi" if lang is LangChoice.vi else "en"
         unit_code: AmountUnit = "billion" if unit is UnitChoice.billion else "million"
         fmt = None
         if export is not None:
@@ -110,7 +103,8 @@ def register(app: typer.Typer) -> None:
             from plan272.cli.io import check_target
 
             check_target(export, force=force)
-        result, inputs = _summary(data_dir, limits(max_file_size, max_rows, max_problems))
+        result, inputs, plan_language = _summary(data_dir, limits(max_file_size, max_rows, max_problems))
+        lang_code = language(lang, plan_language)
         chosen = _sections(section, result)
         if width is not None and fmt not in ("html", "xlsx", "csv"):
             from plan272.views.summary.grids import required_width
@@ -164,7 +158,7 @@ def _sections(name: str | None, summary: Summary) -> tuple[SectionName, ...]:
         raise UserError(str(exc)) from exc
 
 
-def _summary(data_dir: Path, bounds: Limits) -> tuple[Summary, list[str | Path]]:
+def _summary(data_dir: Path, bounds: Limits) -> tuple[Summary, list[str | Path], str | None]:
     from plan272.cli import UserError
     from plan272.cli.io import data_directory, inputs_of
     from plan272.engine import run
@@ -181,4 +175,5 @@ def _summary(data_dir: Path, bounds: Limits) -> tuple[Summary, list[str | Path]]
             f"cannot summarise {data_dir}: {first}{more}; `plan272 validate {data_dir}` lists every problem"
         )
     inputs = inputs_of(data_dir, loaded.provenance.files.values())
-    return build_summary(loaded.plan, run(loaded), loaded.provenance), inputs
+    summary = build_summary(loaded.plan, run(loaded), loaded.provenance)
+    return summary, inputs, loaded.plan.meta.language

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from typing import Literal
 
 from plan272.findings import Finding, Severity
-from plan272.messages import Each, Message, Words
+from plan272.messages import Each, Lang, Message, Words
 from plan272.model import Plan
 from plan272.provenance import Provenance
 
@@ -34,7 +34,20 @@ class Rule:
     fix: str
     check: Check | None = None  # None: reported by the loader, not by a check over the plan
 
-    def sections(self) -> tuple[tuple[str, str], ...]:
+    def summary_in(self, lang: Lang = "en") -> str:
+        """The one-line summary in ``lang``."""
+        if lang == "vi":
+            from plan272.rules._vi import TEXTS
+
+            return TEXTS[self.code].summary
+        return self.summary
+
+    def sections(self, lang: Lang = "en") -> tuple[tuple[str, str], ...]:
+        if lang == "vi":
+            from plan272.rules._vi import SECTIONS, TEXTS
+
+            text = TEXTS[self.code]
+            return tuple(zip(SECTIONS, (text.what, text.why, text.source, text.fix), strict=True))
         return (
             ("What it checks", self.what),
             ("Why it matters", self.why),
@@ -42,12 +55,19 @@ class Rule:
             ("How to fix a finding", self.fix),
         )
 
-    def explanation(self, width: int = 96) -> str:
-        """The rule's explanation as plain text, wrapped at ``width`` columns."""
+    def explanation(self, width: int = 96, lang: Lang = "en") -> str:
+        """The rule's explanation as plain text in ``lang``, wrapped at ``width`` columns."""
         import textwrap
 
-        out = [f"{self.code} ({self.name}) — default severity: {self.severity.value}", "", self.summary]
-        for title, body in self.sections():
+        from plan272.views.lines import severity_word
+
+        default = "mức độ mặc định" if lang == "vi" else "default severity"
+        out = [
+            f"{self.code} ({self.name}) — {default}: {severity_word(self.severity.value, lang)}",
+            "",
+            self.summary_in(lang),
+        ]
+        for title, body in self.sections(lang):
             out += [
                 "",
                 title,

@@ -60,6 +60,8 @@ class Column:
     wrap: bool = False  # a long text column that may wrap in the terminal
     truncate: bool = False  # a long text column cut to one line (with …) in the terminal
     sheet_only: bool = False  # only in the spreadsheet and CSV, not in the printed table
+    #: not in the fixed-width layouts (terminal, .txt, .svg), where the text beside it says the same
+    wide_only: bool = False
     signed: bool = False  # differences: a positive figure is written with "+"
 
 
@@ -674,6 +676,55 @@ def _findings(summary: Summary, lang: Lang, unit: AmountUnit) -> Grid:
     )
 
 
+def _finding_list(summary: Summary, lang: Lang, unit: AmountUnit) -> Grid:
+    """Every finding, after the counts: code, severity, place (file:line, field), the ids it concerns,
+    what it says, and the figures the rule compares — in ``lang``."""
+    from pathlib import PurePath
+
+    from plan272.views.lines import finding_line, severity_word
+
+    columns = (
+        Column(label("col.code", lang)),
+        Column(label("col.severity", lang)),
+        Column(label("col.place", lang), wrap=True),
+        Column(label("col.message", lang), wrap=True),
+        Column(label("col.expected", lang), "number", wide_only=True),
+        Column(label("col.found", lang), "number", wide_only=True),
+        Column(label("col.delta", lang), "number", signed=True, wide_only=True),
+        Column(label("col.field", lang), sheet_only=True),
+        Column(label("col.concerns", lang), sheet_only=True),
+    )
+    rows = []
+    for finding in summary.findings.findings:
+        where = finding.location
+        place = PurePath(where.file).name + (f":{where.line}" if where.line is not None else "")
+        rows.append(
+            GridRow(
+                (
+                    finding.code,
+                    severity_word(finding.severity.value, lang),
+                    place,
+                    finding_line(finding, lang),
+                    finding.expected,
+                    finding.observed,
+                    finding.difference,
+                    where.field,
+                    ", ".join(finding.ids),
+                ),
+                flags=frozenset({1}) if finding.severity.value == "error" else frozenset(),
+            )
+        )
+    notes = (label("note.finding_list_figures", lang),) if rows else (label("note.no_findings", lang),)
+    return Grid(
+        "findings",
+        label("section.finding_list", lang),
+        columns,
+        tuple(rows),
+        notes=notes,
+        sheet=label("sheet.finding_list", lang),
+    )
+
+
 _BUILDERS: dict[SectionName, Callable[[Summary, Lang, AmountUnit], Grid]] = {
     "identity": _identity,
     "grand-total": _grand_total,
@@ -714,10 +765,15 @@ def grids(
     unit: AmountUnit = "million",
     sections: Sequence[SectionName] | None = None,
 ) -> list[Grid]:
-    """The tables of ``sections`` (default: every section) in the summary's order."""
-    return [
-        grid(summary, name, lang, unit) for name in summary.sections if sections is None or name in sections
-    ]
+    """The tables of ``sections`` (default: every section) in the summary's order; the findings
+    section is two: the counts per rule, then every finding."""
+    out = []
+    for name in summary.sections:
+        if sections is None or name in sections:
+            out.append(grid(summary, name, lang, unit))
+            if name == "findings":
+                out.append(_finding_list(summary, lang, unit))
+    return out
 
 
 # ---------------------------------------------------------------------------------------------
@@ -769,7 +825,7 @@ def _table(g: Grid, lang: Lang, unit: AmountUnit, truncate: bool) -> Table:
     from rich.table import Table
     from rich.text import Text
 
-    shown = [i for i, c in enumerate(g.columns) if not c.sheet_only]
+    shown = [i for i, c in enumerate(g.columns) if not (c.sheet_only or c.wide_only)]
     table = Table(
         box=box.HORIZONTALS,
         show_edge=False,
@@ -898,7 +954,7 @@ def minimum_width(g: Grid, lang: Lang, unit: AmountUnit) -> int:
 
     widths = []
     for i, column in enumerate(g.columns):
-        if column.sheet_only:
+        if column.sheet_only or column.wide_only:
             continue
         texts = [column.header, *(display_text(g, row, i, lang, unit) for row in g.rows)]
         if column.wrap or column.truncate:  # may wrap between words
