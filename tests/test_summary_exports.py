@@ -34,7 +34,9 @@ def cli(monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> 
     monkeypatch.setenv("COLUMNS", "100")
     monkeypatch.setenv("NO_COLOR", "1")
 
-    def run(*args: str | Path) -> Result:
+    def run(*args: str | Path, env: dict[str, str] | None = None) -> Result:
+        for key, value in (env or {}).items():
+            monkeypatch.setenv(key, value)
         monkeypatch.setattr(sys, "argv", ["plan272", *map(str, args)])
         with pytest.raises(SystemExit) as exit_info:
             main()
@@ -188,8 +190,9 @@ def test_html_export_is_a_print_ready_page(cli, tmp_path: Path) -> None:  # type
     assert "size: A4" in page.style and "break-inside: avoid" in page.style
     assert "table-header-group" in page.style  # a long table repeats its header on each page
     assert page.tags.count("section") == 10  # nine sections; the findings: counts and every finding
-    assert set(page.tags) <= {"html", "head", "meta", "title", "style", "body", "h1", "h2", "section", "p",
-                              "table", "thead", "tbody", "tr", "th", "td", "div", "footer"}  # fmt: skip
+    allowed = {"html", "head", "meta", "title", "style", "body", "h1", "h2", "section", "p", "code", "table",
+               "thead", "tbody", "tr", "th", "td", "div", "footer"}  # fmt: skip
+    assert set(page.tags) <= allowed
     for table in page.tables:
         assert len({len(row) for row in table}) == 1  # every row as wide as the header
     text = "".join(page.text)
@@ -296,10 +299,19 @@ def test_csv_export_of_one_section(cli, tmp_path: Path) -> None:  # type: ignore
     assert cli("summary", DATA, "--export", target, "--section", "investors", "--lang", "vi")[0] == 0
     raw = target.read_bytes()
     assert raw.startswith(b"\xef\xbb\xbf")  # BOM: Excel reads the Vietnamese right
-    rows = list(csv.reader(io.StringIO(raw.decode("utf-8-sig"))))
+    # as Vietnamese spreadsheets read it: ";" between cells, a decimal comma, no thousands separator
+    rows = list(csv.reader(io.StringIO(raw.decode("utf-8-sig")), delimiter=";"))
     assert rows[0] == ["#", "Chủ đầu tư", "Số DA", "Kinh phí", "Tỷ lệ", "id"]
-    assert rows[1] == ["1", "Sở Thông tin và Truyền thông", "14", "986500", "67.62", "so-tttt"]
+    assert rows[1] == ["1", "Sở Thông tin và Truyền thông", "14", "986500", "67,62", "so-tttt"]
     assert sum(int(r[3]) for r in rows[1:-1]) == int(rows[-1][3]) == 1_458_818
+    assert Decimal(rows[1][4].replace(",", ".")) == Decimal("67.62")  # reads back as a number
+
+
+def test_csv_export_in_english_notation(cli, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    target = tmp_path / "investors.csv"
+    assert cli("summary", DATA, "--export", target, "--section", "investors", "--unit", "billion")[0] == 0
+    rows = list(csv.reader(io.StringIO(target.read_bytes().decode("utf-8-sig"))))
+    assert rows[1][:4] == ["1", "Sở Thông tin và Truyền thông", "14", "986.500"]
 
 
 # ---------------------------------------------------------------------------------------------
@@ -435,3 +447,60 @@ def test_svg_fetches_nothing_and_has_a_print_width(cli, tmp_path: Path) -> None:
     assert "@font-face" not in text
     assert not re.search(r"url\((?!#)", text)  # only references inside the file
     assert '<svg class="rich-terminal" width="180mm"' in text
+
+
+# ---------------------------------------------------------------------------------------------
+# Tracing a printed page: the imprint
+
+
+def test_every_page_names_the_plan_the_time_the_version_and_the_data(cli, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    from plan272.revision import describe
+
+    html, book = tmp_path / "r.html", tmp_path / "r.xlsx"
+    env = {"SOURCE_DATE_EPOCH": "1764669600"}  # 2025-12-02 10:00 UTC: a report made again is the same
+    for target in (html, book):
+        assert cli("summary", DATA, "--lang", "vi", "--export", target, env=env)[0] == 0
+    revision = describe(DATA, [DATA / "plan.yaml", DATA / "appendix1.csv", DATA / "appendix2.csv"])
+    stamp = "lập lúc 10:00 ngày 02/12/2025 (UTC+00:00)"
+    imprint = f"Kế hoạch số 272/KH-UBND · {stamp} · plan272 0.1.0 · dữ liệu: {revision.text('vi')}"
+    page = html.read_text(encoding="utf-8")
+    assert "@bottom-left" in page and "counter(pages)" in page
+    assert f"<footer>{imprint}</footer>" in page
+    sheet = load_workbook(book)["Tổng kinh phí"]
+    assert sheet.oddFooter.left.text == imprint and sheet.oddFooter.right.text == "Trang &P/&N"
+    again = tmp_path / "again.html"
+    assert cli("summary", DATA, "--lang", "vi", "--export", again, env=env)[0] == 0
+    assert again.read_bytes() == html.read_bytes()
+
+
+def test_the_imprint_cannot_escape_its_css_string() -> None:
+    from plan272.views.summary.exports import css_string
+
+    hostile = 'x"; } body { display: none } </style><script>alert(1)</script>\\\n'
+    quoted = css_string(hostile)
+    assert quoted.startswith('"') and quoted.endswith('"') and quoted.count('"') == 2
+    assert "<" not in quoted and ">" not in quoted and "\n" not in quoted and "{" not in quoted
+
+
+def test_the_data_revision_in_git_and_outside(tmp_path: Path) -> None:
+    import shutil
+    import subprocess
+
+    from plan272.revision import describe
+
+    data = tmp_path / "data"
+    shutil.copytree(DATA, data)
+    files = sorted(data.iterdir())
+    outside = describe(data, files)
+    assert outside.commit is None and outside.text("en") == f"SHA-256 {outside.digest[:16]}"
+    env = {"GIT_AUTHOR_NAME": "t", "GIT_AUTHOR_EMAIL": "t@t", "GIT_COMMITTER_NAME": "t",
+           "GIT_COMMITTER_EMAIL": "t@t", "PATH": "/usr/bin:/bin"}  # fmt: skip
+    for args in (["init", "-q"], ["add", "."], ["commit", "-qm", "plan"]):
+        subprocess.run(["git", *args], cwd=tmp_path, check=True, env=env, capture_output=True)
+    clean = describe(data, files)
+    assert clean.commit is not None and not clean.modified and clean.digest == outside.digest
+    assert clean.text("vi") == f"git {clean.commit[:12]}"
+    (data / "appendix1.csv").write_text((data / "appendix1.csv").read_text(encoding="utf-8") + "\n")
+    changed = describe(data, files)
+    assert changed.modified and changed.digest != clean.digest
+    assert changed.text("vi").endswith("(đã sửa sau commit)")

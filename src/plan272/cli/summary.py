@@ -9,6 +9,7 @@ that exists without ``--force``.
 
 from __future__ import annotations
 
+import os
 from enum import StrEnum
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
@@ -29,6 +30,8 @@ from plan272.cli.options import (
 )
 
 if TYPE_CHECKING:
+    from datetime import datetime
+
     from plan272.i18n import AmountUnit
     from plan272.load.files import Limits
     from plan272.summary import SectionName, Summary
@@ -126,9 +129,16 @@ def register(app: typer.Typer) -> None:
 
         from plan272 import __version__
         from plan272.cli.io import write_file
+        from plan272.revision import describe
         from plan272.safety import safe
-        from plan272.views.summary.exports import DEFAULT_WIDTH, ExportError, export_bytes
+        from plan272.views.summary.exports import DEFAULT_WIDTH, ExportError, Imprint, export_bytes
 
+        imprint = Imprint(
+            result.identity.number,
+            __version__,
+            generated_at(),
+            describe(data_dir, [str(i) for i in inputs]).text(lang_code),
+        )
         try:
             data = export_bytes(
                 result,
@@ -138,12 +148,25 @@ def register(app: typer.Typer) -> None:
                 width=width or DEFAULT_WIDTH,
                 sections=chosen,
                 version=__version__,
+                imprint=imprint,
             )
         except ExportError as exc:
             raise UserError(str(exc)) from exc
         write_file(export, data, force=force, inputs=inputs)
         typer.echo(f"plan272: wrote {safe(str(export))}", err=True)
         raise typer.Exit(0)
+
+
+def generated_at() -> datetime:
+    """When the report is made: now, in the machine's time zone — or the time ``SOURCE_DATE_EPOCH``
+    gives (seconds since 1970, the reproducible-builds convention), so that a report can be made
+    again byte for byte."""
+    from datetime import UTC, datetime
+
+    epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
+    if epoch.isascii() and epoch.isdigit() and len(epoch) <= 12:
+        return datetime.fromtimestamp(int(epoch), UTC)
+    return datetime.now().astimezone()
 
 
 def _sections(name: str | None, summary: Summary) -> tuple[SectionName, ...]:

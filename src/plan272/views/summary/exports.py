@@ -11,7 +11,10 @@ return gets a leading ``'`` (:func:`neutralise`), so it cannot run as a formula.
 from __future__ import annotations
 
 import io
+import re
 from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import datetime
 from decimal import Decimal
 from pathlib import Path
 from typing import TYPE_CHECKING, Literal
@@ -37,14 +40,6 @@ if TYPE_CHECKING:
     from rich.terminal_theme import TerminalTheme
 
 ExportFormat = Literal["html", "svg", "txt", "xlsx", "csv"]
-SUFFIXES: dict[str, ExportFormat] = {
-    ".html": "html",
-    ".htm": "html",
-    ".svg": "svg",
-    ".txt": "txt",
-    ".xlsx": "xlsx",
-    ".csv": "csv",
-}
 DEFAULT_WIDTH = 100
 _FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
@@ -53,9 +48,32 @@ class ExportError(ValueError):
     """An export that cannot be made as asked (unknown suffix, CSV of several tables)."""
 
 
+@dataclass(frozen=True)
+class Imprint:
+    """What every printed page says of itself, so that it can be traced: the plan, when and by which
+    plan272 it was made, and from which data (:class:`plan272.revision.DataRevision`)."""
+
+    plan: str
+    version: str
+    generated: datetime
+    revision: str
+
+    def text(self, lang: Lang) -> str:
+        when = self.generated
+        offset = when.strftime("%z")
+        zone = f"UTC{offset[:3]}:{offset[3:]}" if offset else "UTC"
+        if lang == "vi":
+            stamp = f"lập lúc {when:%H:%M} ngày {when:%d/%m/%Y} ({zone})"
+            return f"Kế hoạch số {self.plan} · {stamp} · plan272 {self.version} · dữ liệu: {self.revision}"
+        stamp = f"generated {when:%Y-%m-%d %H:%M} {zone}"
+        return f"Plan {self.plan} · {stamp} · plan272 {self.version} · data: {self.revision}"
+
+
 def format_for(path: Path) -> ExportFormat:
     """The export format named by ``path``'s suffix."""
-    fmt = SUFFIXES.get(path.suffix.lower())
+    from plan272.views.summary import SUFFIXES
+
+    fmt: ExportFormat | None = SUFFIXES.get(path.suffix.lower())  # type: ignore[assignment]
     if fmt is None:
         known = ", ".join(sorted(SUFFIXES))
         raise ExportError(f"cannot export to {path.name!r}: unknown suffix (use one of {known})")
@@ -79,21 +97,25 @@ def export_bytes(
     width: int = DEFAULT_WIDTH,
     sections: Sequence[SectionName] | None = None,
     version: str = "",
+    imprint: Imprint | None = None,
 ) -> bytes:
-    """The bytes of ``summary`` exported as ``fmt``."""
+    """The bytes of ``summary`` exported as ``fmt``; ``imprint`` is printed on every page (HTML,
+    workbook) or at the end (text, SVG)."""
     tables = grids(summary, lang, unit, sections)
     if fmt == "csv":
         if len(tables) != 1:
             raise ExportError("a CSV file holds one table: choose it with --section")
-        return guard_lines(to_csv(tables[0], unit)).encode("utf-8-sig")  # the BOM lets Excel read UTF-8
+        # the BOM lets Excel read UTF-8
+        return guard_lines(to_csv(tables[0], unit, lang)).encode("utf-8-sig")
     if fmt == "xlsx":
-        return to_xlsx(tables, lang, unit)
+        return to_xlsx(tables, lang, unit, imprint)
     title = label("doc.title", lang, number=summary.identity.number)
     if fmt == "html":
-        return to_html(tables, lang, unit, title, version).encode("utf-8")
+        return to_html(tables, lang, unit, title, version, imprint).encode("utf-8")
+    closing = imprint.text(lang) if imprint else None
     if fmt == "svg":
-        return to_svg(tables, lang, unit, width, title).encode("utf-8")
-    return to_text(tables, lang, unit, width).encode("utf-8")
+        return to_svg(tables, lang, unit, width, title, closing).encode("utf-8")
+    return to_text(tables, lang, unit, width, closing).encode("utf-8")
 
 
 # ---------------------------------------------------------------------------------------------
@@ -125,7 +147,9 @@ def _theme() -> TerminalTheme:
     return DEFAULT_TERMINAL_THEME
 
 
-def _record(tables: Sequence[Grid], lang: Lang, unit: AmountUnit, width: int) -> Console:
+def _record(
+    tables: Sequence[Grid], lang: Lang, unit: AmountUnit, width: int, closing: str | None = None
+) -> Console:
     from plan272.views.summary.grids import minimum_width
 
     console = _recorder(max([width, *(minimum_width(g, lang, unit) for g in tables)]))
@@ -133,11 +157,22 @@ def _record(tables: Sequence[Grid], lang: Lang, unit: AmountUnit, width: int) ->
         if index:
             console.print()
         console.print(renderable(g, lang, unit, truncate=False))
+    if closing:
+        from rich.text import Text
+
+        console.print()
+        console.print(Text(safe(closing), style="dim"))
     return console
 
 
-def to_text(tables: Sequence[Grid], lang: Lang, unit: AmountUnit, width: int = DEFAULT_WIDTH) -> str:
-    return guard_lines(_record(tables, lang, unit, width).export_text(styles=False))
+def to_text(
+    tables: Sequence[Grid],
+    lang: Lang,
+    unit: AmountUnit,
+    width: int = DEFAULT_WIDTH,
+    closing: str | None = None,
+) -> str:
+    return guard_lines(_record(tables, lang, unit, width, closing).export_text(styles=False))
 
 
 _CSS = """
@@ -166,8 +201,13 @@ th, td { padding: 1.5pt 5pt; vertical-align: top; text-align: left; }
 th { border-bottom: 1px solid #000; font-weight: bold; }
 .num { text-align: right; white-space: nowrap; font-variant-numeric: tabular-nums; }
 .text { white-space: nowrap; }
-.text.wide { white-space: normal; }
+.text.wide { white-space: normal; width: 50%; min-width: 45mm; }
+table.list { width: 100%; }
+code.cmd {
+  white-space: nowrap; font-family: "DejaVu Sans Mono", "Noto Sans Mono", monospace; font-size: 0.92em;
+}
 tr.group td, tr.total td { font-weight: bold; }
+tr.group { break-after: avoid; page-break-after: avoid; }
 tr.rule td { border-top: 1px solid #000; }
 tr.declared td { font-style: italic; }
 tr.delta td, td.flag { color: #b00000; font-weight: bold; }
@@ -179,6 +219,7 @@ table.chart td.bar { width: 70%; }
 .fill.short { background: #b00000; }
 .minimum { position: absolute; top: -2pt; bottom: -2pt; border-left: 1.5px dashed #000; }
 footer { font-size: 8pt; color: #555; margin-top: 16pt; }
+@media print { footer { display: none; } }
 @media screen { body { font-size: 11pt; } }
 """
 
@@ -210,7 +251,9 @@ def _html_table(g: Grid, lang: Lang, unit: AmountUnit) -> str:
             names = kind(g.columns[i]) + (" flag" if flagged(g, row, i) else "")
             cells.append(f'<td class="{names}">{escape(display_text(g, row, i, lang, unit))}</td>')
         body.append(f'<tr class="{classes}">' + "".join(cells) + "</tr>")
-    return f"<table><thead><tr>{header}</tr></thead><tbody>{''.join(body)}</tbody></table>"
+    wide = any(g.columns[i].wrap or g.columns[i].truncate for i in shown)
+    opening = '<table class="list">' if wide else "<table>"
+    return f"{opening}<thead><tr>{header}</tr></thead><tbody>{''.join(body)}</tbody></table>"
 
 
 def _html_chart(g: Grid, lang: Lang) -> str:
@@ -243,39 +286,82 @@ def _html_chart(g: Grid, lang: Lang) -> str:
 _KEEP_ROWS = 30
 
 
+_COMMAND = re.compile(r"plan272 [a-z]+(?: --?[a-z][a-z-]*(?: [A-Z0-9][A-Za-z0-9,._-]*)?)*")
+
+
+def _html_line(text: str) -> str:
+    """A line of text from a grid as HTML: escaped, and a plan272 command never broken across lines."""
+    from html import escape
+
+    return _COMMAND.sub(lambda m: f'<code class="cmd">{m.group(0)}</code>', escape(safe(text)))
+
+
+def css_string(text: str) -> str:
+    """``text`` as a CSS string literal that nothing in it can end — not a quote, a backslash, a
+    newline, nor ``</style>``: every character but letters, digits and plain punctuation is written
+    as a CSS escape."""
+    out = []
+    for ch in safe(text):
+        if ch.isalnum() or ch in " .,:;·()/_-–+%#@!?'":
+            out.append(ch)
+        else:
+            out.append(f"\\{ord(ch):06x}")
+    return '"' + "".join(out) + '"'
+
+
+def _page_css(imprint: Imprint | None, lang: Lang) -> str:
+    """Running page footers: the imprint on the left, the page number on the right."""
+    if imprint is None:
+        return ""
+    page = (
+        '"Trang " counter(page) "/" counter(pages)'
+        if lang == "vi"
+        else '"Page " counter(page) " of " counter(pages)'
+    )
+    box = "font-size: 7.5pt; color: #444; font-family: sans-serif;"
+    return (
+        "@page {\n"
+        f"  @bottom-left {{ content: {css_string(imprint.text(lang))}; {box} }}\n"
+        f"  @bottom-right {{ content: {page}; {box} }}\n"
+        "}\n"
+    )
+
+
 def to_html(
     tables: Sequence[Grid],
     lang: Lang,
     unit: AmountUnit,
     title: str = "",
     version: str = "",
+    imprint: Imprint | None = None,
 ) -> str:
     """A standalone page of real HTML tables (the same grids as the terminal), print-ready on A4:
-    a table short enough to fit a page is never split; a longer one repeats its header."""
+    a table short enough to fit a page is never split; a longer one repeats its header; a group
+    heading stays with its first row; every printed page names the plan, the time, the plan272
+    version and the data it was made from (``imprint``)."""
     from html import escape
 
     parts = []
     for g in tables:
         keep = " keep" if len(g.rows) <= _KEEP_ROWS else ""
         html = [f'<section class="grid{keep}" id="{g.section}">', f"<h2>{escape(safe(g.title))}</h2>"]
-        html += [f"<p>{escape(safe(line))}</p>" for line in g.lead]
+        html += [f"<p>{_html_line(line)}</p>" for line in g.lead]
         html.append(_html_table(g, lang, unit))
         if g.bars:
             html.append(_html_chart(g, lang))
-        html += [f'<p class="note">{escape(safe(line))}</p>' for line in g.notes]
+        html += [f'<p class="note">{_html_line(line)}</p>' for line in g.notes]
         html.append("</section>")
         parts.append("\n".join(html))
-    return (
-        "<!DOCTYPE html>\n"
+    footer = escape(safe(imprint.text(lang))) if imprint else f"plan272 {escape(version)}"
+    style = _CSS + _page_css(imprint, lang)
+    head = (
         f'<html lang="{lang}">\n<head>\n<meta charset="utf-8">\n'
         '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
         f'<meta name="generator" content="plan272 {escape(version)}">\n'
-        f"<title>{escape(safe(title))}</title>\n<style>{_CSS}</style>\n</head>\n<body>\n"
-        f"<h1>{escape(safe(title))}</h1>\n"
-        + "\n".join(parts)
-        + f"\n<footer>plan272 {escape(version)}</footer>\n"
-        "</body>\n</html>\n"
+        f"<title>{escape(safe(title))}</title>\n<style>{style}</style>\n</head>\n"
     )
+    body = "\n".join([f"<h1>{escape(safe(title))}</h1>", *parts, f"<footer>{footer}</footer>"])
+    return f"<!DOCTYPE html>\n{head}<body>\n{body}\n</body>\n</html>\n"
 
 
 def _svg_format() -> str:
@@ -302,9 +388,14 @@ def _svg_format() -> str:
 
 
 def to_svg(
-    tables: Sequence[Grid], lang: Lang, unit: AmountUnit, width: int = DEFAULT_WIDTH, title: str = ""
+    tables: Sequence[Grid],
+    lang: Lang,
+    unit: AmountUnit,
+    width: int = DEFAULT_WIDTH,
+    title: str = "",
+    closing: str | None = None,
 ) -> str:
-    console = _record(tables, lang, unit, width)
+    console = _record(tables, lang, unit, width, closing)
     return console.export_svg(title=safe(title), theme=_theme(), code_format=_svg_format())
 
 
@@ -312,28 +403,37 @@ def to_svg(
 # Tables of cells: csv, xlsx
 
 
-def _csv_cell(value: Cell, column: Column, unit: AmountUnit) -> str:
+def _csv_cell(value: Cell, column: Column, unit: AmountUnit, decimal_mark: str = ".") -> str:
     if value is None:
         return ""
     if isinstance(value, str):
         return neutralise(value)
     if column.kind == "amount":
-        return f"{to_unit(value, unit)}"
-    if column.kind == "percent":
-        return f"{Decimal(value).quantize(Decimal('0.01')):f}"
-    return f"{value:f}" if isinstance(value, Decimal) else str(value)
+        text = f"{to_unit(value, unit)}"
+    elif column.kind == "percent":
+        text = f"{Decimal(value).quantize(Decimal('0.01')):f}"
+    else:
+        text = f"{value:f}" if isinstance(value, Decimal) else str(value)
+    return text.replace(".", decimal_mark)
 
 
-def to_csv(table: Grid, unit: AmountUnit = "million") -> str:
-    """One table: a header row and the rows, numbers in plain notation (``1501713``, ``1501.713``,
-    shares in percent with two decimals) whatever the language of the labels."""
+#: how a CSV file is written for a reader of each language, as the spreadsheet of that locale reads
+#: it: (cell separator, decimal mark) — Vietnamese Excel takes ";" and a decimal comma
+CSV_NOTATION: dict[str, tuple[str, str]] = {"en": (",", "."), "vi": (";", ",")}
+
+
+def to_csv(table: Grid, unit: AmountUnit = "million", lang: Lang = "en") -> str:
+    """One table: a header row and the rows, numbers without thousands separators (``1501713``;
+    ``1501.713`` in English, ``1501,713`` in Vietnamese; shares in percent with two decimals), cells
+    separated as the language's spreadsheets expect (:data:`CSV_NOTATION`)."""
     import csv
 
+    delimiter, mark = CSV_NOTATION[lang]
     out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\r\n")
+    writer = csv.writer(out, delimiter=delimiter, lineterminator="\r\n")
     writer.writerow([neutralise(c.header) for c in table.columns])
     for row in table.rows:
-        writer.writerow([_csv_cell(v, c, unit) for v, c in zip(row.cells, table.columns, strict=True)])
+        writer.writerow([_csv_cell(v, c, unit, mark) for v, c in zip(row.cells, table.columns, strict=True)])
     return out.getvalue()
 
 
@@ -392,7 +492,7 @@ def _sheet(ws: Worksheet, g: Grid, unit: AmountUnit) -> int:
             if isinstance(written, str):
                 target.data_type = "s"  # never a formula, whatever it begins with
             target.number_format = number_format
-            if column.wrap:
+            if column.wrap or column.truncate:  # long names wrap within their column
                 target.alignment = Alignment(wrap_text=True, vertical="top")
             red = index - 1 in grid_row.flags or grid_row.style == "delta"
             if grid_row.style in ("group", "total") or red or grid_row.style == "declared":
@@ -413,7 +513,8 @@ def _sheet(ws: Worksheet, g: Grid, unit: AmountUnit) -> int:
             row_number += 1
             ws.cell(row_number, 1, neutralise(line)).font = Font(italic=True, color="555555")
     for index, (column, width) in enumerate(zip(g.columns, widths, strict=True), start=1):
-        ws.column_dimensions[get_column_letter(index)].width = min(60 if column.wrap else 40, max(6, width))
+        wide = column.wrap or column.truncate
+        ws.column_dimensions[get_column_letter(index)].width = min(60 if wide else 40, max(6, width))
     ws.freeze_panes = f"A{header + 1}"
     ws.print_title_rows = f"{header}:{header}"
     ws.page_setup.paperSize = ws.PAPERSIZE_A4
@@ -460,8 +561,11 @@ def sheet_name(name: str, used: set[str]) -> str:
     return candidate
 
 
-def to_xlsx(tables: Sequence[Grid], lang: Lang, unit: AmountUnit = "million") -> bytes:
-    """A workbook with one sheet per table, printable on A4."""
+def to_xlsx(
+    tables: Sequence[Grid], lang: Lang, unit: AmountUnit = "million", imprint: Imprint | None = None
+) -> bytes:
+    """A workbook with one sheet per table, printable on A4; every printed page carries the imprint
+    and its page number in its footer."""
     from openpyxl import Workbook
 
     workbook = Workbook()
@@ -472,6 +576,12 @@ def to_xlsx(tables: Sequence[Grid], lang: Lang, unit: AmountUnit = "million") ->
     for g in tables:
         ws = workbook.create_sheet(sheet_name(g.sheet or g.section, used))
         header = _sheet(ws, g, unit)
+        if imprint is not None:
+            # "&" starts a header/footer code: doubled, it is an ampersand
+            ws.oddFooter.left.text = safe(imprint.text(lang)).replace("&", "&&")
+            ws.oddFooter.left.size = 7
+            ws.oddFooter.right.text = "Trang &P/&N" if lang == "vi" else "Page &P of &N"
+            ws.oddFooter.right.size = 7
         if g.bars:
             _security_chart(ws, g, header, lang)
     buffer = io.BytesIO()

@@ -686,7 +686,7 @@ def _finding_list(summary: Summary, lang: Lang, unit: AmountUnit) -> Grid:
     columns = (
         Column(label("col.code", lang)),
         Column(label("col.severity", lang)),
-        Column(label("col.place", lang), wrap=True),
+        Column(label("col.place", lang)),
         Column(label("col.message", lang), wrap=True),
         Column(label("col.expected", lang), "number", wide_only=True),
         Column(label("col.found", lang), "number", wide_only=True),
