@@ -5,7 +5,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: run test check lint typecheck clean
+.PHONY: run test check lint typecheck clean docs
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -33,6 +33,13 @@ typecheck: $(STAMP)
 	$(BIN)/mypy src
 
 check: lint typecheck test
+
+# The README's pictures of the printed report (needs chromium and poppler-utils).
+docs: $(STAMP)
+	@tmp=$$(mktemp -d) && SOURCE_DATE_EPOCH=1764669600 $(BIN)/plan272 summary data --lang vi --export $$tmp/r.html \
+	 && chromium --headless --no-sandbox --disable-gpu --no-pdf-header-footer --print-to-pdf=$$tmp/r.pdf $$tmp/r.html 2>/dev/null \
+	 && pdftoppm -r 80 -png -f 1 -l 1 $$tmp/r.pdf docs/summary-vi-page \
+	 && pdftoppm -r 80 -png -f 9 -l 9 $$tmp/r.pdf docs/summary-vi-page; rm -rf $$tmp
 
 clean:
 	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache .hypothesis

@@ -152,3 +152,21 @@ def test_init_example_in_readme_is_real(tmp_path: Path) -> None:
     plan_yaml.write_text(text, encoding="utf-8")
     shown = section.split("$ plan272 validate newplan\n")[2].split("```", 1)[0]
     assert run("validate", "newplan").stdout == shown
+
+
+def test_vietnamese_validate_example_in_readme_is_real() -> None:
+    out = subprocess.run(
+        [sys.executable, "-m", "plan272", "validate", "data", "--lang", "vi"],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        env={"COLUMNS": "100", "PATH": "/usr/bin:/bin"},
+        timeout=60,
+    )
+    assert out.returncode == 1
+    assert f"$ plan272 validate data --lang vi\n{out.stdout}```" in README
+
+
+def test_the_readme_images_exist() -> None:
+    for image in re.findall(r"!\[[^\]]*\]\(([^)]+)\)", README):
+        assert (ROOT / image).is_file(), image
