@@ -532,3 +532,65 @@ def test_a_side_whose_plan_cannot_be_read_exits_2(tmp_path: Path) -> None:
     )
     assert out.returncode == 2 and out.stdout == ""
     assert out.stderr.startswith("plan272: error: cannot read the plan of ") and "Traceback" not in out.stderr
+
+
+# ---------------------------------------------------------------------------------------------
+# In Vietnamese
+
+
+def _everything(d: PlanDir) -> None:
+    scenario_insert(d)
+    scenario_rename(d)
+    scenario_shift(d)
+    scenario_move(d)
+    scenario_weaken(d)
+    scenario_security(d)
+    delete_row(d, "III.24")
+    d.set_yaml("signer: Đỗ Minh Tuấn", "signer: Nguyễn Văn A")
+
+
+def test_diff_in_vietnamese(tmp_path: Path) -> None:
+    d = PlanDir.copy_of(DATA, tmp_path / "new")
+    scenario_security(d)
+    code, text = cli("diff", str(DATA), str(d.path), "--lang", "vi")
+    assert code == 0
+    assert "2021          17,33%   9,96%  -7,37 điểm %  nay DƯỚI mức tối thiểu 10%" in text
+    assert "2022           7,38%  13,79%  +6,41 điểm %  nay đạt mức tối thiểu 10%" in text
+    assert "cả giai đoạn" in text and "Tổng (triệu đồng; các phạm vi có thay đổi)" in text
+    assert "Phụ lục I, nhóm IV — AN TOÀN THÔNG TIN" in text
+    assert "  cũ   47.000  23.000" in text and "  mới  27.000  43.000" in text
+    assert "+ lỗi       SEC002" in text
+    assert "năm 2021: 27.000 trên 271.149 triệu đồng là 9,96%" in " ".join(text.split())
+    code, markdown = cli("diff", str(DATA), str(d.path), "--lang", "vi", "--format", "markdown")
+    assert "| 2021 | 17,33% | 9,96% | -7,37 điểm % | ⚠️ nay DƯỚI mức tối thiểu 10% |" in markdown
+    assert "🆕 mới: **lỗi** SEC002 an toàn thông tin năm 2021" in markdown
+    assert "✅ đã khắc phục: **lỗi** SEC002 an toàn thông tin năm 2022" in markdown
+    # the machine format differs only in the findings' messages
+    en = json.loads(cli("diff", str(DATA), str(d.path), "--format", "json")[1])
+    vi = json.loads(cli("diff", str(DATA), str(d.path), "--format", "json", "--lang", "vi")[1])
+    for doc in (en, vi):
+        for side in ("introduced", "resolved"):
+            for finding in doc["findings"][side]:
+                finding.pop("message")
+    assert en == vi
+
+
+ENGLISH = re.compile(
+    r"\b(added|removed|moved|renamed|changed|unchanged|renumbered|introduced|resolved|Totals|Security|"
+    r"share|minimum|pts|WEAKER|weaker|group|years total|target|indicator|claim|Findings|Targets|old|new|"
+    r"period|total|error|warning|of|the|and)\b"
+)
+
+
+@pytest.mark.parametrize("fmt", ["text", "markdown"])
+def test_no_english_words_in_a_vietnamese_diff(tmp_path: Path, fmt: str) -> None:
+    """Every word the diff writes itself is Vietnamese: what remains in English is the data's own text
+    (paths, keys, ids), which the check removes first."""
+    d = PlanDir.copy_of(DATA, tmp_path / "new")
+    _everything(d)
+    code, out = cli("diff", str(DATA), str(d.path), "--lang", "vi", "--format", fmt, "--exit-code")
+    assert code == 1
+    assert "Chỉ tiêu" in out and ("GIẢM MỨC" in out or "giảm mức" in out)
+    own = re.sub(r"\S*(/|\.yaml|\.csv|_)\S*|\\?\[[a-z0-9.]+\\?\]|national-reporting|plan272 diff", " ", out)
+    own = own.replace(str(DATA), " ").replace(str(d.path), " ")
+    assert ENGLISH.findall(own) == []

@@ -33,6 +33,7 @@ from typing import TYPE_CHECKING, Any, Literal
 
 from plan272.figures import Share, add_up, grand_total, security_account, weakened
 from plan272.findings import Finding
+from plan272.messages import Message, Words
 from plan272.model import Appendix, Claim, Kind, Kpi, Plan, Project, Row, Target, Unit
 from plan272.names import name_key
 from plan272.numbers import exact
@@ -173,6 +174,7 @@ class RowsDiff:
     added: tuple[RowRef, ...]
     removed: tuple[RowRef, ...]
     pairs: tuple[RowPair, ...]  # matched rows that differ in anything, in the new side's order
+    names: Words | None = None  # its name in each language
 
     @property
     def moved(self) -> tuple[RowPair, ...]:
@@ -214,6 +216,8 @@ class TotalsLine:
     #: the amount over the period, where it differs from the total column on a side (an appendix
     #: whose totals may reach beyond the period); ``None`` otherwise
     period: Change | None = None
+    #: the label in each language (``label`` is its English)
+    title: Message | None = None
 
     @property
     def changed(self) -> bool:
@@ -739,6 +743,7 @@ def _rows_diff(
         added=tuple(RowRef.of(new[j]) for j in free_new),
         removed=tuple(RowRef.of(old[i]) for i in free_old),
         pairs=tuple(differing),
+        names=Words(appendix.label("en"), appendix.label("vi")),
     )
     return diff, old_tokens, new_tokens
 
@@ -763,20 +768,27 @@ def _figures(plan: Plan, appendix_id: str, section: str | None, years: Sequence[
     return by_year, amounts.total, amounts.period, appendix.row_total == "whole"
 
 
-def _line(key: str, label: str, old: Figures | None, new: Figures | None, years: Sequence[int]) -> TotalsLine:
+def _line(
+    key: str,
+    label: Message,
+    old: Figures | None,
+    new: Figures | None,
+    years: Sequence[int],
+) -> TotalsLine:
     def part(figures: Figures | None, index: int) -> Any:
         return None if figures is None else figures[index]
 
     whole = any(f is not None and f[3] for f in (old, new))
     return TotalsLine(
         key,
-        label,
+        label.render("en"),
         {
             y: Change(None if old is None else old[0].get(y), None if new is None else new[0].get(y))
             for y in years
         },
         Change(part(old, 1), part(new, 1)),
         Change(part(old, 2), part(new, 2)) if whole else None,
+        title=label,
     )
 
 
@@ -824,9 +836,11 @@ def _grand(plan: Plan, years: Sequence[int]) -> Figures | None:
 def totals(old: Plan, new: Plan, years: Sequence[int]) -> tuple[TotalsLine, ...]:
     lines: list[TotalsLine] = []
     for appendix in _appendices(old, new):
-        name = appendix.label()
+        name = Words(appendix.label("en"), appendix.label("vi"))
         for group, title in _group_ids(old, new, appendix.id):
-            label = f"{name}, group {group}" + (f" — {title}" if title else "")
+            label = Message(
+                "diff.group-titled" if title else "diff.group", appendix=name, group=group, title=title or ""
+            )
             lines.append(
                 _line(
                     f"{appendix.id}:{group}",
@@ -839,13 +853,13 @@ def totals(old: Plan, new: Plan, years: Sequence[int]) -> tuple[TotalsLine, ...]
         lines.append(
             _line(
                 appendix.id,
-                name,
+                Message("diff.appendix", appendix=name),
                 _figures(old, appendix.id, None, years),
                 _figures(new, appendix.id, None, years),
                 years,
             )
         )
-    lines.append(_line("grand", "Grand total", _grand(old, years), _grand(new, years), years))
+    lines.append(_line("grand", Message("diff.grand-total"), _grand(old, years), _grand(new, years), years))
     return tuple(lines)
 
 

@@ -1,24 +1,47 @@
-"""Wording and number formats the diff renderers share (text, markdown): plain strings, no markup."""
+"""Wording and number formats the diff renderers share (text, markdown): plain strings, no markup,
+in the language a view is :func:`~plan272.views.words.speaking` (words from the catalogue, figures in
+its notation)."""
 
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from decimal import Decimal
 
-from plan272.diff import Change, PlanDiff, RowPair, RowsDiff, ShareChange, Value
-from plan272.figures import Share, percent_text
-
-KIND_PLURAL = {"projects": "projects", "units": "units", "lines": "budget lines"}
-TOTAL_FIELD = {"projects": "TMĐT", "units": "total", "lines": "total"}
+from plan272.diff import Change, PlanDiff, RowPair, RowsDiff, ShareChange, TotalsLine, Value
+from plan272.figures import Share
+from plan272.messages import Num, Pct
+from plan272.model import Target
+from plan272.views.lines import plural_s
+from plan272.views.words import current, number, say
 
 
 def table_title(rows: RowsDiff) -> str:
     """``Projects (Appendix I)``: the kind of rows and the appendix's name."""
-    return f"{KIND_PLURAL[rows.kind].capitalize()} ({rows.name})"
+    return say(f"diff.table.{rows.kind}", name=rows.names or rows.name)
+
+
+def kind_plural(kind: str) -> str:
+    """``projects`` / ``dự án``."""
+    return say(f"diff.kind.{kind}")
+
+
+def table_name(rows: RowsDiff) -> str:
+    """The appendix's name in the current language."""
+    return rows.names.render(current()) if rows.names else rows.name
+
+
+def line_label(line: TotalsLine) -> str:
+    """The scope of a totals line in the current language."""
+    return line.title.render(current()) if line.title else line.label
+
+
+def scope_text(scope: str) -> str:
+    """A security scope: ``period`` / ``cả giai đoạn``, or a year."""
+    return say("diff.scope.period") if scope == "period" else scope
 
 
 def money(value: int) -> str:
-    return f"{value:,}"
+    return number(value)
 
 
 def amount_text(value: object) -> str:
@@ -42,7 +65,7 @@ def signed(value: int | Decimal) -> str:
     """``+1,000``, ``-1,000``, ``0``."""
     if value == 0:
         return "0"
-    return f"{value:+,}"
+    return number(value, signed=True)
 
 
 def value_text(value: Value) -> str:
@@ -50,7 +73,7 @@ def value_text(value: Value) -> str:
     if value is None:
         return "—"
     if isinstance(value, bool):
-        return "yes" if value else "no"
+        return say("diff.yes" if value else "diff.no")
     if isinstance(value, int):
         return money(value)
     return str(value)
@@ -66,11 +89,14 @@ def field_label(kind: str, name: str) -> str:
         return name[1:]
     if name == "tmdt":
         return "TMĐT"
-    return name
+    key = f"diff.field.{name}"
+    from plan272.catalogue import CATALOGUE
+
+    return say(key) if key in CATALOGUE else name
 
 
 def share_text(share: Share | None) -> str:
-    return "—" if share is None else percent_text(share.shown)
+    return "—" if share is None else Pct(share.shown).render(current())
 
 
 def points(change: ShareChange) -> str:
@@ -80,34 +106,26 @@ def points(change: ShareChange) -> str:
     if old is None or new is None or old.shown is None or new.shown is None:
         return ""
     delta = new.shown - old.shown
-    if delta == 0:
-        return "0 pts"
-    return f"{delta:+} pts"
+    return say("diff.points", delta=number(delta, signed=True))
 
 
 def share_status(change: ShareChange) -> str:
     new = change.new
+    minimum = "" if new is None else Num(new.minimum_percent)
     if change.crossing == "below":
-        return f"now BELOW the minimum {new.minimum_percent if new else ''}%"
+        return say("diff.share.now-below", minimum=minimum)
     if change.crossing == "above":
-        return f"now meets the minimum {new.minimum_percent if new else ''}%"
+        return say("diff.share.now-meets", minimum=minimum)
     if new is None:
-        return "no security rule for this on the new side" if not change.new_rule else "not in the new period"
+        return say("diff.share.no-rule-new" if not change.new_rule else "diff.share.not-in-new-period")
     if change.old is None:
-        return "no security rule for this on the old side" if not change.old_rule else "new in the period"
+        return say("diff.share.no-rule-old" if not change.old_rule else "diff.share.new-in-period")
     if new.verdict == "none":
-        return "no funding: nothing to check"
+        return say("diff.share.no-funding")
     if new.verdict == "unknown":
-        return (
-            f"undecided: between {percent_text(new.percent)} and {percent_text(new.upper_percent)} "
-            f"against the minimum {new.minimum_percent}%"
-        )
-    again = " (as before)" if change.old.verdict == new.verdict else ""
-    return f"{'meets' if new.ok else 'below'} the minimum {new.minimum_percent}%{again}"
-
-
-def plural(count: int, word: str) -> str:
-    return f"{count} {word}" + ("" if count == 1 else "s")
+        return say("diff.share.undecided", low=Pct(new.percent), high=Pct(new.upper_percent), minimum=minimum)
+    again = say("diff.share.as-before") if change.old.verdict == new.verdict else ""
+    return say("diff.share.meets" if new.ok else "diff.share.below", minimum=minimum, again=again)
 
 
 def rows_summary(rows: RowsDiff) -> str:
@@ -125,38 +143,46 @@ def rows_summary(rows: RowsDiff) -> str:
         ("renumbered", rows.renumbered_only),
     ):
         if items:
-            parts.append(f"{len(items)} {label}")
-    return ", ".join(parts) if parts else "unchanged"
+            parts.append(say(f"diff.count.{label}", count=len(items)))
+    return ", ".join(parts) if parts else say("diff.unchanged")
 
 
 def targets_summary(diff: PlanDiff) -> str:
     k = diff.kpis
     if k.empty:
-        return "unchanged"
+        return say("diff.unchanged")
     parts = []
     if k.added:
-        parts.append(f"{len(k.added)} indicator{'s' if len(k.added) != 1 else ''} added")
+        parts.append(say("diff.count.indicators-added", count=len(k.added), s=plural_s(len(k.added))))
     if k.removed:
-        parts.append(f"{len(k.removed)} indicator{'s' if len(k.removed) != 1 else ''} removed")
+        parts.append(say("diff.count.indicators-removed", count=len(k.removed), s=plural_s(len(k.removed))))
     if k.targets:
         weaker = sum(1 for t in k.targets if t.weakened)
         parts.append(
-            plural(len(k.targets), "target") + " changed" + (f" ({weaker} weaker)" if weaker else "")
+            say(
+                "diff.count.targets-changed",
+                count=len(k.targets),
+                s=plural_s(len(k.targets)),
+                weaker=say("diff.count.weaker", count=weaker) if weaker else "",
+            )
         )
     if k.fields:
-        parts.append(plural(len(k.fields), "indicator field") + " changed")
+        parts.append(say("diff.count.indicator-fields", count=len(k.fields), s=plural_s(len(k.fields))))
     return ", ".join(parts)
 
 
 def findings_summary(diff: PlanDiff) -> str:
     f = diff.findings
-    return f"{len(f.introduced)} introduced, {len(f.resolved)} resolved, {f.unchanged} unchanged"
+    return say(
+        "diff.count.findings", introduced=len(f.introduced), resolved=len(f.resolved), unchanged=f.unchanged
+    )
 
 
 def years_line(years: Mapping[int, int], total: int, kind: str) -> str:
     """``TMĐT 5,000 · 2021 1,000 · 2022 4,000 …``"""
     items = " · ".join(f"{y} {money(v)}" for y, v in sorted(years.items()))
-    return f"{TOTAL_FIELD[kind]} {money(total)}" + (f" · {items}" if items else "")
+    field = "TMĐT" if kind == "projects" else say("diff.field.total")
+    return f"{field} {money(total)}" + (f" · {items}" if items else "")
 
 
 def _numbered(identifier: str) -> tuple[str, int] | None:
@@ -182,7 +208,7 @@ def renumbering(pairs: Sequence[RowPair]) -> list[str]:
     for pair in pairs:
         if pair.old.id == pair.new.id:
             flush()
-            items.append(f"{pair.new.id} (tt {pair.old.tt} → {pair.new.tt})")
+            items.append(f"{pair.new.id} ({tt_change(pair)})")
             continue
         if run:
             a, b = _numbered(run[-1].old.id), _numbered(run[-1].new.id)
@@ -202,44 +228,70 @@ def renumbering(pairs: Sequence[RowPair]) -> list[str]:
     return items
 
 
+def tt_change(pair: RowPair) -> str:
+    """``tt 3 → 4``: a row's number in its group, old and new."""
+    return say("diff.tt", old=str(pair.old.tt), new=str(pair.new.tt))
+
+
 def claims_summary(diff: PlanDiff) -> str:
     k = diff.claims
     if k.empty:
-        return "unchanged"
+        return say("diff.unchanged")
     parts = []
     if k.added:
-        parts.append(f"{len(k.added)} added")
+        parts.append(say("diff.count.added", count=len(k.added)))
     if k.removed:
-        parts.append(f"{len(k.removed)} removed")
+        parts.append(say("diff.count.removed", count=len(k.removed)))
     changed = len({cid for cid, _, _ in k.changed})
     if changed:
-        parts.append(f"{changed} changed")
+        parts.append(say("diff.count.changed", count=changed))
     return ", ".join(parts)
 
 
 def incomplete_warning(diff: PlanDiff, old: str, new: str) -> str | None:
     """A warning when a side could not be read completely (its totals and shares are incomplete)."""
-    names = {t.appendix: t.name for t in diff.tables}
+    from plan272.messages import Each
+
+    names = {t.appendix: table_name(t) for t in diff.tables}
     parts = [
-        f"{' and '.join(names.get(a, a) for a in appendices)} of {side}"
+        say(
+            "diff.incomplete.side",
+            appendices=Each(tuple(names.get(a, a) for a in appendices), "and"),
+            side=side,
+        )
         for side, appendices in ((old, diff.incomplete_old), (new, diff.incomplete_new))
         if appendices
     ]
     if not parts:
         return None
-    return (
-        f"WARNING: {'; '.join(parts)} could not be read completely (see plan272 validate): totals and "
-        "security shares are not compared, and rules that could not check there are left out of the "
-        "findings."
-    )
+    return say("diff.incomplete", parts="; ".join(parts))
 
 
 def overview(diff: PlanDiff) -> list[tuple[str, str]]:
     """The one-line overview of a diff, aspect by aspect: (label, summary)."""
+    meta = len(diff.meta)
     return [
-        *((rows.name, rows_summary(rows)) for rows in diff.tables),
-        ("Targets", targets_summary(diff)),
-        ("Stated figures", claims_summary(diff)),
-        ("plan.yaml", plural(len(diff.meta), "value") + " changed" if diff.meta else "unchanged"),
-        ("Findings", findings_summary(diff)),
+        *((table_name(rows), rows_summary(rows)) for rows in diff.tables),
+        (say("diff.label.targets"), targets_summary(diff)),
+        (say("diff.label.claims"), claims_summary(diff)),
+        (
+            "plan.yaml",
+            say("diff.values-changed", count=meta, s=plural_s(meta)) if meta else say("diff.unchanged"),
+        ),
+        (say("diff.label.findings"), findings_summary(diff)),
     ]
+
+
+def target_text(target: Target | None) -> str:
+    """A target as the plan states it (``80``, ``≥ 75``, ``20–30``) in the current notation."""
+    from plan272.messages import render_arg
+    from plan272.rules._kpi import target_text as words
+
+    return "—" if target is None else render_arg(words(target), current())
+
+
+def unit_text(unit: str) -> str:
+    """An indicator's unit as plan.yaml writes it (English), or in Vietnamese."""
+    from plan272.i18n import kpi_unit
+
+    return unit if current() == "en" else kpi_unit(unit, "vi")

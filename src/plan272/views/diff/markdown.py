@@ -13,10 +13,12 @@ from typing import TYPE_CHECKING
 from plan272.diff import Change, PlanDiff, RowPair, RowRef, RowsDiff
 from plan272.findings import Finding
 from plan272.safety import safe
+from plan272.views.diff import common as c
+from plan272.views.lines import severity_word
+from plan272.views.words import current, say, speaking
 
 if TYPE_CHECKING:
     from plan272.messages import Lang
-from plan272.views.diff import common as c
 
 # backslash-escaped: everything that can start formatting, a link, HTML, an entity or a cell border
 _ESCAPE = str.maketrans(
@@ -43,13 +45,17 @@ def md(text: str, width: int | None = None) -> str:
 def render(
     diff: PlanDiff, labels: tuple[str, str], version: str = "", *, lang: Lang = "en", to_file: bool = False
 ) -> str:
-    old, new = labels
+    with speaking(lang):
+        return _render(diff, *labels)
+
+
+def _render(diff: PlanDiff, old: str, new: str) -> str:
     out: list[str] = [f"### plan272 diff: {md(old)} → {md(new)}", ""]
     warning = c.incomplete_warning(diff, old, new)
     if warning:
         out += [f"> ⚠️ {md(warning)}", ""]
     if diff.empty:
-        out.append("No differences.")
+        out.append(say("diff.no-differences"))
         return "\n".join(out) + "\n"
     out.append(" · ".join(f"**{md(label + ':')}** {md(value)}" for label, value in c.overview(diff)))
     for rows in diff.tables:
@@ -71,9 +77,9 @@ def _row_cells(row: RowRef) -> str:
 def _pair_change(rows: RowsDiff, pair: RowPair) -> str:
     parts = []
     if pair.moved:
-        parts.append(f"moved: group {md(pair.old.section)} → {md(pair.new.section)}")
+        parts.append(say("diff.moved", old=md(pair.old.section), new=md(pair.new.section)))
     if pair.renamed:
-        parts.append(f"renamed from “{md(pair.old.name, NAME_WIDTH)}”")
+        parts.append(say("diff.renamed-from", name=md(pair.old.name, NAME_WIDTH)))
     for name, change in pair.changes.items():
         if name in ("section",) or (name == "name" and pair.renamed):
             continue
@@ -87,9 +93,9 @@ def _pair_change(rows: RowsDiff, pair: RowPair) -> str:
     if pair.amounts:
         total = pair.years_total
         parts.append(
-            "years total unchanged"
+            say("diff.years-total-unchanged")
             if total.old == total.new
-            else f"years total {c.value_text(total.old)} → {c.value_text(total.new)}"
+            else say("diff.years-total-change", old=c.value_text(total.old), new=c.value_text(total.new))
             + (f" ({c.delta_text(total)})" if c.delta_text(total) else "")
         )
     return "; ".join(parts)
@@ -98,20 +104,20 @@ def _pair_change(rows: RowsDiff, pair: RowPair) -> str:
 def _rows(rows: RowsDiff) -> list[str]:
     out = [f"#### {md(c.table_title(rows))}", ""]
     table = []
-    for row in rows.added:
-        table.append(f"| ➕ | {_row_cells(row)} | added: {c.years_line(row.years, row.total, rows.kind)} |")
-    for row in rows.removed:
-        table.append(f"| ➖ | {_row_cells(row)} | removed: {c.years_line(row.years, row.total, rows.kind)} |")
+    for mark, key, refs in (("➕", "diff.added", rows.added), ("➖", "diff.removed", rows.removed)):
+        for row in refs:
+            figures = c.years_line(row.years, row.total, rows.kind)
+            table.append(f"| {mark} | {_row_cells(row)} | {say(key)}: {figures} |")
     for pair in rows.changed:
         ident = md(pair.new.id) if pair.old.id == pair.new.id else f"{md(pair.old.id)} → {md(pair.new.id)}"
         table.append(f"| ✏️ | {ident} | {md(pair.new.name, NAME_WIDTH)} | {_pair_change(rows, pair)} |")
     if table:
-        out += ["| | Id | Name | Change |", "|---|---|---|---|", *table]
+        out += [say("diff.md.rows-head"), "|---|---|---|---|", *table]
     only = rows.renumbered_only
     if only:
         parts = c.renumbering(only)
         items = ", ".join(md(item) for item in parts)
-        title = f"Renumbered only ({len(only)} {c.KIND_PLURAL[rows.kind]}, nothing else changed)"
+        title = say("diff.renumbered-only-md", count=len(only), kind=c.kind_plural(rows.kind))
         if table:
             out.append("")
         if len(parts) > MAX_INLINE_RENUMBERED:
@@ -132,33 +138,39 @@ def _totals(diff: PlanDiff) -> list[str]:
     changed = [line for line in diff.totals if line.changed]
     if not changed:
         return []
-    out = ["", "#### Totals (million VND, scopes that change)", ""]
+    out = ["", f"#### {say('diff.md.totals')}", ""]
     with_period = any(line.period is not None for line in changed)
-    heads = [*(str(y) for y in diff.years), *(["In period"] if with_period else []), "Total"]
-    out.append("| Scope | " + " | ".join(heads) + " |")
+    heads = [
+        *(str(y) for y in diff.years),
+        *([say("diff.md.in-period")] if with_period else []),
+        say("diff.md.total"),
+    ]
+    out.append(f"| {say('diff.md.scope')} | " + " | ".join(heads) + " |")
     out.append("|---|" + "---:|" * len(heads))
     for line in changed:
         period = [_cell(line.period if line.period is not None else line.total)] if with_period else []
         cells = [_cell(line.years[y]) for y in diff.years] + period + [_cell(line.total)]
-        out.append(f"| {md(line.label)} | " + " | ".join(cells) + " |")
+        out.append(f"| {md(c.line_label(line))} | " + " | ".join(cells) + " |")
     return out
 
 
 def _security(diff: PlanDiff) -> list[str]:
     if not any(s.changed for s in diff.security):
         return []
-    out = ["", "#### Security share", "", "| Scope | Old | New | Change | |", "|---|---:|---:|---:|---|"]
+    head = " | ".join(say(f"diff.md.{key}") for key in ("scope", "old", "new", "change"))
+    out = ["", f"#### {say('diff.security')}", "", f"| {head} | |", "|---|---:|---:|---:|---|"]
     for s in diff.security:
         if not s.changed:
             continue
         mark = {"below": "⚠️ ", "above": "✅ "}.get(s.crossing or "", "")
         out.append(
-            f"| {md(s.scope)} | {c.share_text(s.old)} | {c.share_text(s.new)} | {c.points(s)} | "
+            f"| {md(c.scope_text(s.scope))} | {c.share_text(s.old)} | {c.share_text(s.new)} | "
+            f"{c.points(s)} | "
             f"{mark}{md(c.share_status(s))} |"
         )
-    unchanged = [s.scope for s in diff.security if not s.changed]
+    unchanged = [c.scope_text(s.scope) for s in diff.security if not s.changed]
     if unchanged:
-        out += ["", f"Unchanged: {md(', '.join(unchanged))}."]
+        out += ["", say("diff.md.unchanged-scopes", scopes=md(", ".join(unchanged)))]
     return out
 
 
@@ -166,22 +178,22 @@ def _targets(diff: PlanDiff) -> list[str]:
     k = diff.kpis
     if k.empty:
         return []
-    out = ["", "#### Targets", ""]
-    out += [f"- ➕ indicator **{md(kid)}** added" for kid in k.added]
-    out += [f"- ➖ indicator **{md(kid)}** removed" for kid in k.removed]
+    out = ["", f"#### {say('diff.label.targets')}", ""]
+    out += [f"- ➕ {say('diff.md.indicator-added', id=md(kid))}" for kid in k.added]
+    out += [f"- ➖ {say('diff.md.indicator-removed', id=md(kid))}" for kid in k.removed]
     out += [
         f"- **{md(kid)}** {md(name)}: {md(c.value_text(ch.old))} → {md(c.value_text(ch.new))}"
         for kid, name, ch in k.fields
     ]
     for t in k.targets:
         if t.old is None:
-            what = f"new target {md(str(t.new))}"
+            what = say("diff.target-new", value=md(c.target_text(t.new)))
         elif t.new is None:
-            what = f"target {md(str(t.old))} removed"
+            what = say("diff.target-removed", value=md(c.target_text(t.old)))
         else:
-            what = f"{md(str(t.old))} → **{md(str(t.new))}**"
-        flag = " ⚠️ **weaker**" if t.weakened else ""
-        out.append(f"- **{md(t.kpi)}** {t.year}: {what}{flag} ({md(t.unit)}; {md(t.where)})")
+            what = f"{md(c.target_text(t.old))} → **{md(c.target_text(t.new))}**"
+        flag = f" ⚠️ **{say('diff.md.weaker')}**" if t.weakened else ""
+        out.append(f"- **{md(t.kpi)}** {t.year}: {what}{flag} ({md(c.unit_text(t.unit))}; {md(t.where)})")
     return out
 
 
@@ -189,9 +201,9 @@ def _claims(diff: PlanDiff) -> list[str]:
     k = diff.claims
     if k.empty:
         return []
-    out = ["", "#### Stated figures (claims of the narrative)", ""]
-    out += [f"- ➕ claim **{md(cid)}** added" for cid in k.added]
-    out += [f"- ➖ claim **{md(cid)}** removed" for cid in k.removed]
+    out = ["", f"#### {say('diff.claims')}", ""]
+    out += [f"- ➕ {say('diff.md.claim-added', id=md(cid))}" for cid in k.added]
+    out += [f"- ➖ {say('diff.md.claim-removed', id=md(cid))}" for cid in k.removed]
     out += [
         f"- **{md(cid)}** {md(name)}: {md(c.value_text(ch.old))} → **{md(c.value_text(ch.new))}**"
         for cid, name, ch in k.changed
@@ -202,7 +214,8 @@ def _claims(diff: PlanDiff) -> list[str]:
 def _meta(diff: PlanDiff) -> list[str]:
     if not diff.meta:
         return []
-    out = ["", "#### plan.yaml", "", "| Value | Old | New | Δ |", "|---|---|---|---:|"]
+    head = " | ".join(say(f"diff.md.{key}") for key in ("value", "old", "new"))
+    out = ["", "#### plan.yaml", "", f"| {head} | Δ |", "|---|---|---|---:|"]
     for m in diff.meta:
         out.append(
             f"| {md(m.path)} | {md(c.value_text(m.change.old), NAME_WIDTH)} | "
@@ -212,9 +225,10 @@ def _meta(diff: PlanDiff) -> list[str]:
 
 
 def _finding(finding: Finding, mark: str) -> str:
+    lang = current()
     return (
-        f"- {mark} **{finding.severity.value}** {md(finding.code)} {md(finding.text())} "
-        f"({md(str(finding.location))})"
+        f"- {mark} **{severity_word(finding.severity.value, lang)}** {md(finding.code)} "
+        f"{md(finding.text(lang))} ({md(str(finding.location))})"
     )
 
 
@@ -222,10 +236,14 @@ def _findings(diff: PlanDiff) -> list[str]:
     f = diff.findings
     if f.empty:
         return []
-    out = ["", "#### Findings", ""]
-    for items, mark, word in ((f.introduced, "🆕", "introduced"), (f.resolved, "✅", "resolved")):
+    out = ["", f"#### {say('diff.label.findings')}", ""]
+    for items, mark, key in (
+        (f.introduced, "🆕", "diff.md.introduced"),
+        (f.resolved, "✅", "diff.md.resolved"),
+    ):
+        word = say(key)
         for finding in items[:MAX_FINDINGS]:
             out.append(_finding(finding, f"{mark} {word}:"))
         if len(items) > MAX_FINDINGS:
-            out.append(f"- … and {len(items) - MAX_FINDINGS} more {word}")
+            out.append("- " + say("diff.md.more", count=len(items) - MAX_FINDINGS, what=word))
     return out

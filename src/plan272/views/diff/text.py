@@ -14,6 +14,8 @@ from typing import TYPE_CHECKING
 from plan272.diff import PlanDiff, RowPair, RowsDiff
 from plan272.safety import safe
 from plan272.views.diff import common as c
+from plan272.views.lines import plural_s, severity_word
+from plan272.views.words import current, say, speaking
 
 if TYPE_CHECKING:
     from rich.console import Console
@@ -37,10 +39,12 @@ def render(
     """The diff as text: coloured on a terminal, plain for a file or a pipe."""
     from plan272.views.console import capture
 
-    return capture(lambda console: draw(diff, console, *labels, lang=lang), to_file=to_file)
+    with speaking(lang):
+        return capture(lambda console: draw(diff, console, *labels), to_file=to_file)
 
 
-def draw(diff: PlanDiff, console: Console, old: str, new: str, *, lang: Lang = "en") -> None:
+def draw(diff: PlanDiff, console: Console, old: str, new: str) -> None:
+    """The diff on ``console``, in the language the view is speaking."""
     from rich.text import Text
 
     head = Text()
@@ -53,7 +57,7 @@ def draw(diff: PlanDiff, console: Console, old: str, new: str, *, lang: Lang = "
     if warning:
         console.print(Text(safe(warning), style="bold red"))
     if diff.empty:
-        console.print(Text("No differences.", style="bold green"))
+        console.print(Text(say("diff.no-differences"), style="bold green"))
         return
     overview = Text()
     for index, (label, value) in enumerate(c.overview(diff)):
@@ -90,8 +94,8 @@ def _rows(rows: RowsDiff, console: Console) -> None:
 
     console.print(_t(c.table_title(rows), "bold underline"))
     for sign, style, items, verb in (
-        ("+", "green", rows.added, "added"),
-        ("-", "red", rows.removed, "removed"),
+        ("+", "green", rows.added, say("diff.added")),
+        ("-", "red", rows.removed, say("diff.removed")),
     ):
         for row in items:
             lead = Text(f"{sign} ", style=f"bold {style}")
@@ -138,18 +142,18 @@ def _rows(rows: RowsDiff, console: Console) -> None:
             total = pair.years_total
             numbers.add_row(
                 "",
-                _t("years total"),
+                _t(say("diff.years-total")),
                 _t(c.value_text(total.old)),
                 Text("→"),
                 _t(c.value_text(total.new)),
-                _t(c.delta_text(total) if total.old != total.new else "unchanged", "dim"),
+                _t(c.delta_text(total) if total.old != total.new else say("diff.unchanged"), "dim"),
             )
         for table in (words, numbers):
             if table.row_count:
                 console.print(table)
     only = rows.renumbered_only
     if only:
-        line = Text(f"renumbered only ({len(only)}): ", style="dim")
+        line = Text(say("diff.renumbered-only", count=len(only)), style="dim")
         line.append(safe(", ".join(c.renumbering(only))), style="dim")
         console.print(line)
 
@@ -165,12 +169,13 @@ def _pair_head(pair: RowPair) -> tuple[Text, Text]:
     body = _t(pair.new.name)
     tags = []
     if pair.moved:
-        tags.append(f"moved: group {pair.old.section} → {pair.new.section}")
+        tags.append(say("diff.moved", old=pair.old.section, new=pair.new.section))
     if pair.renamed:
-        how = "same id" if pair.match == "id" else "matched by similarity"
-        tags.append(f"renamed ({how}{f', score {pair.score}' if pair.score is not None else ''})")
+        how = say("diff.renamed.same-id" if pair.match == "id" else "diff.renamed.similar")
+        score = say("diff.renamed.score", score=pair.score) if pair.score is not None else ""
+        tags.append(say("diff.renamed", how=how, score=score))
     if pair.renumbered and pair.old.id == pair.new.id:
-        tags.append(f"tt {pair.old.tt} → {pair.new.tt}")
+        tags.append(c.tt_change(pair))
     if tags:
         body.append(f"  [{safe('; '.join(tags))}]", style="magenta")
     return lead, body
@@ -183,16 +188,20 @@ def _totals(diff: PlanDiff, console: Console) -> None:
     if not changed:
         return
     console.print()
-    console.print(_t("Totals (million VND; the scopes that change)", "bold underline"))
+    console.print(_t(say("diff.totals"), "bold underline"))
     with_period = any(line.period is not None for line in changed)
-    heads = [*(str(y) for y in diff.years), *(["in period"] if with_period else []), "total"]
+    heads = [
+        *(str(y) for y in diff.years),
+        *([say("diff.in-period")] if with_period else []),
+        say("diff.total"),
+    ]
     blocks: list[tuple[str, list[str], list[str], list[str]]] = []
     for line in changed:
         period = [line.period if line.period is not None else line.total] if with_period else []
         changes = [*(line.years[y] for y in diff.years), *period, line.total]
         blocks.append(
             (
-                line.label,
+                c.line_label(line),
                 [c.amount_text(x.old) for x in changes],
                 [c.amount_text(x.new) for x in changes],
                 [c.delta_of(x) for x in changes],
@@ -210,7 +219,7 @@ def _totals(diff: PlanDiff, console: Console) -> None:
     finally:
         console.width = width
     if len(changed) < len(diff.totals):
-        console.print(Text(f"other scopes unchanged ({len(diff.totals) - len(changed)})", style="dim"))
+        console.print(Text(say("diff.other-scopes", count=len(diff.totals) - len(changed)), style="dim"))
 
 
 def _totals_rows(
@@ -226,8 +235,8 @@ def _totals_rows(
     )
     for label, olds, news, deltas in blocks:
         console.print(_t(label, "bold"))
-        for name, cells in (("old", olds), ("new", news)):
-            row = Text(f"  {name} ", style="dim")
+        for name, cells in ((say("diff.old"), olds), (say("diff.new"), news)):
+            row = Text(f"  {name:<3} ", style="dim")
             row.append(" ".join(v.rjust(w) for v, w in zip(cells, widths, strict=True)))
             console.print(row)
         row = Text("  Δ   ", style="dim")
@@ -243,20 +252,20 @@ def _security(diff: PlanDiff, console: Console) -> None:
     if not any(s.changed for s in diff.security):
         return
     console.print()
-    console.print(_t("Security share", "bold underline"))
+    console.print(_t(say("diff.security"), "bold underline"))
     table = Table(box=None, pad_edge=False, show_edge=False, padding=(0, 1))
     for name, justify in (
         ("", "left"),
-        ("old", "right"),
-        ("new", "right"),
-        ("change", "right"),
+        (say("diff.old"), "right"),
+        (say("diff.new"), "right"),
+        (say("diff.change"), "right"),
         ("", "left"),
     ):
         table.add_column(name, justify=justify, no_wrap=True)  # type: ignore[arg-type]
     for share in diff.security:
         style = {"below": "bold red", "above": "bold green"}.get(share.crossing or "", "dim")
         table.add_row(
-            _t(share.scope),
+            _t(c.scope_text(share.scope)),
             _t(c.share_text(share.old)),
             _t(c.share_text(share.new)),
             _t(c.points(share)),
@@ -272,11 +281,11 @@ def _targets(diff: PlanDiff, console: Console) -> None:
     if k.empty:
         return
     console.print()
-    console.print(_t("Targets", "bold underline"))
+    console.print(_t(say("diff.label.targets"), "bold underline"))
     for kid in k.added:
-        console.print(_t(f"+ indicator {kid} (added)", "green"))
+        console.print(_t("+ " + say("diff.indicator-added", id=kid), "green"))
     for kid in k.removed:
-        console.print(_t(f"- indicator {kid} (removed)", "red"))
+        console.print(_t("- " + say("diff.indicator-removed", id=kid), "red"))
     for kid, name, change in k.fields:
         console.print(_t(f"~ {kid} {name}: {c.value_text(change.old)} → {c.value_text(change.new)}"))
     for t in k.targets:
@@ -284,14 +293,14 @@ def _targets(diff: PlanDiff, console: Console) -> None:
         line.append(safe(t.kpi), style="bold")
         line.append(f" {t.year}: ")
         if t.old is None:
-            line.append(f"new target {safe(str(t.new))}", style="green")
+            line.append(say("diff.target-new", value=safe(c.target_text(t.new))), style="green")
         elif t.new is None:
-            line.append(f"target {safe(str(t.old))} removed", style="red")
+            line.append(say("diff.target-removed", value=safe(c.target_text(t.old))), style="red")
         else:
-            line.append(f"{safe(str(t.old))} → {safe(str(t.new))}")
+            line.append(f"{safe(c.target_text(t.old))} → {safe(c.target_text(t.new))}")
         if t.weakened:
-            line.append("  WEAKER", style="bold red")
-        line.append(f"  ({safe(t.unit)}; {safe(t.where)})", style="dim")
+            line.append("  " + say("diff.weaker"), style="bold red")
+        line.append(f"  ({safe(c.unit_text(t.unit))}; {safe(t.where)})", style="dim")
         console.print(line)
 
 
@@ -302,11 +311,11 @@ def _claims(diff: PlanDiff, console: Console) -> None:
     if k.empty:
         return
     console.print()
-    console.print(_t("Stated figures (claims of the narrative)", "bold underline"))
+    console.print(_t(say("diff.claims"), "bold underline"))
     for cid in k.added:
-        console.print(_t(f"+ claim {cid} (added)", "green"))
+        console.print(_t("+ " + say("diff.claim-added", id=cid), "green"))
     for cid in k.removed:
-        console.print(_t(f"- claim {cid} (removed)", "red"))
+        console.print(_t("- " + say("diff.claim-removed", id=cid), "red"))
     for cid, name, change in k.changed:
         line = Text("~ ", style="bold yellow")
         line.append(safe(cid), style="bold")
@@ -345,11 +354,15 @@ def _meta(diff: PlanDiff, console: Console) -> None:
 def _finding(finding: Finding, sign: str, style: str, console: Console) -> None:
     from rich.text import Text
 
+    lang = current()
+    width = max(len(severity_word(s, lang)) for s in _SEVERITY)
     lead = Text(f"{sign} ", style=f"bold {style}")
-    lead.append(f"{finding.severity.value:<7} ", style=_SEVERITY[finding.severity.value])
+    lead.append(
+        f"{severity_word(finding.severity.value, lang):<{width}} ", style=_SEVERITY[finding.severity.value]
+    )
     lead.append(finding.code, style="bold")
     body = _t(f"{finding.location}: ", "dim")
-    body.append(safe(finding.text()))
+    body.append(safe(finding.text(lang)))
     _head(lead, body, console)
 
 
@@ -360,13 +373,15 @@ def _findings(diff: PlanDiff, console: Console, old: str, new: str) -> None:
     if f.empty:
         return
     console.print()
-    console.print(_t("Findings", "bold underline"))
+    console.print(_t(say("diff.label.findings"), "bold underline"))
     if f.introduced:
-        console.print(_t(f"introduced ({len(f.introduced)}), reported on {new}:", "bold"))
+        console.print(_t(say("diff.introduced", count=len(f.introduced), side=new), "bold"))
         for finding in f.introduced:
             _finding(finding, "+", "red", console)
     if f.resolved:
-        console.print(_t(f"resolved ({len(f.resolved)}), reported on {old}:", "bold"))
+        console.print(_t(say("diff.resolved", count=len(f.resolved), side=old), "bold"))
         for finding in f.resolved:
             _finding(finding, "-", "green", console)
-    console.print(Text(f"{f.unchanged} finding{'s' if f.unchanged != 1 else ''} unchanged", style="dim"))
+    console.print(
+        Text(say("diff.findings-unchanged", count=f.unchanged, s=plural_s(f.unchanged)), style="dim")
+    )
