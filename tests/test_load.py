@@ -325,7 +325,7 @@ def test_file_over_the_size_limit_is_fatal(plan_dir: PlanDir, name: str) -> None
     problem = only(result)
     assert problem.fatal
     assert where(problem) == (name, None, None)
-    assert str(limit) in problem.message.replace(",", "")
+    assert str(limit) in problem.text().replace(",", "")
 
 
 def test_csv_stray_quote_is_located_and_reading_resumes(plan_dir: PlanDir) -> None:

@@ -34,6 +34,12 @@ def test_every_key_has_both_languages_with_the_same_fields(key: str) -> None:
     assert vi == __import__("unicodedata").normalize("NFC", vi)
 
 
+def test_no_key_is_in_two_parts_of_the_catalogue() -> None:
+    from plan272.catalogue import PARTS
+
+    assert sum(len(part) for part in PARTS.values()) == len(CATALOGUE)
+
+
 def test_no_rule_writes_a_sentence_of_its_own() -> None:
     """Statically: the message of every ``Finding(...)`` in the rules is a :class:`Message` built there
     (or a name bound to one), never an f-string, a concatenation or a literal."""

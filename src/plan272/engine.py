@@ -139,6 +139,7 @@ def _problem_finding(problem: Problem) -> Finding:
         ids=tuple(ids),
         expected=expected,
         observed=observed if expected is not None else None,
-        detail=problem.value if problem.value is not None else problem.message,
+        # the identity is the same in every language: the English words
+        detail=problem.value if problem.value is not None else problem.text("en"),
         extra=extra,
     )

@@ -165,6 +165,20 @@ def ids(values: Sequence[str], join: Literal["list", "plus", "and"] = "list") ->
     return Each(tuple(values), join)
 
 
+class Invalid(ValueError):
+    """A value a model validator refuses, with the words of the refusal as a :class:`Message`.
+
+    Pydantic keeps the exception (``ctx["error"]``): the loader turns it into a located problem in the
+    reader's language. ``at`` is the path below the validated field the refusal is about
+    (``splits.0.parts.1``), where a validator of a list names one of its items. ``str()`` is the
+    English text, so anything that only prints the error still says what is wrong."""
+
+    def __init__(self, message: Message, at: str = "") -> None:
+        super().__init__(f"{at}: {message.render('en')}" if at else message.render("en"))
+        self.message = message
+        self.at = at
+
+
 def text(value: str | Message, lang: Lang = "en") -> str:
     """A message in ``lang``, or a plain string (a message that has no key yet) as it is."""
     return value if isinstance(value, str) else value.render(lang)

@@ -8,6 +8,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import total_ordering
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from plan272.messages import Lang, Message
 
 
 @total_ordering
@@ -52,14 +56,18 @@ class Problem:
     """
 
     location: Location
-    message: str
+    message: str | Message  # a catalogue message; a plain string only for text from elsewhere
     value: str | None = None
     expected: str | None = None
     fatal: bool = False
     row_id: str | None = None  # the id of the CSV row the problem is in, where known
 
+    def text(self, lang: Lang = "en") -> str:
+        """What is wrong, in ``lang``."""
+        return self.message if isinstance(self.message, str) else self.message.render(lang)
+
     def __str__(self) -> str:
-        out = f"{self.location}: {self.message}"
+        out = f"{self.location}: {self.text()}"
         if self.value is not None:
             out += f" (found {self.value!r})"
         return out

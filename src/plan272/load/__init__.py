@@ -19,6 +19,7 @@ from plan272.load.csvfile import CellReader, Table, read_table
 from plan272.load.files import LIMITS, Directory, Limits, Source, read_text
 from plan272.load.upgrade import Spelling, is_version_1, spell, upgrade
 from plan272.load.yamlfile import Path_, load_yaml
+from plan272.messages import Invalid, Message
 from plan272.model import KIND_COLUMNS, Agency, Appendix, Kind, Line, Plan, PlanFile, Project, Row, Unit
 from plan272.names import name_key
 from plan272.numbers import Notation
@@ -54,13 +55,17 @@ def _pydantic_problems(
     problems = []
     for error in errors:
         loc = tuple(e for e in error["loc"] if not str(e).startswith("function-"))
-        message = str(error["msg"]).removeprefix("Value error, ")
+        message: str | Message = _pydantic_message(error)
         # a validator of a list names the item it is about ("splits.0.parts.1: …"): locate that
-        found = _SUBPATH.fullmatch(message)
-        if found and loc and found.group(1).split(".")[0] == str(loc[-1]):
-            extra = found.group(1).split(".")[1:]
+        refusal = error.get("ctx", {}).get("error")
+        at = refusal.at if isinstance(refusal, Invalid) else ""
+        if not at and isinstance(message, str):
+            found = _SUBPATH.fullmatch(message)
+            if found:
+                at, message = found.group(1), found.group(2)
+        if at and loc and at.split(".")[0] == str(loc[-1]):
+            extra = at.split(".")[1:]
             loc = (*loc, *(int(e) if e.isdigit() else e for e in extra))
-            message = found.group(2)
         path: tuple[str | int, ...] = ()
         for element in loc:
             for candidate in (element, str(element)):
@@ -75,15 +80,37 @@ def _pydantic_problems(
             probe = probe[:-1]
         field_path = spell(loc) if spell else ".".join(str(e) for e in loc)
         kind = error["type"]
-        if kind == "extra_forbidden":
-            message = "unknown key (misspelt?)"
-        elif kind == "missing":
-            message = "required key is missing"
         raw = error.get("input")
         # a whole mapping or list is no value to show: the message and the field say what is wrong
         value = None if kind == "missing" or isinstance(raw, dict | list) else _short(raw)
         problems.append(Problem(Location(file, lines.get(probe, 1), field_path or None), message, value))
     return problems
+
+
+def _pydantic_message(error: Any) -> str | Message:
+    """The words of a pydantic error: a validator's :class:`~plan272.messages.Invalid` carries its
+    own message; pydantic's own kinds of error have catalogue keys (``pydantic.<type>``, with the
+    error's context as arguments); anything else keeps pydantic's English text."""
+    from plan272.catalogue import CATALOGUE
+
+    refusal = error.get("ctx", {}).get("error")
+    if isinstance(refusal, Invalid):
+        return refusal.message
+    key = f"pydantic.{error['type']}"
+    if key in CATALOGUE:
+        context: dict[str, str | int] = {name: _context_arg(v) for name, v in error.get("ctx", {}).items()}
+        bound = context.get("min_length", context.get("max_length"))
+        if bound is not None:
+            context["s"] = "" if bound == 1 else "s"
+        return Message(key, **context)
+    return str(error["msg"]).removeprefix("Value error, ")
+
+
+def _context_arg(value: Any) -> str | int:
+    """An argument of a pydantic error's context as a message argument: a bound as written."""
+    if isinstance(value, int) and not isinstance(value, bool):
+        return value
+    return str(value)
 
 
 def _short(value: Any) -> str:
@@ -208,10 +235,12 @@ def _with_note(problem: Problem, kept: dict[str, list[int]]) -> Problem:
     from dataclasses import replace
 
     head = (problem.location.field or "").split(".")
-    if problem.message.startswith("unknown key"):
-        return replace(problem, message=f"{problem.message} (ignored)")
+    if isinstance(problem.message, Message) and problem.message.key == "pydantic.extra_forbidden":
+        return replace(problem, message=Message("load.ignored", problem=problem.message))
     if len(head) > 1 and head[0] in kept and head[1].isdigit() and int(head[1]) not in kept[head[0]]:
-        return replace(problem, message=f"{problem.message} ({head[0]}.{head[1]} is left out of the checks)")
+        return replace(
+            problem, message=Message("load.left-out", problem=problem.message, item=f"{head[0]}.{head[1]}")
+        )
     return problem
 
 
