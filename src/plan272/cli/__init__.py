@@ -7,10 +7,14 @@ traceback; an unexpected exception is reported as an internal error (exit 2).
 from __future__ import annotations
 
 import sys
+from typing import TYPE_CHECKING
 
 import typer
 
 from plan272 import __version__
+
+if TYPE_CHECKING:
+    from plan272.messages import Lang, Message
 
 app = typer.Typer(
     name="plan272",
@@ -24,7 +28,16 @@ app = typer.Typer(
 
 
 class UserError(Exception):
-    """A problem with what the user asked for: printed as one line, exit 2."""
+    """A problem with what the user asked for: printed as one line, exit 2, in the language of the
+    run (:func:`plan272.cli.options.error_language`). ``message`` is a catalogue message; a plain
+    string only for text that comes from elsewhere (the system's reason for a failed read)."""
+
+    def __init__(self, message: str | Message) -> None:
+        super().__init__(message if isinstance(message, str) else message.render("en"))
+        self.message = message
+
+    def text(self, lang: Lang = "en") -> str:
+        return self.message if isinstance(self.message, str) else self.message.render(lang)
 
 
 def _version(value: bool) -> None:
@@ -62,23 +75,29 @@ def main() -> None:
     (exit 2); anything else is a bug in plan272 and says so (exit 2)."""
     from decimal import localcontext
 
+    from plan272.cli.options import error_language, forget_language
+    from plan272.messages import Message
     from plan272.numbers import PRECISION
     from plan272.safety import safe
+
+    def say(key: str, **args: str) -> str:
+        return Message(key, **args).render(error_language())
 
     # whatever the terminal's encoding, output never fails on a character it cannot show
     for stream in (sys.stdout, sys.stderr):
         reconfigure = getattr(stream, "reconfigure", None)
         if reconfigure is not None:
             reconfigure(errors="backslashreplace")
+    forget_language()
     try:
         with localcontext() as context:  # rendering divides and rounds figures too
             context.prec = PRECISION
             code = app(standalone_mode=False)
     except UserError as exc:
-        typer.echo(f"plan272: error: {safe(str(exc))}", err=True)
+        typer.echo(say("error.user", message=safe(exc.text(error_language()))), err=True)
         sys.exit(2)
     except (KeyboardInterrupt, typer.Abort):
-        typer.echo("plan272: interrupted", err=True)
+        typer.echo(say("error.interrupted"), err=True)
         sys.exit(2)
     except typer.Exit as exc:
         sys.exit(exc.exit_code)
@@ -86,10 +105,10 @@ def main() -> None:
         sys.exit(2)
     except OSError as exc:  # the system refused: a full disk, a closed terminal, a permission…
         where = f": {exc.filename}" if exc.filename else ""
-        typer.echo(f"plan272: error: {safe(str(exc.strerror or exc) + where)}", err=True)
+        typer.echo(say("error.user", message=safe(str(exc.strerror or exc) + where)), err=True)
         sys.exit(2)
     except MemoryError:
-        typer.echo("plan272: error: out of memory (the input is too large for this machine)", err=True)
+        typer.echo(say("error.memory"), err=True)
         sys.exit(2)
     except Exception as exc:
         show = getattr(exc, "show", None)
@@ -98,14 +117,10 @@ def main() -> None:
             sys.exit(getattr(exc, "exit_code", 2))
         import traceback
 
-        typer.echo(
-            "plan272: internal error (a bug in plan272, please report it): "
-            f"{type(exc).__name__}: {safe(str(exc))}",
-            err=True,
-        )
+        typer.echo(say("error.internal", error=f"{type(exc).__name__}: {safe(str(exc))}"), err=True)
         traceback.print_exc(file=sys.stderr)
         sys.exit(2)
     if code == 130:  # typer's way of saying an interruption (KeyboardInterrupt) ended the command
-        typer.echo("plan272: interrupted", err=True)
+        typer.echo(say("error.interrupted"), err=True)
         sys.exit(2)
     sys.exit(code if isinstance(code, int) else 0)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from contextvars import ContextVar
 from enum import StrEnum
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any
@@ -42,10 +43,38 @@ class LangChoice(StrEnum):
     vi = "vi"
 
 
+#: the language of the run as far as it is known: the error boundary words a user error in it
+_SPEAKING: ContextVar[Lang | None] = ContextVar("plan272_cli_lang", default=None)
+
+
+def _remember(value: LangChoice | None) -> LangChoice | None:
+    if value is not None:
+        _SPEAKING.set("vi" if value is LangChoice.vi else "en")
+    return value
+
+
+def forget_language() -> None:
+    """A new run knows no language yet (runs in one process, as the tests make, do not share it)."""
+    _SPEAKING.set(None)
+
+
+def error_language() -> Lang:
+    """The language a user error is written in: the run's (``--lang``, or as :func:`language`
+    resolved it), else ``$PLAN272_LANG`` when it names one, else English."""
+    import os
+
+    known = _SPEAKING.get()
+    if known is not None:
+        return known
+    env = os.environ.get("PLAN272_LANG", "").strip().lower()
+    return "vi" if env == "vi" else "en"
+
+
 LangOption = Annotated[
     LangChoice | None,
     typer.Option(
         "--lang",
+        callback=_remember,
         help="Language of the report, its words and its number notation: vi (1.501.713; 8,66%) or en "
         "(1,501,713; 8.66%). Default: $PLAN272_LANG, else plan.yaml's language, else en.",
         show_default=False,
@@ -58,16 +87,21 @@ def language(option: LangChoice | None, plan_language: str | None = None) -> Lan
     ``language``, else English. An unknown ``$PLAN272_LANG`` is a usage error, not a guess."""
     import os
 
-    if option is not None:
-        return "vi" if option is LangChoice.vi else "en"
+    chosen: Lang
     env = os.environ.get("PLAN272_LANG", "").strip().lower()
-    if env:
+    if option is not None:
+        chosen = "vi" if option is LangChoice.vi else "en"
+    elif env:
         if env not in ("en", "vi"):
             from plan272.cli import UserError
+            from plan272.messages import Message
 
-            raise UserError(f"PLAN272_LANG={env!r} is not a language plan272 writes: en or vi")
-        return "vi" if env == "vi" else "en"
-    return "vi" if plan_language == "vi" else "en"
+            raise UserError(Message("error.lang-env", value=repr(env)))
+        chosen = "vi" if env == "vi" else "en"
+    else:
+        chosen = "vi" if plan_language == "vi" else "en"
+    _SPEAKING.set(chosen)
+    return chosen
 
 
 DataDir = Annotated[
