@@ -12,11 +12,13 @@ from plan272.catalogue.diff import DIFF
 from plan272.catalogue.errors import ERRORS
 from plan272.catalogue.findings import FINDINGS
 from plan272.catalogue.load import LOAD
+from plan272.catalogue.model import MODEL
 
 PARTS: dict[str, dict[str, tuple[str, str]]] = {
     "findings": FINDINGS,
     "diff": DIFF,
     "load": LOAD,
+    "model": MODEL,
     "errors": ERRORS,
 }
 CATALOGUE: dict[str, tuple[str, str]] = {key: words for part in PARTS.values() for key, words in part.items()}
