@@ -108,6 +108,7 @@ def test_diff_example_in_readme_is_real(tmp_path: Path) -> None:
     for args, fence in (
         (["diff", "data", "rev"], "$ plan272 diff data rev\n"),
         (["diff", "data", "rev", "-f", "markdown"], "```markdown\n"),
+        (["diff", "data", "rev", "--lang", "vi"], "$ plan272 diff data rev --lang vi\n"),
     ):
         out = subprocess.run(
             [sys.executable, "-m", "plan272", *args],

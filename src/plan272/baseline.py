@@ -13,12 +13,18 @@ from pathlib import Path
 
 from plan272.engine import Report, selected
 from plan272.findings import Finding
+from plan272.messages import Amount, Invalid, Message
 
 VERSION = 1
 
 
-class BaselineError(ValueError):
-    """The baseline file cannot be used; the message says why."""
+class BaselineError(Invalid):
+    """The baseline file cannot be used; ``message`` says why in words of the catalogue (``str()`` is
+    the English)."""
+
+
+def _reason(exc: OSError) -> str:
+    return str(exc.strerror or exc)  # the system's words, quoted as they are
 
 
 def dumps(findings: list[Finding]) -> str:
@@ -42,22 +48,22 @@ def _read(path: Path, limit: int) -> str:
     try:
         mode = path.stat().st_mode
     except FileNotFoundError as exc:
-        raise BaselineError(f"baseline file not found: {path}") from exc
+        raise BaselineError(Message("error.baseline.not-found", path=str(path))) from exc
     except OSError as exc:
-        raise BaselineError(f"cannot read baseline {path}: {exc.strerror or exc}") from exc
+        raise BaselineError(Message("error.baseline.read", path=str(path), reason=_reason(exc))) from exc
     if not stat.S_ISREG(mode):
-        raise BaselineError(f"baseline {path} is not a regular file")
+        raise BaselineError(Message("error.baseline.irregular", path=str(path)))
     try:
         with path.open("rb") as handle:
             data = handle.read(limit + 1)
     except OSError as exc:
-        raise BaselineError(f"cannot read baseline {path}: {exc.strerror or exc}") from exc
+        raise BaselineError(Message("error.baseline.read", path=str(path), reason=_reason(exc))) from exc
     if len(data) > limit:
-        raise BaselineError(f"baseline {path} is larger than {limit:,} bytes (see --max-file-size)")
+        raise BaselineError(Message("error.baseline.too-large", path=str(path), limit=Amount(limit)))
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
-        raise BaselineError(f"baseline {path} is not UTF-8 text") from exc
+        raise BaselineError(Message("error.baseline.not-utf8", path=str(path))) from exc
 
 
 _ENTRY_KEYS = frozenset({"key", "code", "ids", "message"})
@@ -82,7 +88,7 @@ def _unique(pairs: list[tuple[str, object]]) -> dict[str, object]:
     out: dict[str, object] = {}
     for key, value in pairs:
         if key in out:
-            raise BaselineError(f"the key {key!r} is given twice")
+            raise BaselineError(Message("error.baseline.key-twice", key=repr(key)))
         out[key] = value
     return out
 
@@ -92,15 +98,16 @@ def _parse(path: Path, limit: int) -> dict[str, object]:
     try:
         data = json.loads(text, object_pairs_hook=_unique)
     except json.JSONDecodeError as exc:
-        raise BaselineError(f"baseline {path} is not valid JSON (line {exc.lineno}): {exc.msg}") from exc
+        json_error = Message("error.baseline.json", path=str(path), line=exc.lineno, reason=exc.msg)
+        raise BaselineError(json_error) from exc
     except BaselineError as exc:
-        raise BaselineError(f"baseline {path}: {exc}") from exc
+        raise BaselineError(Message("error.baseline.in", path=str(path), problem=exc.message)) from exc
     except RecursionError as exc:
-        raise BaselineError(f"baseline {path} is nested too deeply to be a plan272 baseline") from exc
+        raise BaselineError(Message("error.baseline.too-deep", path=str(path))) from exc
     except ValueError as exc:  # an integer of thousands of digits, …
-        raise BaselineError(f"baseline {path} is not a plan272 baseline (a number too long to read)") from exc
+        raise BaselineError(Message("error.baseline.number-too-long", path=str(path))) from exc
     if not isinstance(data, dict):
-        raise BaselineError(f"baseline {path} is not a plan272 baseline (version {VERSION})")
+        raise BaselineError(Message("error.baseline.not-baseline", path=str(path), version=VERSION))
     return data
 
 
@@ -112,7 +119,7 @@ def load(path: Path, limit: int = 64 * 1024 * 1024) -> list[dict[str, object]]:
 def _entries(data: dict[str, object], path: Path) -> list[dict[str, object]]:
     findings = data.get("findings")
     if data.get("version") != VERSION or not isinstance(findings, list):
-        raise BaselineError(f"baseline {path} is not a plan272 baseline (version {VERSION})")
+        raise BaselineError(Message("error.baseline.not-baseline", path=str(path), version=VERSION))
     entries: list[dict[str, object]] = []
     for index, entry in enumerate(findings):
         if (
@@ -120,7 +127,7 @@ def _entries(data: dict[str, object], path: Path) -> list[dict[str, object]]:
             or not isinstance(entry.get("key"), str)
             or not isinstance(entry.get("code"), str)
         ):
-            raise BaselineError(f"baseline {path}: entry {index} has no key/code")
+            raise BaselineError(Message("error.baseline.entry", path=str(path), index=index))
         entries.append(entry)
     return entries
 

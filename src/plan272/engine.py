@@ -14,7 +14,7 @@ from pathlib import PurePath
 
 from plan272.findings import Finding, Severity
 from plan272.load import LoadResult
-from plan272.messages import Message
+from plan272.messages import Invalid, Message
 from plan272.numbers import exact
 from plan272.problems import Location, Problem
 from plan272.rules import Rule, catalogue
@@ -22,15 +22,16 @@ from plan272.rules import Rule, catalogue
 INTERNAL = "INT001"
 
 
-class SelectionError(ValueError):
-    """A --select/--ignore entry that names no rule."""
+class SelectionError(Invalid):
+    """A --select/--ignore entry that names no rule, or a selection that leaves none; ``message``
+    says so in words of the catalogue (``str()`` is the English)."""
 
 
 def check_selection(select: Sequence[str], ignore: Sequence[str]) -> None:
     """:class:`SelectionError` when ``select`` and ``ignore`` leave no rule to run: a run that checks
     nothing must not pass for a check."""
     if not any(selected(r.code, select, ignore) for r in catalogue()):
-        raise SelectionError("--select and --ignore leave no rule to check")
+        raise SelectionError(Message("error.select.nothing-left"))
 
 
 def parse_codes(values: Iterable[str] | None) -> list[str]:
@@ -43,7 +44,7 @@ def parse_codes(values: Iterable[str] | None) -> list[str]:
             if not code:
                 continue
             if not any(k.startswith(code) for k in known):
-                raise SelectionError(f"{code!r} matches no rule code (see `plan272 rules`)")
+                raise SelectionError(Message("error.select.unknown", code=repr(code)))
             codes.append(code)
     return codes
 

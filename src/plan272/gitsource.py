@@ -19,12 +19,18 @@ from pathlib import Path
 from typing import Literal
 
 from plan272.load import PLAN_FILE, LoadResult, load_from, load_plan
-from plan272.load.files import LIMITS, Limits, fatal, too_large
-from plan272.problems import Problem
+from plan272.load.files import LIMITS, Limits, too_large
+from plan272.messages import Message
+from plan272.problems import Location, Problem
 
 
 class SourceError(Exception):
-    """A side of the diff cannot be read; the message says why."""
+    """A side of the diff cannot be read; ``message`` says why in words of the catalogue (``str()`` is
+    the English)."""
+
+    def __init__(self, message: Message) -> None:
+        super().__init__(message.render("en"))
+        self.message = message
 
 
 class GitError(SourceError):
@@ -44,9 +50,9 @@ def _git(cwd: Path, *args: str) -> subprocess.CompletedProcess[bytes]:
     try:
         return subprocess.run(["git", *args], cwd=cwd, capture_output=True, env=env, check=False, timeout=60)
     except FileNotFoundError as exc:
-        raise GitError("git is not installed (needed to read a revision)") from exc
+        raise GitError(Message("error.git.missing")) from exc
     except subprocess.TimeoutExpired as exc:
-        raise GitError(f"git {' '.join(args)} did not finish in time") from exc
+        raise GitError(Message("error.git.timeout", command=" ".join(args))) from exc
 
 
 def is_bare(cwd: Path) -> bool:
@@ -64,13 +70,13 @@ def repository_root(cwd: Path) -> Path:
         out = _git(cwd, "rev-parse", "--absolute-git-dir")
         if out.returncode == 0:
             return Path(os.fsdecode(out.stdout.rstrip(b"\n")))
-    raise GitError(f"not a git repository: {cwd.resolve()}")
+    raise GitError(Message("error.git.not-repository", path=str(cwd.resolve())))
 
 
 def commit_of(revision: str, cwd: Path) -> str:
     """The full commit id ``revision`` names, or :class:`GitError`."""
     if not revision or revision.startswith("-") or "\n" in revision or "\0" in revision:
-        raise GitError(f"unknown revision {revision!r}")
+        raise GitError(Message("error.git.unknown-revision", revision=repr(revision)))
     # the object first, then its commit: a search (":/message") takes no suffix
     named = _git(cwd, "rev-parse", "--verify", "--quiet", revision)
     oid = named.stdout.decode("ascii", "replace").strip()
@@ -78,7 +84,8 @@ def commit_of(revision: str, cwd: Path) -> str:
         _git(cwd, "rev-parse", "--verify", "--quiet", f"{oid}^{{commit}}") if named.returncode == 0 else named
     )
     if out.returncode != 0:
-        raise GitError(f"unknown revision {revision!r}: not a commit of the repository in {cwd.resolve()}")
+        where = str(cwd.resolve())
+        raise GitError(Message("error.git.not-a-commit", revision=repr(revision), path=where))
     return out.stdout.decode("ascii").strip()
 
 
@@ -89,13 +96,13 @@ def data_path_in_repository(data: Path, cwd: Path, root: Path) -> str:
     if is_bare(cwd):
         text = data.as_posix().strip("/")
         if data.is_absolute() or ".." in data.parts:
-            raise GitError(f"in a bare repository, --data is a path inside the repository, not {data}")
+            raise GitError(Message("error.git.bare-data", data=str(data)))
         return "" if text in ("", ".") else text
     absolute = (data if data.is_absolute() else cwd / data).resolve()
     try:
         relative = absolute.relative_to(root.resolve())
     except ValueError as exc:
-        raise GitError(f"the data directory {data} is not inside the repository {root}") from exc
+        raise GitError(Message("error.git.data-outside", data=str(data), root=str(root))) from exc
     text = relative.as_posix()
     return "" if text == "." else text
 
@@ -116,21 +123,25 @@ class Revision:
 
     def read(self, name: str) -> tuple[bytes | None, list[Problem]]:
         path = self.display(name)
-        at = f"at revision {self.revision} ({self.commit[:7]})"
+
+        def fatal(key: str) -> list[Problem]:
+            message = Message(key, revision=self.revision, commit=self.commit[:7])
+            return [Problem(Location(path), message, fatal=True)]
+
         listing = _git(self.root, "ls-tree", "-l", "-z", self.commit, "--", path)
         entry = listing.stdout.split(b"\0", 1)[0]
         if listing.returncode != 0 or not entry:
-            return None, fatal(path, f"file not found {at}")
+            return None, fatal("error.git.file-not-found")
         head, _, _ = entry.partition(b"\t")
         fields = head.split()
         if len(fields) != 4 or fields[1] != b"blob" or fields[0] not in (b"100644", b"100755"):
-            return None, fatal(path, f"not a regular file {at}")
+            return None, fatal("error.git.irregular")
         size = int(fields[3]) if fields[3].isdigit() else self.max_bytes + 1
         if size > self.max_bytes:  # known before a byte of the blob is read
             return None, too_large(path, size, self.max_bytes)
         out = _git(self.root, "cat-file", "blob", fields[2].decode("ascii"))
         if out.returncode != 0:
-            return None, fatal(path, f"cannot read the file {at}")
+            return None, fatal("error.git.unreadable")
         return out.stdout, []
 
 
@@ -145,7 +156,7 @@ def load_revision(
     source = Revision(root, commit, inside, revision, limits)
     plan_file = source.display(PLAN_FILE)
     if _git(root, "cat-file", "-e", f"{commit}:{plan_file}").returncode != 0:
-        raise GitError(f"{plan_file} does not exist at revision {revision} ({commit[:7]})")
+        raise GitError(Message("error.git.no-plan", file=plan_file, revision=revision, commit=commit[:7]))
     result = load_from(source)
     label = revision if commit.startswith(revision) else f"{revision} ({commit[:7]})"
     return Side(label, "revision", result, commit)
@@ -165,8 +176,8 @@ def resolve(
         directory = data if data.is_absolute() else base / data
         if not directory.is_dir():
             if is_bare(base):
-                raise SourceError("a bare repository has no working tree: give both sides as revisions")
-            raise SourceError(f"data directory not found: {directory.as_posix()}")
+                raise SourceError(Message("error.diff.bare-worktree"))
+            raise SourceError(Message("error.data-dir.not-found", path=directory.as_posix()))
         return Side(f"working tree ({data.as_posix()})", "worktree", load_plan(directory, limits))
     path = Path(argument)
     directory = path if path.is_absolute() else base / path
@@ -177,13 +188,10 @@ def resolve(
         commit_of(argument, base)
     except GitError as exc:
         if directory.exists():
-            raise SourceError(f"{argument} is a file, not a data directory") from exc
-        if "not a git repository" in str(exc):
-            raise GitError(
-                f"{argument!r} is not a data directory, and it cannot be a git revision: {exc}"
-            ) from exc
-        raise GitError(
-            f"{argument!r} is neither a data directory nor a revision of the git repository at "
-            f"{repository_root(base)}"
-        ) from exc
+            raise SourceError(Message("error.diff.side-is-file", argument=argument)) from exc
+        if exc.message.key == "error.git.not-repository":
+            refusal = Message("error.diff.side-no-repository", argument=repr(argument), reason=exc.message)
+            raise GitError(refusal) from exc
+        root = str(repository_root(base))
+        raise GitError(Message("error.diff.side-unknown", argument=repr(argument), root=root)) from exc
     return load_revision(argument, data, base, limits)

@@ -26,6 +26,7 @@ from pydantic import (
     model_validator,
 )
 
+from plan272.messages import Each, Invalid, Message
 from plan272.names import fold, id_problem, name_key, nfc
 from plan272.numbers import Notation, NumberError, check_size, parse_amount, parse_decimal
 from plan272.problems import Location
@@ -33,29 +34,23 @@ from plan272.problems import Location
 
 def _money(value: Any) -> Any:
     if isinstance(value, bool):
-        raise ValueError("an amount must be a whole number of million VND, not true/false")
+        raise Invalid(Message("model.amount.bool"))
     if isinstance(value, int):
         if value < 0:
-            raise ValueError("negative amount: amounts cannot be below zero")
+            raise Invalid(Message("model.amount.negative"))
         _bounded(Decimal(value))
         return value
     if isinstance(value, Decimal):
-        raise ValueError(
-            "ambiguous number: a value with a decimal point is not a whole amount "
-            "(20.200 could be 20.2 or, in Vietnamese notation, 20200); write plain digits"
-        )
+        raise Invalid(Message("model.amount.decimal-point"))
     if isinstance(value, str):
         try:
             return parse_amount(value)
         except NumberError as exc:
             if any(ch in value for ch in ".,"):
-                raise ValueError(
-                    "ambiguous number: write amounts in plan.yaml as plain digits (20200, not "
-                    "20.200 or 20,200)"
-                ) from exc
-            raise ValueError(str(exc)) from exc
+                raise Invalid(Message("model.amount.separators")) from exc
+            raise Invalid(exc.message) from exc
     if isinstance(value, float):  # never produced by our loader; reject if built by hand
-        raise ValueError("floats are not accepted for amounts; use an integer")
+        raise Invalid(Message("model.amount.float"))
     return value
 
 
@@ -63,33 +58,33 @@ def _bounded(value: Decimal) -> Decimal:
     try:
         return check_size(value)
     except NumberError as exc:
-        raise ValueError(str(exc)) from exc
+        raise Invalid(exc.message) from exc
 
 
 def _rate(value: Any) -> Any:
     if isinstance(value, bool):
-        raise ValueError("a number is required, not true/false")
+        raise Invalid(Message("model.number.bool"))
     if isinstance(value, int | Decimal):
         return _bounded(Decimal(value))
     if isinstance(value, float):  # never produced by our loader; reject if built by hand
-        raise ValueError("floats are not accepted; use an integer or a Decimal")
+        raise Invalid(Message("model.rate.float"))
     if isinstance(value, str):  # plain digits only: "1.5" or "1,5" could be read two ways
         try:
             return parse_decimal(value)
         except NumberError as exc:
-            raise ValueError(f"{exc}; write the number unquoted, with a decimal point (1.5)") from exc
+            raise Invalid(Message("model.rate.text", problem=exc.message)) from exc
     return value
 
 
 def _decimal(value: Any) -> Any:
     if isinstance(value, bool):
-        raise ValueError("a number is required, not true/false")
+        raise Invalid(Message("model.number.bool"))
     if isinstance(value, float):
         value = Decimal(repr(value))
     if isinstance(value, int | Decimal):
         return _bounded(Decimal(value))
     if isinstance(value, str):  # "1e400", "٧٥" or "75" in quotes: text, never read as a number
-        raise ValueError(f"a number is written unquoted in plain digits (75, 12.5), not {value!r}")
+        raise Invalid(Message("model.number.quoted", value=repr(value)))
     return value
 
 
@@ -97,7 +92,7 @@ def _year(value: Any) -> Any:
     """A year is a number as plan.yaml writes it: ``"2021"``, ``2021.0`` or ``+2021`` as text
     would be a second spelling of one year, whose value could silently replace the other's."""
     if isinstance(value, bool) or not isinstance(value, int):
-        raise ValueError(f"a year is written as a plain number (2021), not {value!r}")
+        raise Invalid(Message("model.year.number", value=repr(value)))
     return value
 
 
@@ -117,9 +112,9 @@ def _year_keys(value: Any) -> Any:
         elif isinstance(key, int) and not isinstance(key, bool):
             year = key
         else:
-            raise ValueError(f"{key!r} is not a year: write years as numbers (2021)")
+            raise Invalid(Message("model.year.key", key=repr(key)))
         if year in out:
-            raise ValueError(f"year {year} is given twice ({spelled[year]!r} and {key!r}): keep one")
+            raise Invalid(Message("model.year.twice", year=year, first=repr(spelled[year]), second=repr(key)))
         out[year] = item
         spelled[year] = key
     return out
@@ -133,9 +128,9 @@ def _date(value: Any) -> Any:
         import re
 
         if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", value.strip()):
-            raise ValueError(f"a date is written YYYY-MM-DD (2020-12-21), not {value!r}")
+            raise Invalid(Message("model.date.format", value=repr(value)))
         return value.strip()
-    raise ValueError(f"a date is written YYYY-MM-DD (2020-12-21), not {value!r}")
+    raise Invalid(Message("model.date.format", value=repr(value)))
 
 
 def _text(value: Any) -> Any:
@@ -151,7 +146,7 @@ Date = Annotated[dt.date, BeforeValidator(_date)]
 Rate = Annotated[Decimal, BeforeValidator(_rate), Field(ge=0, description="million VND")]
 
 
-def _pattern(regex: str, what: str) -> Any:
+def _pattern(regex: str, what: Message) -> Any:
     """A validator that accepts text matching ``regex`` and otherwise says ``what`` it must be."""
     import re
 
@@ -159,7 +154,7 @@ def _pattern(regex: str, what: str) -> Any:
 
     def check(value: Any) -> Any:
         if isinstance(value, str) and not compiled.fullmatch(value):
-            raise ValueError(f"{value!r} is not {what}")
+            raise Invalid(Message("model.pattern", value=repr(value), what=what))
         return value
 
     return AfterValidator(check)
@@ -177,7 +172,7 @@ AppendixId = Annotated[
     str,
     _pattern(
         r"[a-z][a-z0-9_-]{0,39}",
-        "an appendix id: lower-case letters, digits, - and _, starting with a letter (appendix1, dao-tao)",
+        Message("model.pattern.appendix-id"),
     ),
     Field(description="lower-case letters, digits, - and _, starting with a letter (appendix1, training)"),
 ]
@@ -186,7 +181,7 @@ ColumnId = Annotated[
     str,
     _pattern(
         r"[a-z][a-z0-9_]{0,39}",
-        "a column id: lower-case letters, digits and _, starting with a letter (nstw, ngan_sach_tinh)",
+        Message("model.pattern.column-id"),
     ),
     Field(description="lower-case letters, digits and _, starting with a letter (nstw, ngan_sach_tinh)"),
 ]
@@ -195,7 +190,7 @@ FileName = Annotated[
     str,
     _pattern(
         r"[A-Za-z0-9][A-Za-z0-9._-]{0,99}[.]csv",
-        "a file name beside plan.yaml ending in .csv (letters, digits, '.', '-', '_'; no directory)",
+        Message("model.pattern.file-name"),
     ),
     Field(description="a file name beside plan.yaml, ending in .csv (no directory)"),
 ]
@@ -203,7 +198,7 @@ FileName = Annotated[
 
 def _identifier(value: Any) -> Any:
     if isinstance(value, str) and (problem := id_problem(value)):
-        raise ValueError(f"{value!r}: {problem}")
+        raise Invalid(Message("model.id", value=repr(value), problem=problem))
     return value
 
 
@@ -237,7 +232,7 @@ class Period(Model):
     @model_validator(mode="after")
     def _ordered(self) -> Period:
         if self.end < self.start:
-            raise ValueError(f"period ends ({self.end}) before it starts ({self.start})")
+            raise Invalid(Message("model.period.order", end=self.end, start=self.start))
         return self
 
     @property
@@ -369,7 +364,7 @@ class Appendix(Model):
     @classmethod
     def _not_reserved(cls, value: str) -> str:
         if value in RESERVED_IDS:
-            raise ValueError(f"{value!r} is the name of a summary section; choose another appendix id")
+            raise Invalid(Message("model.appendix.reserved", value=repr(value)))
         return value
 
     @field_validator("columns")
@@ -380,11 +375,9 @@ class Appendix(Model):
         seen: set[str] = set()
         for index, column in enumerate(columns):
             if column.id in fixed | RESERVED_COLUMNS or (column.id[:1] == "y" and column.id[1:].isdigit()):
-                raise ValueError(
-                    f"columns.{index}: {column.id!r} names a column or a word the table uses already"
-                )
+                raise Invalid(Message("model.column.taken", column=repr(column.id)), at=f"columns.{index}")
             if column.id in seen:
-                raise ValueError(f"columns.{index}: a second column {column.id!r}")
+                raise Invalid(Message("model.column.twice", column=repr(column.id)), at=f"columns.{index}")
             seen.add(column.id)
         return columns
 
@@ -400,9 +393,13 @@ class Appendix(Model):
                 *((f"parts.{i}", p) for i, p in enumerate(split.parts)),
             ]:
                 if name not in known:
-                    raise ValueError(
-                        f"splits.{index}.{where}: {name!r} is no column of the table; use "
-                        f"{', '.join(repr(k) for k in sorted(known))}"
+                    raise Invalid(
+                        Message(
+                            "model.split.unknown",
+                            name=repr(name),
+                            known=Each(tuple(map(repr, sorted(known)))),
+                        ),
+                        at=f"splits.{index}.{where}",
                     )
         return splits
 
@@ -412,10 +409,7 @@ class Appendix(Model):
         ids = [fold(g.id) for g in groups]
         for index, group in enumerate(groups):
             if ids.index(fold(group.id)) != index:
-                raise ValueError(
-                    f"groups.{index}: a second group {group.id!r} (ids that differ only in case or in "
-                    "invisible characters are one id)"
-                )
+                raise Invalid(Message("model.group.twice", group=repr(group.id)), at=f"groups.{index}")
         return groups
 
     @field_validator("norm", mode="after")
@@ -423,9 +417,9 @@ class Appendix(Model):
     def _norm(cls, norm: Norm | None, info: ValidationInfo) -> Norm | None:
         kind = info.data.get("kind")
         if kind == "units" and norm is None:
-            raise ValueError("a table of units needs `norm` (per_staff_per_year)")
+            raise Invalid(Message("model.norm.missing"))
         if kind is not None and kind != "units" and norm is not None:
-            raise ValueError("`norm` belongs to a table of units only")
+            raise Invalid(Message("model.norm.units-only"))
         return norm
 
     @field_validator("marks")
@@ -433,7 +427,7 @@ class Appendix(Model):
     def _marks(cls, marks: list[Mark], info: ValidationInfo) -> list[Mark]:
         kind = info.data.get("kind")
         if marks and kind is not None and kind != "units":
-            raise ValueError("`marks` belong to a table of units only")
+            raise Invalid(Message("model.marks.units-only"))
         return marks
 
     @property
@@ -483,7 +477,7 @@ class GrandTotal(StatedAmount):
         ids = [fold(p.id) for p in parts]
         for index, part in enumerate(parts):
             if ids.index(fold(part.id)) != index:
-                raise ValueError(f"parts.{index}: a second part {part.id!r}")
+                raise Invalid(Message("model.grand-part.twice", part=repr(part.id)), at=f"parts.{index}")
         return parts
 
 
@@ -500,21 +494,23 @@ class Target(Model):
             return {"low": data, "high": data}
         if isinstance(data, (list, tuple)):
             if len(data) != 2:
-                raise ValueError("a range is written [low, high]")
+                raise Invalid(Message("model.target.range"))
             return {"low": data[0], "high": data[1]}
         if isinstance(data, str):
-            raise ValueError("a target is a number, a range [low, high] or a bound {min: x}, not text")
+            raise Invalid(Message("model.target.text"))
         if isinstance(data, dict) and ("min" in data or "max" in data):
             extra = set(data) - {"min", "max"}
             if extra:
-                raise ValueError(f"unknown keys {sorted(extra)}: use min and/or max")
+                # keys of any type (YAML has number keys too), in the order sorted() gives text keys
+                keys = sorted(extra, key=lambda k: (not isinstance(k, str), str(k)))
+                raise Invalid(Message("model.target.keys", keys=Each(tuple(map(repr, keys)))))
             return {"low": data.get("min"), "high": data.get("max")}
         return data
 
     @model_validator(mode="after")
     def _some_bound(self) -> Target:
         if self.low is None and self.high is None:
-            raise ValueError("a target needs a value, a range or a bound")
+            raise Invalid(Message("model.target.empty"))
         return self
 
     def __str__(self) -> str:
@@ -611,7 +607,8 @@ class Figure(Model):
         try:
             return parse_decimal(text, self.notation)
         except NumberError as exc:
-            raise ValueError(f"figure {self.printed!r}: {exc}") from exc
+            refusal = Message("model.figure.unreadable", printed=repr(self.printed), problem=exc.message)
+            raise Invalid(refusal) from exc
 
     @property
     def decimals(self) -> int:
@@ -637,11 +634,11 @@ class Claim(Model):
     @model_validator(mode="after")
     def _complete(self) -> Claim:
         if self.kind == "total" and (self.total is None or len(self.parts) < 1):
-            raise ValueError("a total claim needs `total` and at least one of `parts`")
+            raise Invalid(Message("model.claim.total"))
         if self.kind == "ratio" and (
             self.numerator is None or self.denominator is None or self.percent is None
         ):
-            raise ValueError("a ratio claim needs `numerator`, `denominator` and `percent`")
+            raise Invalid(Message("model.claim.ratio"))
         return self
 
 
@@ -681,10 +678,13 @@ class PlanFile(Model):
             values = [getattr(a, attribute) for a in appendices]
             for index, value in enumerate(values):
                 if value is not None and values.index(value) != index:
-                    raise ValueError(
-                        f"appendices.{index}.{attribute}: {value!r} is the {attribute} of appendices."
-                        f"{values.index(value)} already"
+                    taken = Message(
+                        "model.appendix.taken",
+                        value=repr(value),
+                        attribute=attribute,
+                        other=values.index(value),
                     )
+                    raise Invalid(taken, at=f"appendices.{index}.{attribute}")
         return appendices
 
     @property

@@ -10,6 +10,8 @@ from __future__ import annotations
 import re
 import unicodedata
 
+from plan272.messages import Message
+
 # Combining tone marks: grave, acute, tilde, hook above, dot below.
 _TONES = {"\u0300": "1", "\u0301": "2", "\u0303": "3", "\u0309": "4", "\u0323": "5"}
 _SPACE = re.compile(r"\s+")
@@ -30,24 +32,26 @@ def _syllable_key(word: str) -> str:
 
 #: an id as the plan writes it: ASCII, so that no id can look like another
 ID_PATTERN = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]{0,39}")
-ID_RULE = "an id is ASCII letters, digits, '.', '-' and '_', at most 40, starting with a letter or digit"
 
 
-def id_problem(value: str) -> str | None:
+def id_problem(value: str) -> Message | None:
     """Why ``value`` is not an id (naming the first odd character: a Cyrillic ``І``, a zero-width
-    joiner, a fullwidth digit), or ``None`` when it is one."""
+    joiner, a fullwidth digit), or ``None`` when it is one. The character's Unicode name is data: it
+    stays as the standard writes it in every language."""
     if ID_PATTERN.fullmatch(value):
         return None
     odd = next((ch for ch in value if not (ch.isascii() and (ch.isalnum() or ch in "._-"))), None)
     if odd is not None:
-        what = f"{odd!r} is {unicodedata.name(odd, f'U+{ord(odd):04X}')}"
+        why = Message(
+            "model.id.character", character=repr(odd), name=unicodedata.name(odd, f"U+{ord(odd):04X}")
+        )
     elif not value:
-        what = "it is empty"
+        why = Message("model.id.empty")
     elif len(value) > 40:
-        what = f"{len(value)} characters"
+        why = Message("model.id.long", count=len(value))
     else:
-        what = f"it starts with {value[0]!r}"
-    return f"{ID_RULE} ({what})"
+        why = Message("model.id.start", character=repr(value[0]))
+    return Message("model.id.rule", why=why)
 
 
 def fold(text: str) -> str:

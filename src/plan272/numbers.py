@@ -14,6 +14,8 @@ from collections.abc import Callable
 from decimal import Decimal, InvalidOperation, localcontext
 from typing import Literal, ParamSpec, TypeVar
 
+from plan272.messages import Invalid, Message, Num, Words
+
 Notation = Literal["plain", "vi", "en"]
 NOTATIONS: tuple[Notation, ...] = ("plain", "vi", "en")
 
@@ -51,15 +53,23 @@ def exact(func: Callable[_P, _R]) -> Callable[_P, _R]:
     return wrapper
 
 
-class NumberError(ValueError):
-    """A value that is not an acceptable amount; ``str()`` is a message for a planning officer."""
+class NumberError(Invalid):
+    """A value that is not an acceptable amount: ``message`` says why for a planning officer, in
+    words of the catalogue (``load.number.*``); ``str()`` is the English. Raised inside a model
+    validator, the loader reads its words like those of any :class:`~plan272.messages.Invalid`."""
+
+
+def _as_written(value: Decimal) -> Words:
+    """A number as Python prints it (English: ``20.5``, ``1E-7``, as the messages always said) and
+    in Vietnamese notation (``20,5``, ``0,0000001``)."""
+    return Words(str(value), Num(value).render("vi"))
 
 
 def parse_decimal(raw: str, notation: Notation = "plain") -> Decimal:
     """Read ``raw`` as a non-negative number in ``notation``; raise :class:`NumberError`."""
     text = raw.strip().replace("\u00a0", " ")
     if text == "":
-        raise NumberError("empty cell: a number is required (write 0 for nothing)")
+        raise NumberError(Message("load.number.empty"))
     sign = text[:1] if text[:1] in ("+", "-", "\u2212") else ""
     negative = sign in ("-", "\u2212")
     body = text[len(sign) :].strip()  # one sign at most: "+-5" is not a number
@@ -67,21 +77,18 @@ def parse_decimal(raw: str, notation: Notation = "plain") -> Decimal:
         value = Decimal(body)
     elif notation == "plain":
         if re.fullmatch(r"[0-9][0-9.,\s]*", body):
-            raise NumberError(
-                "ambiguous number: separators are not allowed unless plan.yaml declares "
-                "csv_number_format (vi: 20.200 is 20200; en: 20,200 is 20200); write plain digits"
-            )
-        raise NumberError("not a number")
+            raise NumberError(Message("load.number.ambiguous"))
+        raise NumberError(Message("load.number.not-a-number"))
     elif _GROUPED[notation].fullmatch(body):
         thousands, decimal_mark = (".", ",") if notation == "vi" else (",", ".")
         try:
             value = Decimal(body.replace(thousands, "").replace(decimal_mark, "."))
         except InvalidOperation as exc:  # pragma: no cover - the regex admits only valid forms
-            raise NumberError("not a number") from exc
+            raise NumberError(Message("load.number.not-a-number")) from exc
     else:
-        raise NumberError(f"not a number in {notation} notation")
+        raise NumberError(Message("load.number.not-in-notation", notation=notation))
     if negative and value != 0:
-        raise NumberError("negative amount: amounts cannot be below zero")
+        raise NumberError(Message("load.number.negative"))
     return check_size(value)
 
 
@@ -89,14 +96,14 @@ def check_size(value: Decimal) -> Decimal:
     """``value`` when it has at most :data:`MAX_WHOLE_DIGITS` digits before its decimal mark and
     :data:`MAX_DECIMALS` after; else :class:`NumberError`."""
     if not value.is_finite():
-        raise NumberError("not a finite number")
+        raise NumberError(Message("load.number.not-finite"))
     _, digits, exponent = value.normalize().as_tuple()
     assert isinstance(exponent, int)
     whole = len(digits) + exponent
     if whole > MAX_WHOLE_DIGITS:
-        raise NumberError(f"too large: more than {MAX_WHOLE_DIGITS} digits")
+        raise NumberError(Message("load.number.too-large", digits=MAX_WHOLE_DIGITS))
     if -exponent > MAX_DECIMALS:
-        raise NumberError(f"too many decimals: more than {MAX_DECIMALS}")
+        raise NumberError(Message("load.number.too-many-decimals", decimals=MAX_DECIMALS))
     return value
 
 
@@ -104,13 +111,17 @@ def parse_amount(raw: str, notation: Notation = "plain") -> int:
     """Read a whole, non-negative amount; a fractional value is a :class:`NumberError`."""
     value = parse_decimal(raw, notation)
     if value != value.to_integral_value():
-        raise NumberError(f"not a whole number: {value} (amounts are whole million VND)")
+        raise NumberError(Message("load.number.not-whole", value=_as_written(value)))
     if value.as_tuple().exponent != 0:
         # "1,000" in vi (or "1.000" in en) is 1 by the notation, but far more likely a thousands
         # separator from the other notation: a decimal mark in a whole amount is never guessed
         raise NumberError(
-            f"a decimal mark in a whole amount: {raw.strip()!r} reads as {value.normalize()} in "
-            f"{notation} notation (amounts are whole million VND); write it without a decimal part"
+            Message(
+                "load.number.decimal-mark",
+                raw=repr(raw.strip()),
+                value=_as_written(value.normalize()),
+                notation=notation,
+            )
         )
     return int(value)
 

@@ -66,7 +66,7 @@ def printed_million(text: str, default_unit: str | None) -> tuple[Decimal | None
     try:
         value = parse_decimal(number, "vi")
     except NumberError as exc:
-        return None, Message("stated.number", why=str(exc))
+        return None, Message("stated.number", why=exc.message)
     result = value * UNIT_DONG[unit] / _MILLION
     return (Decimal(int(result)) if result == result.to_integral_value() else result), None
 
@@ -103,7 +103,7 @@ def amount_checks(plan: Plan) -> list[StatedCheck]:
                         amount,
                         "unreadable",
                         (*path, "words"),
-                        Message("stated.words", why=str(exc)),
+                        Message("stated.words", why=exc.message),
                     )
                 )
             else:

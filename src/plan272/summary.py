@@ -549,9 +549,11 @@ def build_summary(plan: Plan, report: Report, provenance: Provenance | None = No
 
 def parse_section(name: str, available: tuple[SectionName, ...]) -> SectionName:
     """The section called ``name`` among ``available`` (case and ``_``/``-`` forgiven);
-    ``ValueError`` if none."""
+    :class:`~plan272.messages.Invalid` (a ``ValueError``) if none."""
+    from plan272.messages import Invalid, Message, ids
+
     wanted = name.strip().lower().replace("_", "-")
     for section in available:
         if section.lower().replace("_", "-") == wanted:
             return section
-    raise ValueError(f"unknown section {name!r}; choose one of {', '.join(available)}")
+    raise Invalid(Message("error.summary.section", name=repr(name), sections=ids(available)))

@@ -25,6 +25,8 @@ import re
 import unicodedata
 from typing import Literal
 
+from plan272.messages import Invalid, Message
+
 Style = Literal["nghin", "ngan"]
 
 DIGITS = {
@@ -49,20 +51,22 @@ BILLION = 1_000_000_000
 _WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
 
 
-class WordsError(ValueError):
-    """A phrase that is not a well-formed Vietnamese number; the message names the word."""
+class WordsError(Invalid):
+    """A phrase that is not a well-formed Vietnamese number: ``message`` (words of the catalogue,
+    ``load.words.*``) says what is wrong and names the word, by its position; ``str()`` is the
+    English."""
 
 
 def tokenize(text: str) -> list[str]:
     """Lower-case NFC words, synonyms folded, punctuation and 'đồng' dropped."""
     words = _WORD.findall(unicodedata.normalize("NFC", text).casefold())
     if any(ch.isdigit() for ch in text):
-        raise WordsError("digits among the words: write the amount in words only")
+        raise WordsError(Message("load.words.digits"))
     while words and words[-1] in IGNORED:  # "… triệu đồng", "… đồng chẵn": only at the end
         words.pop()
     out = [SYNONYMS.get(w, w) for w in words]
     if not out:
-        raise WordsError("no number words")
+        raise WordsError(Message("load.words.none"))
     return out
 
 
@@ -75,10 +79,15 @@ class _Parser:
         index = self.pos + offset
         return self.words[index] if index < len(self.words) else None
 
-    def error(self, message: str) -> WordsError:
+    def error(self, problem: Message) -> WordsError:
+        """``problem`` (what is wrong), at the current word of the phrase."""
         word = self.peek()
-        where = f"word {self.pos + 1} ({word!r})" if word is not None else "the end"
-        return WordsError(f"{message} at {where} of {' '.join(self.words)!r}")
+        words = repr(" ".join(self.words))
+        if word is None:
+            return WordsError(Message("load.words.at-end", problem=problem, words=words))
+        return WordsError(
+            Message("load.words.at-word", problem=problem, n=self.pos + 1, word=repr(word), words=words)
+        )
 
     def take(self) -> str:
         word = self.peek()
@@ -93,16 +102,16 @@ class _Parser:
         value = self.below_billion(after_higher=False)
         if self.peek() == "tỷ":
             if value is None:
-                raise self.error("'tỷ' needs a number before it")
+                raise self.error(Message("load.words.needs-number", word="tỷ"))
             self.take()
             rest = self.below_billion(after_higher=True)
             value = value * BILLION + (rest or 0)
             if self.peek() == "tỷ":
-                raise self.error("a second 'tỷ' is not supported")
+                raise self.error(Message("load.words.second-ty"))
         if value is None:
-            raise self.error("expected a number")
+            raise self.error(Message("load.words.expected-number"))
         if self.peek() is not None:
-            raise self.error("unexpected word")
+            raise self.error(Message("load.words.unexpected"))
         return value
 
     def below_billion(self, after_higher: bool) -> int | None:
@@ -115,12 +124,12 @@ class _Parser:
                 scale = SCALES[word]
                 if group is None:
                     if total is not None:
-                        raise self.error(f"'{word}' out of order")
-                    raise self.error(f"'{word}' needs a number before it")
+                        raise self.error(Message("load.words.out-of-order", word=word))
+                    raise self.error(Message("load.words.needs-number", word=word))
                 if scale >= last_scale:
-                    raise self.error(f"'{word}' out of order")
+                    raise self.error(Message("load.words.out-of-order", word=word))
                 if group == 0:
-                    raise self.error(f"zero {word}: leave the group out")
+                    raise self.error(Message("load.words.zero-group", word=word))
                 self.take()
                 total = (total or 0) + group * scale
                 last_scale = scale
@@ -144,21 +153,21 @@ class _Parser:
         if first in DIGITS and self.peek(1) == "trăm":
             hundreds = DIGITS[first]
             if hundreds == 0 and not after_higher:
-                raise self.error("'không trăm' cannot start a number")
+                raise self.error(Message("load.words.khong-tram-first"))
             self.pos += 2
         elif first == "trăm":
-            raise self.error("'trăm' needs a digit before it")
+            raise self.error(Message("load.words.tram-needs-digit"))
         value = (hundreds or 0) * 100
         word = self.peek()
         if word == "lẻ":
             if hundreds is None and not after_higher:
-                raise self.error("'lẻ' must follow 'trăm'")
+                raise self.error(Message("load.words.le-after-tram"))
             self.take()
             unit = self.digit(AFTER_TENS)
             if unit is None or unit == 0:
-                raise self.error("'lẻ' needs a digit 1–9 after it")
+                raise self.error(Message("load.words.le-needs-digit"))
             if self.peek() == "mốt":
-                raise self.error("write 'lẻ một', not 'lẻ mốt'")
+                raise self.error(Message("load.words.le-mot"))
             self.take()
             return value + unit
         if word == "mười":
@@ -168,26 +177,23 @@ class _Parser:
         if word in DIGITS and self.peek(1) == "mươi":
             tens = DIGITS[word]
             if tens < 2:
-                raise self.error(f"'{word} mươi' is not a number: write 'mười' for 10")
+                raise self.error(Message("load.words.mot-muoi", word=word))
             self.pos += 2
             return value + tens * 10 + self._unit_after_tens(ten=False)
         if word == "mươi":
-            raise self.error("'mươi' needs a digit 2–9 before it (hai mươi = 20)")
+            raise self.error(Message("load.words.muoi-needs-digit"))
         if word in DIGITS and self.peek(1) not in ("trăm",):
             if hundreds is not None or after_higher:
-                raise self.error(
-                    "ambiguous digit after a hundred or a scale: write 'lẻ' for zero tens "
-                    "(một trăm lẻ một = 101) or the tens word (một trăm mười = 110)"
-                )
+                raise self.error(Message("load.words.ambiguous-digit"))
             self.take()
             return DIGITS[word]
         if word in ("mốt", "lăm", "nhăm", "tư"):
-            raise self.error(f"'{word}' only follows a tens word")
+            raise self.error(Message("load.words.after-tens-only", word=word))
         if hundreds is None:
             self.pos = start
             return None
         if hundreds == 0:
-            raise self.error("'không trăm' must be followed by the tens and units it leads")
+            raise self.error(Message("load.words.khong-tram-alone"))
         return value
 
     def _unit_after_tens(self, ten: bool) -> int:
@@ -195,13 +201,13 @@ class _Parser:
         if word is None or word not in AFTER_TENS:
             return 0
         if self.peek(1) in ("trăm", "mươi"):
-            raise self.error("a tens word cannot be followed by another group")
+            raise self.error(Message("load.words.group-after-tens"))
         if word == "không":
-            raise self.error("'không' cannot follow a tens word")
+            raise self.error(Message("load.words.khong-after-tens"))
         if ten and word == "mốt":
-            raise self.error("write 'mười một' (11), not 'mười mốt'")
+            raise self.error(Message("load.words.muoi-mot"))
         if ten and word == "năm":
-            raise self.error("write 'mười lăm' (15), not 'mười năm'")
+            raise self.error(Message("load.words.muoi-lam"))
         self.take()
         return AFTER_TENS[word]
 

@@ -10,6 +10,249 @@ LOAD: dict[str, tuple[str, str]] = {
         "{problem} ({item} is left out of the checks)",
         "{problem} ({item} không được đưa vào kiểm tra)",
     ),
+    # --- the plan's directory and files (files.py) -------------------------------------------------
+    "load.directory.not-a-directory": ("not a directory", "không phải là thư mục"),
+    "load.directory.not-found": ("directory not found", "không tìm thấy thư mục"),
+    "load.file.not-found": ("file not found", "không tìm thấy tệp"),
+    "load.file.not-regular": ("not a regular file", "không phải là tệp thông thường"),
+    "load.file.unreadable": ("cannot read the file: {error}", "không đọc được tệp: {error}"),
+    "load.file.too-large": (
+        "file too large ({size} bytes; the limit is {limit}: see --max-file-size)",
+        "tệp quá lớn ({size} byte; giới hạn là {limit}: xem --max-file-size)",
+    ),
+    "load.file.empty": ("empty file", "tệp rỗng"),
+    "load.file.encoding": (
+        "the file is encoded in {encoding}; save it as UTF-8",
+        "tệp được mã hóa {encoding}; hãy lưu lại tệp với mã hóa UTF-8",
+    ),
+    "load.file.utf16": (
+        "the file looks like UTF-16 without a byte-order mark; save it as UTF-8",
+        "tệp có vẻ được mã hóa UTF-16 không có dấu thứ tự byte (BOM); hãy lưu lại tệp với mã hóa UTF-8",
+    ),
+    "load.file.binary": (
+        "binary data (NUL byte): not a text file",
+        "dữ liệu nhị phân (byte NUL): không phải là tệp văn bản",
+    ),
+    "load.file.not-utf8": (
+        "not valid UTF-8 (Latin-1 or Windows-1258 bytes?); save the file as UTF-8",
+        "không phải UTF-8 hợp lệ (byte Latin-1 hay Windows-1258?); hãy lưu lại tệp với mã hóa UTF-8",
+    ),
+    # --- the appendix CSV files (csvfile.py) -------------------------------------------------------
+    "load.text.too-long": (
+        "text of {length} characters: a value holds at most {limit}",
+        "văn bản dài {length} ký tự: mỗi giá trị chỉ được tối đa {limit} ký tự",
+    ),
+    "load.csv.empty-file": ("empty file", "tệp rỗng"),
+    "load.csv.quotes": (
+        "malformed quotes: a cell holding a quote must be wholly quoted, with inner quotes doubled "
+        '("Sở ""A""")',
+        "dấu ngoặc kép sai: ô có chứa dấu ngoặc kép phải được đặt trọn trong ngoặc kép, các dấu ngoặc kép "
+        'bên trong viết đôi ("Sở ""A""")',
+    ),
+    "load.csv.bad-header": ("not a valid CSV header: {hint}", "dòng tiêu đề CSV không hợp lệ: {hint}"),
+    "load.csv.duplicated-column": (
+        "duplicated column (also column {column})",
+        "cột bị lặp (trùng với cột thứ {column})",
+    ),
+    "load.csv.unknown-column": (
+        "unknown column; known columns: {known}",
+        "cột không xác định; các cột hợp lệ: {known}",
+    ),
+    "load.csv.missing-column": ("missing required column", "thiếu cột bắt buộc"),
+    "load.csv.too-many-rows": (
+        "more than {limit} rows: the rest is not read (see --max-rows)",
+        "quá {limit} dòng: phần còn lại không được đọc (xem --max-rows)",
+    ),
+    "load.csv.syntax": (
+        "CSV syntax error: {hint}{span}; the row is not used, reading resumes on the next line",
+        "lỗi cú pháp CSV: {hint}{span}; dòng này không được dùng, việc đọc tiếp tục từ dòng sau",
+    ),
+    "load.csv.syntax.span": (
+        "; it runs over lines {first}–{last}",
+        "; bản ghi trải từ dòng {first} đến dòng {last}",
+    ),
+    "load.csv.row-width": (
+        "row has {cells} cells, the header has {width}; the row is not used",
+        "dòng có {cells} ô, dòng tiêu đề có {width} cột; dòng này không được dùng",
+    ),
+    "load.csv.empty-cell": ("empty cell: a value is required", "ô trống: bắt buộc phải có giá trị"),
+    # --- numbers in a cell or in plan.yaml (numbers.py) ----------------------------------------------
+    "load.number.empty": (
+        "empty cell: a number is required (write 0 for nothing)",
+        "ô trống: bắt buộc phải có số (ghi 0 nếu không có)",
+    ),
+    "load.number.ambiguous": (
+        "ambiguous number: separators are not allowed unless plan.yaml declares csv_number_format "
+        "(vi: 20.200 is 20200; en: 20,200 is 20200); write plain digits",
+        "số không rõ cách đọc: không được dùng dấu phân cách nếu plan.yaml không khai báo csv_number_format "
+        "(vi: 20.200 là 20200; en: 20,200 là 20200); hãy ghi số chỉ gồm các chữ số",
+    ),
+    "load.number.not-a-number": ("not a number", "không phải là số"),
+    "load.number.not-in-notation": (
+        "not a number in {notation} notation",
+        "không phải là số theo cách ghi {notation}",
+    ),
+    "load.number.negative": (
+        "negative amount: amounts cannot be below zero",
+        "số tiền âm: số tiền không được nhỏ hơn 0",
+    ),
+    "load.number.not-finite": ("not a finite number", "không phải là số hữu hạn"),
+    "load.number.too-large": ("too large: more than {digits} digits", "quá lớn: nhiều hơn {digits} chữ số"),
+    "load.number.too-many-decimals": (
+        "too many decimals: more than {decimals}",
+        "quá nhiều chữ số thập phân: nhiều hơn {decimals}",
+    ),
+    "load.number.not-whole": (
+        "not a whole number: {value} (amounts are whole million VND)",
+        "không phải là số nguyên: {value} (số tiền tính bằng số nguyên triệu đồng)",
+    ),
+    "load.number.decimal-mark": (
+        "a decimal mark in a whole amount: {raw} reads as {value} in {notation} notation (amounts are whole "
+        "million VND); write it without a decimal part",
+        "có dấu thập phân trong một số tiền nguyên: theo cách ghi {notation}, {raw} được đọc là {value} (số "
+        "tiền tính bằng số nguyên triệu đồng); hãy ghi số không có phần thập phân",
+    ),
+    # --- amounts in Vietnamese words (vnwords.py) -----------------------------------------------------
+    "load.words.at-word": (
+        "{problem} at word {n} ({word}) of {words}",
+        "{problem} — từ thứ {n} ({word}) trong {words}",
+    ),
+    "load.words.at-end": ("{problem} at the end of {words}", "{problem} — ở cuối {words}"),
+    "load.words.digits": (
+        "digits among the words: write the amount in words only",
+        "có chữ số lẫn trong phần ghi bằng chữ: chỉ ghi số tiền bằng chữ",
+    ),
+    "load.words.none": ("no number words", "không có từ chỉ số nào"),
+    "load.words.needs-number": ("'{word}' needs a number before it", "trước '{word}' phải có một số"),
+    "load.words.second-ty": ("a second 'tỷ' is not supported", "không hỗ trợ 'tỷ' lần thứ hai"),
+    "load.words.expected-number": ("expected a number", "cần một từ chỉ số"),
+    "load.words.unexpected": ("unexpected word", "từ thừa hoặc sai vị trí"),
+    "load.words.out-of-order": ("'{word}' out of order", "'{word}' sai thứ tự"),
+    "load.words.zero-group": ("zero {word}: leave the group out", "'không {word}': hãy bỏ hẳn nhóm này"),
+    "load.words.khong-tram-first": (
+        "'không trăm' cannot start a number",
+        "số không được bắt đầu bằng 'không trăm'",
+    ),
+    "load.words.tram-needs-digit": ("'trăm' needs a digit before it", "trước 'trăm' phải có một chữ số"),
+    "load.words.le-after-tram": ("'lẻ' must follow 'trăm'", "'lẻ' phải đứng sau 'trăm'"),
+    "load.words.le-needs-digit": (
+        "'lẻ' needs a digit 1–9 after it",
+        "sau 'lẻ' phải có một chữ số từ 1 đến 9",
+    ),
+    "load.words.le-mot": ("write 'lẻ một', not 'lẻ mốt'", "viết 'lẻ một', không viết 'lẻ mốt'"),
+    "load.words.mot-muoi": (
+        "'{word} mươi' is not a number: write 'mười' for 10",
+        "'{word} mươi' không phải là số: 10 viết là 'mười'",
+    ),
+    "load.words.muoi-needs-digit": (
+        "'mươi' needs a digit 2–9 before it (hai mươi = 20)",
+        "trước 'mươi' phải có một chữ số từ 2 đến 9 (hai mươi = 20)",
+    ),
+    "load.words.ambiguous-digit": (
+        "ambiguous digit after a hundred or a scale: write 'lẻ' for zero tens (một trăm lẻ một = 101) or the "
+        "tens word (một trăm mười = 110)",
+        "chữ số không rõ cách đọc sau hàng trăm hoặc sau nghìn, triệu, tỷ: ghi 'lẻ' khi hàng chục bằng 0 "
+        "(một trăm lẻ một = 101) hoặc ghi hàng chục (một trăm mười = 110)",
+    ),
+    "load.words.after-tens-only": (
+        "'{word}' only follows a tens word",
+        "'{word}' chỉ đứng sau từ chỉ hàng chục",
+    ),
+    "load.words.khong-tram-alone": (
+        "'không trăm' must be followed by the tens and units it leads",
+        "sau 'không trăm' phải có hàng chục và hàng đơn vị",
+    ),
+    "load.words.group-after-tens": (
+        "a tens word cannot be followed by another group",
+        "sau từ chỉ hàng chục không được có thêm nhóm khác",
+    ),
+    "load.words.khong-after-tens": (
+        "'không' cannot follow a tens word",
+        "'không' không được đứng sau từ chỉ hàng chục",
+    ),
+    "load.words.muoi-mot": (
+        "write 'mười một' (11), not 'mười mốt'",
+        "viết 'mười một' (11), không viết 'mười mốt'",
+    ),
+    "load.words.muoi-lam": (
+        "write 'mười lăm' (15), not 'mười năm'",
+        "viết 'mười lăm' (15), không viết 'mười năm'",
+    ),
+    # --- plan.yaml as YAML (yamlfile.py) --------------------------------------------------------------
+    "load.yaml.invalid": ("not valid YAML: {error}", "YAML không hợp lệ: {error}"),
+    "load.yaml.character": (
+        "not valid YAML: character {character} is not allowed ({reason})",
+        "YAML không hợp lệ: không được dùng ký tự {character} ({reason})",
+    ),
+    "load.yaml.too-deep": ("nesting too deep", "lồng nhau quá sâu"),
+    "load.yaml.too-deep-levels": (
+        "nesting too deep (over {levels} levels): plan.yaml is not a plan of this kind",
+        "lồng nhau quá sâu (quá {levels} cấp): plan.yaml không phải là kế hoạch loại này",
+    ),
+    "load.yaml.too-many-values": (
+        "too many values (over {limit}): plan.yaml is not a plan of this kind",
+        "quá nhiều giá trị (quá {limit}): plan.yaml không phải là kế hoạch loại này",
+    ),
+    "load.yaml.aliases-unbounded": (
+        "too many values (over {limit}): aliases expand without bound?",
+        "quá nhiều giá trị (quá {limit}): các bí danh (alias) được mở rộng không giới hạn?",
+    ),
+    "load.yaml.recursive-alias": (
+        "recursive alias: a value that contains itself",
+        "bí danh (alias) đệ quy: một giá trị chứa chính nó",
+    ),
+    "load.yaml.tag": ("tag {tag} is not allowed", "không được dùng thẻ (tag) {tag}"),
+    "load.yaml.tag-plain": (
+        "tag {tag} is not allowed: plan.yaml holds plain data only",
+        "không được dùng thẻ (tag) {tag}: plan.yaml chỉ chứa dữ liệu thuần",
+    ),
+    "load.yaml.merge-key": (
+        "merge keys (<<) are not supported; write the values out",
+        "không hỗ trợ khóa gộp (<<); hãy ghi đầy đủ các giá trị",
+    ),
+    "load.yaml.key-not-plain": ("a key must be a plain value", "khóa phải là một giá trị đơn"),
+    "load.yaml.duplicate-key": (
+        "duplicate key {key}: first given on line {line}",
+        "khóa {key} bị lặp: đã có ở dòng {line}",
+    ),
+    "load.yaml.unsupported-node": ("unsupported YAML node", "nút YAML không được hỗ trợ"),
+    "load.yaml.surrogate": (
+        "not valid text: a lone surrogate (an escape that is half a character)",
+        "văn bản không hợp lệ: một surrogate đứng riêng (chuỗi thoát chỉ là nửa ký tự)",
+    ),
+    "load.yaml.plain-integer": (
+        "write integers as plain digits (no sign +, no _, no leading zero, 0x, :)",
+        "ghi số nguyên chỉ bằng các chữ số (không có dấu +, dấu _, số 0 ở đầu, 0x, :)",
+    ),
+    "load.yaml.integer-too-long": (
+        "not a valid integer (too many digits)",
+        "số nguyên không hợp lệ (quá nhiều chữ số)",
+    ),
+    "load.yaml.plain-number": (
+        "write numbers as plain digits (no sign +, no _)",
+        "ghi số chỉ bằng các chữ số (không có dấu +, dấu _)",
+    ),
+    # --- plan.yaml as a plan (load/__init__.py) -------------------------------------------------------
+    "load.plan.no-values": ("no values: plan.yaml is empty", "không có giá trị nào: plan.yaml rỗng"),
+    "load.plan.not-a-mapping": (
+        "plan.yaml must be a mapping of keys",
+        "plan.yaml phải là một bảng khóa: giá trị",
+    ),
+    "load.registry.duplicate-id": ("duplicate id{same}", "mã bị trùng{same}"),
+    "load.registry.same-as": (
+        " (as {other}: they differ only in case or invisibly)",
+        " (trùng với {other}: chỉ khác ở chữ hoa, chữ thường hoặc ở ký tự không nhìn thấy)",
+    ),
+    "load.registry.duplicate-agency": ("duplicate agency id", "mã cơ quan bị trùng"),
+    "load.registry.name-taken": (
+        "name also registered for agency {agency}",
+        "tên này cũng đã được đăng ký cho cơ quan {agency}",
+    ),
+    "load.capped": (
+        "{count} more problems in this file are not listed: the first {limit} are (see --max-problems)",
+        "còn {count} lỗi khác trong tệp này không được liệt kê: chỉ liệt kê {limit} lỗi đầu tiên (xem "
+        "--max-problems)",
+    ),
     # --- pydantic's own kinds of error (the context's fields are the arguments) -----------------------
     "pydantic.missing": ("required key is missing", "thiếu khóa bắt buộc"),
     "pydantic.extra_forbidden": ("unknown key (misspelt?)", "khóa không xác định (viết sai?)"),

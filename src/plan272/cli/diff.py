@@ -80,39 +80,48 @@ def register(app: typer.Typer) -> None:
         """
         from plan272 import __version__
         from plan272.cli import UserError
-        from plan272.cli.io import check_target, emit
+        from plan272.cli.io import check_target, emit, problems_message
         from plan272.diff import diff_plans
         from plan272.engine import SelectionError, check_selection, parse_codes, run
         from plan272.gitsource import Side, SourceError, resolve
+        from plan272.messages import Message
         from plan272.views import diff as views
 
         try:
             selected, ignored = parse_codes(select), parse_codes(ignore)
             check_selection(selected, ignored)
         except SelectionError as exc:
-            raise UserError(str(exc)) from exc
+            raise UserError(exc.message) from exc
         if output is not None:
             check_target(output, force=force)
         bounds = limits(max_file_size, max_rows, max_problems)
         try:
             sides = [resolve(old, data, limits=bounds), resolve(new, data, limits=bounds)]
         except SourceError as exc:
-            raise UserError(str(exc)) from exc
+            raise UserError(exc.message) from exc
+
+        def name_of(side: Side) -> Message:
+            """How the reports name a side: the working tree in words, else as given (data)."""
+            if side.kind == "worktree":
+                return Message("error.diff.worktree", data=data.as_posix())
+            return Message("error.diff.side", side=side.label)
 
         def plan_of(side: Side) -> Plan:
             if side.result.plan is None or side.result.fatal:
-                problems = "; ".join(str(p) for p in side.result.problems[:3]) or "unknown problem"
-                raise UserError(f"cannot read the plan of {side.label}: {problems}")
+                problems = problems_message(side.result.problems[:3])
+                raise UserError(Message("error.diff.unreadable", side=name_of(side), problems=problems))
             return side.result.plan
 
         old_plan, new_plan = plan_of(sides[0]), plan_of(sides[1])
         reports = [run(side.result, selected, ignored) for side in sides]
         result = diff_plans(old_plan, new_plan, reports[0], reports[1])
-        labels = (sides[0].label, sides[1].label)
         inputs = [
             f for side in sides if side.kind != "revision" for f in side.result.provenance.files.values()
         ]
         words = language(lang, new_plan.meta.language)
+        # a side's name in the report's words; JSON's machine fields stay as they are
+        named = "en" if format == "json" else words
+        labels = (name_of(sides[0]).render(named), name_of(sides[1]).render(named))
         text = views.render(result, format, labels, __version__, words, to_file=output is not None)
         emit(text, output, force=force, inputs=inputs)
         raise typer.Exit(1 if exit_code and not result.empty else 0)

@@ -52,22 +52,23 @@ def register(app: typer.Typer) -> None:
         could not be read).
         """
         from plan272.cli import UserError
-        from plan272.cli.io import write_file
+        from plan272.cli.io import problem_message, write_file
+        from plan272.messages import Each, Message, ids
 
         if not directory_name.strip():  # "" would be the current directory
-            raise UserError("the directory name is empty")
+            raise UserError(Message("error.init.empty-name"))
         directory = Path(directory_name)
         from plan272.model import KINDS
         from plan272.skeleton import Structure, default_structure, skeleton, structure_of
 
         for option, value in (("--number", number), ("--title", title)):
             if any(0xD800 <= ord(ch) <= 0xDFFF for ch in value):
-                raise UserError(f"{option} is not valid text (bytes that are not UTF-8?)")
+                raise UserError(Message("error.init.not-text", option=option))
         span = _period(period) if period is not None else None
         inputs: list[str | Path] = []
         structure: Structure
         if like is not None and tables is not None:
-            raise UserError("--tables does not go with --like: the tables are those of the plan copied")
+            raise UserError(Message("error.init.tables-with-like"))
         if like is not None:
             from plan272.cli.io import data_directory
             from plan272.load import load_plan
@@ -75,27 +76,25 @@ def register(app: typer.Typer) -> None:
             loaded = load_plan(data_directory(like))
             if loaded.plan is None or loaded.fatal:
                 problems = [p for p in loaded.problems if p.fatal] or loaded.problems
-                first = str(problems[0]) if problems else "unknown problem"
-                raise UserError(f"cannot read the plan to copy ({like}): {first}")
+                first = problem_message(problems[0]) if problems else Message("error.problem.unknown")
+                raise UserError(Message("error.init.like-unreadable", path=str(like), problem=first))
             start, end = span if span else (None, None)
             structure = structure_of(loaded.plan, start, end, number, title)
             inputs = list(loaded.provenance.files.values())
         else:
             if span is None:
-                raise UserError(
-                    "give the plan's period, e.g. --period 2026-2030 (or copy a plan with --like)"
-                )
+                raise UserError(Message("error.init.no-period"))
             kinds = [k.strip() for k in (tables or "projects,units").split(",") if k.strip()]
             unknown = [k for k in kinds if k not in KINDS]
             if not kinds or unknown:
-                raise UserError(
-                    f"--tables takes kinds from {', '.join(KINDS)}, not {', '.join(unknown) or '(none)'}"
-                )
+                unknown_kinds = Each(tuple(unknown), empty=Message("error.init.tables.none"))
+                raise UserError(Message("error.init.tables", kinds=ids(KINDS), unknown=unknown_kinds))
             structure = default_structure(span[0], span[1], kinds, number, title)  # type: ignore[arg-type]
         files = skeleton(structure)
         if directory.exists() and not directory.is_dir():
-            raise UserError(f"{directory} exists and is not a directory")
+            raise UserError(Message("error.init.not-a-directory", path=str(directory)))
         from plan272.cli.io import check_target
+        from plan272.cli.options import error_language
         from plan272.safety import safe
 
         if directory.is_dir():  # every file checked before the first is written
@@ -103,31 +102,31 @@ def register(app: typer.Typer) -> None:
                 check_target(directory / name, force=True, inputs=inputs)
             existing = [name for name in files if (directory / name).exists()]
             if existing and not force:
-                verb = "already exists" if len(existing) == 1 else "already exist"
-                them = "it" if len(existing) == 1 else "them"
-                raise UserError(
-                    f"{', '.join(existing)} {verb} in {directory}; pass --force to overwrite {them}"
-                )
+                key = "error.init.exists.one" if len(existing) == 1 else "error.init.exists.many"
+                raise UserError(Message(key, files=ids(existing), directory=str(directory)))
         try:
             directory.mkdir(parents=True, exist_ok=True)
         except OSError as exc:
-            raise UserError(f"cannot create {directory}: {exc.strerror or exc}") from exc
+            reason = str(exc.strerror or exc)  # the system's words
+            raise UserError(Message("error.init.mkdir", path=str(directory), reason=reason)) from exc
         for name, text in files.items():
             write_file(directory / name, text, force=force, inputs=inputs)
         written, shown = ", ".join(files), safe(str(directory))
-        typer.echo(f"plan272: wrote {written} in {shown}", err=True)
-        typer.echo(f"plan272: fill them in from the plan, then run: plan272 validate {shown}", err=True)
+        lang = error_language()
+        typer.echo(Message("notice.init.wrote", files=written, directory=shown).render(lang), err=True)
+        typer.echo(Message("notice.init.next", directory=shown).render(lang), err=True)
 
 
 def _period(text: str) -> tuple[int, int]:
     import re
 
     from plan272.cli import UserError
+    from plan272.messages import Message
 
     match = re.fullmatch(r"\s*([0-9]{4})\s*[-–]\s*([0-9]{4})\s*", text)
     if not match:
-        raise UserError(f"--period is START-END, e.g. 2026-2030, not {text!r}")
+        raise UserError(Message("error.init.period-form", value=repr(text)))
     start, end = int(match.group(1)), int(match.group(2))
     if not (1900 <= start <= end <= 2200) or end - start > 30:
-        raise UserError(f"--period {text!r}: a period runs forward, 1900–2200, at most 30 years")
+        raise UserError(Message("error.init.period-range", value=repr(text)))
     return start, end

@@ -10,25 +10,56 @@ import os
 import stat
 import sys
 import tempfile
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from plan272.cli import UserError
+from plan272.messages import Message
 from plan272.safety import guard_lines
 
+if TYPE_CHECKING:
+    from plan272.problems import Problem
 
-def _kind(mode: int) -> str:
-    if stat.S_ISDIR(mode):
-        return "a directory"
-    if stat.S_ISLNK(mode):
-        return "a symbolic link"
-    if stat.S_ISFIFO(mode):
-        return "a named pipe"
-    if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
-        return "a device"
-    if stat.S_ISSOCK(mode):
-        return "a socket"
-    return "not a regular file"
+
+_KINDS: tuple[tuple[Callable[[int], bool], str], ...] = (
+    (stat.S_ISDIR, "error.output.kind.directory"),
+    (stat.S_ISLNK, "error.output.kind.symlink"),
+    (stat.S_ISFIFO, "error.output.kind.fifo"),
+    (stat.S_ISCHR, "error.output.kind.device"),
+    (stat.S_ISBLK, "error.output.kind.device"),
+    (stat.S_ISSOCK, "error.output.kind.socket"),
+)
+
+
+def _not_regular(path: Path, mode: int) -> Message:
+    """Why ``path`` (of ``mode``, not a regular file) is not written: what it is, where known."""
+    for test, kind in _KINDS:
+        if test(mode):
+            return Message("error.output.kind", path=str(path), kind=Message(kind))
+    return Message("error.output.irregular", path=str(path))
+
+
+def _reason(exc: OSError) -> str:
+    """The system's reason for a failed read or write: text from elsewhere, quoted as it is."""
+    return str(exc.strerror or exc)
+
+
+def problem_message(problem: Problem) -> Message:
+    """A load problem quoted in an error: ``data/plan.yaml:3 [key]: what is wrong (found 'x')``,
+    its words in the error's language."""
+    found = "" if problem.value is None else Message("error.problem.found", value=repr(problem.value))
+    return Message("error.problem", location=str(problem.location), message=problem.message, found=found)
+
+
+def problems_message(problems: Sequence[Problem]) -> Message:
+    """Load problems quoted in an error, ``; `` between them (``unknown problem`` for none)."""
+    if not problems:
+        return Message("error.problem.unknown")
+    out = problem_message(problems[-1])
+    for problem in reversed(problems[:-1]):
+        out = Message("error.problems", first=problem_message(problem), rest=out)
+    return out
 
 
 def _is_input(path: Path, inputs: Iterable[str | Path]) -> bool:
@@ -51,13 +82,13 @@ def data_directory(path: Path) -> Path:
     try:
         mode = os.stat(path).st_mode
     except FileNotFoundError:
-        raise UserError(f"data directory not found: {path}") from None
+        raise UserError(Message("error.data-dir.not-found", path=str(path))) from None
     except OSError as exc:
-        raise UserError(f"cannot read {path}: {exc.strerror or exc}") from exc
+        raise UserError(Message("error.read", path=str(path), reason=_reason(exc))) from exc
     if not stat.S_ISDIR(mode):
-        raise UserError(f"{path} is not a directory")
+        raise UserError(Message("error.not-a-directory", path=str(path)))
     if not os.access(path, os.R_OK | os.X_OK):
-        raise UserError(f"cannot read {path}: permission denied")
+        raise UserError(Message("error.read.denied", path=str(path)))
     return path
 
 
@@ -81,22 +112,22 @@ def check_target(
     """Refuse (:class:`UserError`) to write ``path`` when it is not, or would not be, a regular file
     the run may write: see the module docstring."""
     if str(path) in ("", "."):
-        raise UserError("the output file name is empty")
+        raise UserError(Message("error.output.empty"))
     try:
         mode = os.lstat(path).st_mode
     except FileNotFoundError:
         mode = None
     except OSError as exc:
-        raise UserError(f"cannot write {path}: {exc.strerror or exc}") from exc
+        raise UserError(Message("error.write", path=str(path), reason=_reason(exc))) from exc
     if mode is not None and not stat.S_ISREG(mode):
-        raise UserError(f"{path} is {_kind(mode)}: plan272 writes regular files only")
+        raise UserError(_not_regular(path, mode))
     if _is_input(path, inputs):
-        raise UserError(f"{path} is an input of this run: plan272 does not write over what it reads")
+        raise UserError(Message("error.output.input", path=str(path)))
     if mode is not None and not force and not (may_replace is not None and may_replace(path)):
-        raise UserError(f"{path} exists; pass --force to overwrite it")
+        raise UserError(Message("error.output.exists", path=str(path)))
     directory = path.parent if str(path.parent) else Path(".")
     if not directory.is_dir():
-        raise UserError(f"cannot write {path}: directory {directory} does not exist")
+        raise UserError(Message("error.output.no-directory", path=str(path), directory=str(directory)))
 
 
 def write_file(
@@ -129,13 +160,13 @@ def write_file(
             try:
                 os.link(tmp, path)
             except FileExistsError as exc:
-                raise UserError(f"{path} exists; pass --force to overwrite it") from exc
+                raise UserError(Message("error.output.exists", path=str(path))) from exc
             except OSError:  # a file system without hard links: fall back to a checked rename
                 if path.exists() or path.is_symlink():
-                    raise UserError(f"{path} exists; pass --force to overwrite it") from None
+                    raise UserError(Message("error.output.exists", path=str(path))) from None
                 os.replace(tmp, path)
     except OSError as exc:
-        raise UserError(f"cannot write {path}: {exc.strerror or exc}") from exc
+        raise UserError(Message("error.write", path=str(path), reason=_reason(exc))) from exc
     finally:
         Path(tmp).unlink(missing_ok=True)
 
@@ -149,7 +180,7 @@ def append_file(path: Path, text: str, *, inputs: Iterable[str | Path] = ()) -> 
         with os.fdopen(fd, "a", encoding="utf-8") as handle:
             handle.write(text)
     except OSError as exc:
-        raise UserError(f"cannot append to {path}: {exc.strerror or exc}") from exc
+        raise UserError(Message("error.append", path=str(path), reason=_reason(exc))) from exc
 
 
 def emit(

@@ -25,12 +25,16 @@ class FailOn(StrEnum):
 
 
 def _format_option(registry: Formats, help: str) -> Any:
+    def choose(value: str) -> str:
+        # a refusal in the run's language as far as it is known: --lang if given before --format
+        return registry.choose(value, error_language())
+
     return typer.Option(
         "--format",
         "-f",
         metavar=registry.metavar,
         help=f"{help} ({registry.help()}).",
-        callback=registry.choose,
+        callback=choose,
     )
 
 
@@ -129,12 +133,14 @@ def parse_size(text: str) -> int:
     """``64M``, ``1G``, ``500K`` or plain bytes (``67108864``): a size in bytes (K, M, G are 1024s)."""
     import re
 
+    from plan272.messages import Message
+
     match = re.fullmatch(r"\s*([0-9]{1,15})\s*([kmgKMG]?)(i?[bB])?\s*", text)
     if not match:
-        raise typer.BadParameter(f"{text!r} is not a size: write bytes, or a number with K, M or G (64M)")
+        raise typer.BadParameter(Message("error.option.size", value=repr(text)).render(error_language()))
     value: int = int(match.group(1)) * 1024 ** " kmg".index(match.group(2).lower() or " ")
     if value < 1024:
-        raise typer.BadParameter("a file limit below 1K would refuse every plan")
+        raise typer.BadParameter(Message("error.option.size-too-small").render(error_language()))
     return value
 
 

@@ -20,6 +20,7 @@ def register(app: typer.Typer) -> None:
         from rich.text import Text
 
         from plan272.cli import UserError
+        from plan272.messages import Message
         from plan272.rules import catalogue, get_rule
         from plan272.views.console import show
         from plan272.views.lines import severity_word
@@ -28,7 +29,7 @@ def register(app: typer.Typer) -> None:
         if code is not None:
             rule = get_rule(code)
             if rule is None:
-                raise UserError(f"no rule {code!r}; `plan272 rules` lists them")
+                raise UserError(Message("error.rules.unknown", code=repr(code)))
             show(Text(rule.explanation(lang=words)))
             return
         vi = words == "vi"

@@ -91,6 +91,7 @@ def register(app: typer.Typer) -> None:
         2: could not run.
         """
         from plan272.cli import UserError
+        from plan272.messages import Message
 
         unit_code: AmountUnit = "billion" if unit is UnitChoice.billion else "million"
         fmt = None
@@ -100,9 +101,9 @@ def register(app: typer.Typer) -> None:
             try:
                 fmt = format_for(export)
             except ExportError as exc:
-                raise UserError(str(exc)) from exc
+                raise UserError(exc.message) from exc
             if fmt == "csv" and section is None:
-                raise UserError("a CSV file holds one table: choose it with --section (or export .xlsx)")
+                raise UserError(Message("error.summary.csv-section"))
             from plan272.cli.io import check_target
 
             check_target(export, force=force)
@@ -114,7 +115,7 @@ def register(app: typer.Typer) -> None:
 
             needed = required_width(result, lang_code, unit_code, chosen)
             if width < needed:
-                raise UserError(f"--width {width} is too narrow: these tables need {needed} columns")
+                raise UserError(Message("error.summary.width", width=width, needed=needed))
 
         if export is None or fmt is None:
             import sys
@@ -151,9 +152,9 @@ def register(app: typer.Typer) -> None:
                 imprint=imprint,
             )
         except ExportError as exc:
-            raise UserError(str(exc)) from exc
+            raise UserError(exc.message) from exc
         write_file(export, data, force=force, inputs=inputs)
-        typer.echo(f"plan272: wrote {safe(str(export))}", err=True)
+        typer.echo(Message("notice.wrote", path=safe(str(export))).render(lang_code), err=True)
         raise typer.Exit(0)
 
 
@@ -171,32 +172,32 @@ def generated_at() -> datetime:
 
 def _sections(name: str | None, summary: Summary) -> tuple[SectionName, ...]:
     from plan272.cli import UserError
+    from plan272.messages import Invalid
     from plan272.summary import parse_section
 
     if name is None:
         return summary.sections
     try:
         return (parse_section(name, summary.sections),)
-    except ValueError as exc:
-        raise UserError(str(exc)) from exc
+    except Invalid as exc:
+        raise UserError(exc.message) from exc
 
 
 def _summary(data_dir: Path, bounds: Limits) -> tuple[Summary, list[str | Path], str | None]:
     from plan272.cli import UserError
-    from plan272.cli.io import data_directory, inputs_of
+    from plan272.cli.io import data_directory, inputs_of, problem_message
     from plan272.engine import run
     from plan272.load import load_plan
+    from plan272.messages import Message
     from plan272.summary import build_summary
 
     data_directory(data_dir)
     loaded = load_plan(data_dir, bounds)
     if loaded.plan is None or loaded.fatal:
         problems = [p for p in loaded.problems if p.fatal] or loaded.problems
-        first = str(problems[0]) if problems else "unknown problem"
-        more = f" (and {len(problems) - 1} more)" if len(problems) > 1 else ""
-        raise UserError(
-            f"cannot summarise {data_dir}: {first}{more}; `plan272 validate {data_dir}` lists every problem"
-        )
+        first = problem_message(problems[0]) if problems else Message("error.problem.unknown")
+        more = Message("error.summary.more", count=len(problems) - 1) if len(problems) > 1 else ""
+        raise UserError(Message("error.summary.unreadable", path=str(data_dir), problem=first, more=more))
     inputs = inputs_of(data_dir, loaded.provenance.files.values())
     summary = build_summary(loaded.plan, run(loaded), loaded.provenance)
     return summary, inputs, loaded.plan.meta.language

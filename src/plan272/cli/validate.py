@@ -23,6 +23,7 @@ from plan272.cli.options import (
     Output,
     Select,
     ValidateFormat,
+    error_language,
     language,
     limits,
 )
@@ -63,15 +64,17 @@ def register(app: typer.Typer) -> None:
         from plan272.engine import SelectionError, check_selection, parse_codes, run
         from plan272.findings import Severity
         from plan272.load import load_plan
+        from plan272.messages import Message
         from plan272.safety import safe
         from plan272.views import report as views
+        from plan272.views.lines import plural_s
 
         data_directory(data_dir)
         try:
             selected, ignored = parse_codes(select), parse_codes(ignore)
             check_selection(selected, ignored)
         except SelectionError as exc:
-            raise UserError(str(exc)) from exc
+            raise UserError(exc.message) from exc
         bounds = limits(max_file_size, max_rows, max_problems)
         limit = bounds.max_bytes
         # refuse a target that can never be written before any work is done
@@ -84,7 +87,7 @@ def register(app: typer.Typer) -> None:
             try:
                 entries = baselines.load(baseline, limit)
             except baselines.BaselineError as exc:
-                raise UserError(str(exc)) from exc
+                raise UserError(exc.message) from exc
 
         loaded = load_plan(data_dir, bounds)
         inputs = inputs_of(data_dir, loaded.provenance.files.values())
@@ -97,10 +100,10 @@ def register(app: typer.Typer) -> None:
                 inputs=inputs,
                 may_replace=baselines.is_baseline,
             )
-            typer.echo(
-                f"plan272: wrote {len(report.findings)} findings to baseline {safe(str(write_baseline))}",
-                err=True,
-            )
+            count = len(report.findings)
+            where = safe(str(write_baseline))
+            notice = Message("notice.baseline", count=count, s=plural_s(count), path=where)
+            typer.echo(notice.render(error_language()), err=True)
             entries = baselines.load(write_baseline, limit)
         if entries is not None:
             report = baselines.apply(report, entries, selected, ignored)

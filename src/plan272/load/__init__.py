@@ -19,7 +19,7 @@ from plan272.load.csvfile import CellReader, Table, read_table
 from plan272.load.files import LIMITS, Directory, Limits, Source, read_text
 from plan272.load.upgrade import Spelling, is_version_1, spell, upgrade
 from plan272.load.yamlfile import Path_, load_yaml
-from plan272.messages import Invalid, Message
+from plan272.messages import Amount, Invalid, Message
 from plan272.model import KIND_COLUMNS, Agency, Appendix, Kind, Line, Plan, PlanFile, Project, Row, Unit
 from plan272.names import name_key
 from plan272.numbers import Notation
@@ -141,13 +141,13 @@ def _read_meta(source: Source) -> _Meta:
     data, lines, problems = load_yaml(text, file)
     if data is None and not problems:  # "---", "~" or "null": a document without values
         return _Meta(
-            None, None, lines, [Problem(Location(file, 1), "no values: plan.yaml is empty", fatal=True)]
+            None, None, lines, [Problem(Location(file, 1), Message("load.plan.no-values"), fatal=True)]
         )
     if data is None:
         return _Meta(None, None, lines, problems)
     if not isinstance(data, dict):
         return _Meta(
-            None, None, lines, [*problems, Problem(Location(file, 1), "plan.yaml must be a mapping of keys")]
+            None, None, lines, [*problems, Problem(Location(file, 1), Message("load.plan.not-a-mapping"))]
         )
     spelling: Spelling = {}
     if is_version_1(data):
@@ -264,21 +264,20 @@ def _check_registry(
             where = Location(file, lines.get((key, index)), f"{key}.{index}.id")
             if fold(item_id) in seen:
                 other = seen[fold(item_id)]
-                same = "" if other == item_id else f" (as {other!r}: they differ only in case or invisibly)"
-                problems.append(Problem(where, f"duplicate id{same}", item_id))
+                same = "" if other == item_id else Message("load.registry.same-as", other=repr(other))
+                problems.append(Problem(where, Message("load.registry.duplicate-id", same=same), item_id))
             seen.setdefault(fold(item_id), item_id)
     owner: dict[str, str] = {}
     ids: set[str] = set()
     for index, agency in enumerate(meta.agencies):
         where = Location(file, lines.get(("agencies", index)), f"agencies.{index}")
         if fold(agency.id) in ids:
-            problems.append(Problem(where, "duplicate agency id", agency.id))
+            problems.append(Problem(where, Message("load.registry.duplicate-agency"), agency.id))
         ids.add(fold(agency.id))
         for key in agency.match_keys():
             if key in owner and owner[key] != agency.id:
-                problems.append(
-                    Problem(where, f"name also registered for agency {owner[key]!r}", agency.name)
-                )
+                message = Message("load.registry.name-taken", agency=repr(owner[key]))
+                problems.append(Problem(where, message, agency.name))
             owner.setdefault(key, agency.id)
     return problems
 
@@ -474,8 +473,7 @@ def _capped(problems: list[Problem], limit: int) -> list[Problem]:
         kept.append(
             Problem(
                 Location(file, rest[0].location.line),
-                f"{len(rest):,} more problems in this file are not listed: the first {limit:,} are "
-                "(see --max-problems)",
+                Message("load.capped", count=Amount(len(rest)), limit=Amount(limit)),
                 expected=f"at most {limit:,} problems",
             )
         )
@@ -521,6 +519,6 @@ def load_plan(directory: str | Path, limits: Limits = LIMITS) -> LoadResult:
     beyond ``limits``."""
     directory = Path(directory)
     if not directory.is_dir():
-        what = "not a directory" if directory.exists() else "directory not found"
+        what = Message("load.directory.not-a-directory" if directory.exists() else "load.directory.not-found")
         return LoadResult(None, [Problem(Location(directory.as_posix()), what, fatal=True)])
     return load_from(Directory(directory, limits))

@@ -12,6 +12,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
+from plan272.messages import Amount, Message, ids
 from plan272.names import id_problem, nfc
 from plan272.numbers import Notation, NumberError, parse_amount
 from plan272.problems import Location, Problem
@@ -41,16 +42,15 @@ def too_long(where: Location, text: str) -> Problem:
     """The (fatal) problem of a text longer than :data:`MAX_TEXT`."""
     return Problem(
         where,
-        f"text of {len(text):,} characters: a value holds at most {MAX_TEXT:,}",
+        Message("load.text.too-long", length=Amount(len(text)), limit=Amount(MAX_TEXT)),
         value=text[:40] + "…",
         expected=f"at most {MAX_TEXT:,} characters",
         fatal=True,
     )
 
 
-QUOTES_HINT = (
-    'malformed quotes: a cell holding a quote must be wholly quoted, with inner quotes doubled ("Sở ""A""")'
-)
+#: how to quote a cell, said after a quoting error
+QUOTES_HINT = Message("load.csv.quotes")
 
 
 class _Records:
@@ -113,28 +113,23 @@ def read_table(
     # the header is the first record that is not blank
     first = next((row for row in rows if row[1] is None or any(c.strip() for c in row[1])), None)
     if first is None:
-        return None, [Problem(Location(file, 1), "empty file", fatal=True)]
+        return None, [Problem(Location(file, 1), Message("load.csv.empty-file"), fatal=True)]
     header_line, header_cells, _ = first
     if header_cells is None:
-        return None, [
-            Problem(Location(file, header_line), f"not a valid CSV header: {QUOTES_HINT}", fatal=True)
-        ]
+        message = Message("load.csv.bad-header", hint=QUOTES_HINT)
+        return None, [Problem(Location(file, header_line), message, fatal=True)]
     header = header_cells
     header = [nfc(h.strip()) for h in header]
     seen: dict[str, int] = {}
     for index, name in enumerate(header, start=1):
         if name in seen:
-            problems.append(
-                Problem(
-                    Location(file, header_line, name), f"duplicated column (also column {seen[name]})", name
-                )
-            )
+            message = Message("load.csv.duplicated-column", column=seen[name])
+            problems.append(Problem(Location(file, header_line, name), message, name))
         elif name not in required and name not in optional and not (also and also.fullmatch(name)):
-            known = ", ".join(required + optional)
             problems.append(
                 Problem(
                     Location(file, header_line, name or f"column {index}"),
-                    f"unknown column; known columns: {known}",
+                    Message("load.csv.unknown-column", known=ids(required + optional)),
                     name,
                 )
             )
@@ -142,7 +137,12 @@ def read_table(
     missing = [name for name in required if name not in seen]
     for name in missing:
         problems.append(
-            Problem(Location(file, header_line, name), "missing required column", expected=name, fatal=True)
+            Problem(
+                Location(file, header_line, name),
+                Message("load.csv.missing-column"),
+                expected=name,
+                fatal=True,
+            )
         )
     if missing:
         return None, problems
@@ -154,20 +154,16 @@ def read_table(
             problems.append(
                 Problem(
                     Location(file, line),
-                    f"more than {max_rows:,} rows: the rest is not read (see --max-rows)",
+                    Message("load.csv.too-many-rows", limit=Amount(max_rows)),
                     fatal=True,
                 )
             )
             table.complete = False
             break
         if cells is None:
-            where = f"; it runs over lines {line}–{end}" if end > line else ""
+            span = Message("load.csv.syntax.span", first=line, last=end) if end > line else ""
             problems.append(
-                Problem(
-                    Location(file, line),
-                    f"CSV syntax error: {QUOTES_HINT}{where}; the row is not used, reading resumes on "
-                    "the next line",
-                )
+                Problem(Location(file, line), Message("load.csv.syntax", hint=QUOTES_HINT, span=span))
             )
             table.complete = False
             continue
@@ -178,7 +174,7 @@ def read_table(
             problems.append(
                 Problem(
                     Location(file, line),
-                    f"row has {len(cells)} cells, the header has {width}; the row is not used",
+                    Message("load.csv.row-width", cells=len(cells), width=width),
                     expected=str(width),
                     value=str(len(cells)),
                     row_id=cells[0].strip() if cells and cells[0].strip() else None,
@@ -208,7 +204,7 @@ class CellReader:
         self.problems: list[Problem] = []
         self.unreadable: set[str] = set()
 
-    def _problem(self, column: str, message: str, value: str | None) -> None:
+    def _problem(self, column: str, message: str | Message, value: str | None) -> None:
         row_id = self.record.cells.get("id") or None
         self.problems.append(
             Problem(Location(self.file, self.record.line, column), message, value, row_id=row_id)
@@ -218,7 +214,7 @@ class CellReader:
     def text(self, column: str, required: bool = True) -> str:
         value = self.record.cells.get(column, "")
         if required and not value:
-            self._problem(column, "empty cell: a value is required", value)
+            self._problem(column, Message("load.csv.empty-cell"), value)
         return value
 
     def identifier(self, column: str = "id") -> str:
@@ -238,7 +234,7 @@ class CellReader:
         try:
             return parse_amount(raw, self.notation)
         except NumberError as exc:
-            self._problem(column, str(exc), raw)
+            self._problem(column, exc.message, raw)
             return 0
 
     def optional_amount(self, column: str) -> int | None:
@@ -248,7 +244,7 @@ class CellReader:
         try:
             return parse_amount(raw, self.notation)
         except NumberError as exc:
-            self._problem(column, str(exc), raw)
+            self._problem(column, exc.message, raw)
             return None
 
     def count(self, column: str, required: bool = True) -> int | None:
@@ -259,5 +255,5 @@ class CellReader:
         try:
             return parse_amount(raw, "plain")
         except NumberError as exc:
-            self._problem(column, str(exc), raw)
+            self._problem(column, exc.message, raw)
             return None

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Protocol
 
+from plan272.messages import Amount, Message
 from plan272.problems import Location, Problem
 
 _BOMS = {
@@ -59,12 +60,12 @@ class Source(Protocol):
         ...
 
 
-def fatal(name: str, message: str, line: int | None = None, value: str | None = None) -> list[Problem]:
+def fatal(name: str, message: Message, line: int | None = None, value: str | None = None) -> list[Problem]:
     return [Problem(Location(name, line), message, value=value, fatal=True)]
 
 
 def too_large(name: str, size: int, limit: int) -> list[Problem]:
-    return fatal(name, f"file too large ({size:,} bytes; the limit is {limit:,}: see --max-file-size)")
+    return fatal(name, Message("load.file.too-large", size=Amount(size), limit=Amount(limit)))
 
 
 class Directory:
@@ -83,9 +84,9 @@ class Directory:
         shown = self.display(name)
         try:
             if not path.exists():
-                return None, fatal(shown, "file not found")
+                return None, fatal(shown, Message("load.file.not-found"))
             if not path.is_file():
-                return None, fatal(shown, "not a regular file")
+                return None, fatal(shown, Message("load.file.not-regular"))
             size = path.stat().st_size
             if size > self.max_bytes:
                 return None, too_large(shown, size, self.max_bytes)
@@ -95,7 +96,8 @@ class Directory:
                 return None, too_large(shown, len(data), self.max_bytes)
             return data, []
         except OSError as exc:
-            return None, fatal(shown, f"cannot read the file: {exc.strerror or exc}")
+            # the system's own words (its language, not the run's): an argument
+            return None, fatal(shown, Message("load.file.unreadable", error=str(exc.strerror or exc)))
 
 
 def read_text(source: Source, name: str) -> tuple[str | None, list[Problem]]:
@@ -110,29 +112,25 @@ def read_text(source: Source, name: str) -> tuple[str | None, list[Problem]]:
 def decode(data: bytes, name: str) -> tuple[str | None, list[Problem]]:
     """``data`` as UTF-8 text, or ``None`` and a fatal problem located in the file ``name``."""
 
-    def fatal(message: str, line: int | None = None, value: str | None = None) -> list[Problem]:
+    def fatal(message: Message, line: int | None = None, value: str | None = None) -> list[Problem]:
         return [Problem(Location(name, line), message, value=value, fatal=True)]
 
     if not data.strip():
-        return None, fatal("empty file")
+        return None, fatal(Message("load.file.empty"))
     for bom, encoding in _BOMS.items():
         if data.startswith(bom):
-            return None, fatal(f"the file is encoded in {encoding}; save it as UTF-8")
+            return None, fatal(Message("load.file.encoding", encoding=encoding))
     if b"\x00" in data and _looks_utf16(data):
-        return None, fatal("the file looks like UTF-16 without a byte-order mark; save it as UTF-8")
+        return None, fatal(Message("load.file.utf16"))
     if b"\x00" in data:
         line = data[: data.index(b"\x00")].count(b"\n") + 1
-        return None, fatal("binary data (NUL byte): not a text file", line)
+        return None, fatal(Message("load.file.binary"), line)
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         line = data[: exc.start].count(b"\n") + 1
         bad = data[exc.start : exc.end + 3]
-        return None, fatal(
-            "not valid UTF-8 (Latin-1 or Windows-1258 bytes?); save the file as UTF-8",
-            line,
-            bad.hex(" "),
-        )
+        return None, fatal(Message("load.file.not-utf8"), line, bad.hex(" "))
     return text, []
 
 

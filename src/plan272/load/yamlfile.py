@@ -16,6 +16,7 @@ from decimal import Decimal, InvalidOperation
 from typing import Any
 
 from plan272.load.csvfile import MAX_TEXT, too_long
+from plan272.messages import Amount, Message, Words
 from plan272.names import nfc
 from plan272.problems import Location, Problem
 from plan272.safety import has_surrogate
@@ -54,7 +55,7 @@ class _Builder:
         self.count = 0
         self.constructor = yaml.constructor.SafeConstructor()
 
-    def problem(self, node: Any, path: Path_, message: str, value: str | None = None) -> None:
+    def problem(self, node: Any, path: Path_, message: Message, value: str | None = None) -> None:
         self.problems.append(
             Problem(Location(self.file, node.start_mark.line + 1, _field(path)), message, value)
         )
@@ -64,14 +65,14 @@ class _Builder:
         if self.count > MAX_NODES:
             raise _Budget
         if id(node) in stack:
-            self.problem(node, path, "recursive alias: a value that contains itself")
+            self.problem(node, path, Message("load.yaml.recursive-alias"))
             return None
         yaml = self.yaml
         if isinstance(node, yaml.ScalarNode):
             return self.scalar(node, path)
         if isinstance(node, yaml.SequenceNode):
             if node.tag != _CORE + "seq":
-                self.problem(node, path, f"tag {node.tag} is not allowed")
+                self.problem(node, path, Message("load.yaml.tag", tag=node.tag))
                 return None
             out: list[Any] = []
             for index, item in enumerate(node.value):
@@ -80,16 +81,16 @@ class _Builder:
             return out
         if isinstance(node, yaml.MappingNode):
             if node.tag != _CORE + "map":
-                self.problem(node, path, f"tag {node.tag} is not allowed")
+                self.problem(node, path, Message("load.yaml.tag", tag=node.tag))
                 return None
             result: dict[Any, Any] = {}
             first: dict[Any, int] = {}
             for key_node, value_node in node.value:
                 if key_node.tag == _CORE + "merge":
-                    self.problem(key_node, path, "merge keys (<<) are not supported; write the values out")
+                    self.problem(key_node, path, Message("load.yaml.merge-key"))
                     continue
                 if not isinstance(key_node, yaml.ScalarNode):
-                    self.problem(key_node, path, "a key must be a plain value")
+                    self.problem(key_node, path, Message("load.yaml.key-not-plain"))
                     continue
                 key = self.scalar(key_node, path)
                 if isinstance(key, str) and "\ufffd" in key and has_surrogate(key_node.value):
@@ -98,20 +99,17 @@ class _Builder:
                 try:
                     hash(key)
                 except TypeError:
-                    self.problem(key_node, path, "a key must be a plain value")
+                    self.problem(key_node, path, Message("load.yaml.key-not-plain"))
                     continue
                 if key in first:
-                    self.problem(
-                        key_node,
-                        (*path, key),
-                        f"duplicate key {key!r}: first given on line {first[key]}",
-                    )
+                    message = Message("load.yaml.duplicate-key", key=repr(key), line=first[key])
+                    self.problem(key_node, (*path, key), message)
                     continue
                 first[key] = line
                 self.lines.setdefault((*path, key), line)
                 result[key] = self.build(value_node, (*path, key), (*stack, id(node)))
             return result
-        self.problem(node, path, "unsupported YAML node")  # pragma: no cover
+        self.problem(node, path, Message("load.yaml.unsupported-node"))  # pragma: no cover
         return None
 
     def scalar(self, node: Any, path: Path_) -> Any:
@@ -123,9 +121,7 @@ class _Builder:
                 self.problems.append(problem)
                 value = value[:MAX_TEXT]
             if has_surrogate(value):  # "\ud800" escaped in a quoted string: no text can carry it
-                self.problem(
-                    node, path, "not valid text: a lone surrogate (an escape that is half a character)"
-                )
+                self.problem(node, path, Message("load.yaml.surrogate"))
                 return nfc("".join("\ufffd" if 0xD800 <= ord(ch) <= 0xDFFF else ch for ch in value))
             return nfc(value)
         if tag == _CORE + "null":
@@ -137,33 +133,28 @@ class _Builder:
         if tag == _CORE + "int":
             if not _PLAIN_INT.fullmatch(value):
                 # YAML 1.1 reads 012 as octal 10, 1:20 as 80, 2_021 and +2021 as 2021: never guess
-                self.problem(
-                    node,
-                    path,
-                    "write integers as plain digits (no sign +, no _, no leading zero, 0x, :)",
-                    value,
-                )
+                self.problem(node, path, Message("load.yaml.plain-integer"), value)
                 return value
             if len(value.lstrip("-")) > 4000:
-                self.problem(node, path, "not a valid integer (too many digits)", value[:20] + "…")
+                self.problem(node, path, Message("load.yaml.integer-too-long"), value[:20] + "…")
                 return value
             return int(value)
         if tag == _CORE + "float":
             if "_" in value or value.startswith("+"):
-                self.problem(node, path, "write numbers as plain digits (no sign +, no _)", value)
+                self.problem(node, path, Message("load.yaml.plain-number"), value)
                 return value
             try:
                 number = Decimal(value)
             except InvalidOperation:
-                self.problem(node, path, "not a finite number", value)
+                self.problem(node, path, Message("load.number.not-finite"), value)
                 return value
             if not number.is_finite():
-                self.problem(node, path, "not a finite number", value)
+                self.problem(node, path, Message("load.number.not-finite"), value)
                 return value
             return number
         if tag == _CORE + "timestamp":
             return value
-        self.problem(node, path, f"tag {tag} is not allowed: plan.yaml holds plain data only", value)
+        self.problem(node, path, Message("load.yaml.tag-plain", tag=tag), value)
         return None
 
 
@@ -202,35 +193,38 @@ def load_yaml(text: str, file: str) -> tuple[Any, dict[Path_, int], list[Problem
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 if mark is not None else None
-        message = f"not valid YAML: {exc.problem or exc.context}"
+        # PyYAML's own words (in English): an argument
+        message = Message("load.yaml.invalid", error=str(exc.problem or exc.context))
         return None, {}, [Problem(Location(file, line), message, fatal=True)]
     except yaml.reader.ReaderError as exc:
         line = text.count("\n", 0, exc.position) + 1
         char = f"#x{exc.character:04x}" if isinstance(exc.character, int) else repr(exc.character)
-        message = f"not valid YAML: character {char} is not allowed ({exc.reason})"
+        message = Message("load.yaml.character", character=char, reason=str(exc.reason))
         return None, {}, [Problem(Location(file, line), message, fatal=True)]
     except yaml.YAMLError as exc:
-        return None, {}, [Problem(Location(file), f"not valid YAML: {exc}", fatal=True)]
+        return None, {}, [Problem(Location(file), Message("load.yaml.invalid", error=str(exc)), fatal=True)]
     except RecursionError:  # the composer recurses once per nesting level
-        return None, {}, [Problem(Location(file, 1), "nesting too deep", fatal=True)]
+        return None, {}, [Problem(Location(file, 1), Message("load.yaml.too-deep"), fatal=True)]
     except _TooDeep as exc:
-        message = f"nesting too deep (over {MAX_DEPTH} levels): plan.yaml is not a plan of this kind"
+        message = Message("load.yaml.too-deep-levels", levels=MAX_DEPTH)
         return None, {}, [Problem(Location(file, exc.line), message, fatal=True)]
     except _Budget as exc:
         line = getattr(exc, "line", None)
-        message = f"too many values (over {MAX_NODES:,}): plan.yaml is not a plan of this kind"
+        message = Message("load.yaml.too-many-values", limit=Amount(MAX_NODES))
         return None, {}, [Problem(Location(file, line), message, fatal=True)]
     finally:
         if loader is not None:
             loader.dispose()
     if node is None:
-        return None, {}, [Problem(Location(file), "empty file", fatal=True)]
+        return None, {}, [Problem(Location(file), Message("load.file.empty"), fatal=True)]
     builder = _Builder(file)
     try:
         data = builder.build(node, ())
     except _Budget:
-        message = f"too many values (over {MAX_NODES}): aliases expand without bound?"
+        # the English has always written this bound without grouping; Vietnamese groups it
+        limit = Words(str(MAX_NODES), Amount(MAX_NODES).render("vi"))
+        message = Message("load.yaml.aliases-unbounded", limit=limit)
         return None, {}, [Problem(Location(file, 1), message, fatal=True)]
     except RecursionError:
-        return None, {}, [Problem(Location(file, 1), "nesting too deep", fatal=True)]
+        return None, {}, [Problem(Location(file, 1), Message("load.yaml.too-deep"), fatal=True)]
     return data, builder.lines, builder.problems

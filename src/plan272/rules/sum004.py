@@ -6,10 +6,12 @@ from collections.abc import Iterator
 from decimal import Decimal
 
 from plan272.findings import Finding, Severity
-from plan272.messages import Amount, Message
+from plan272.messages import Amount, Message, Words
 from plan272.model import Plan
 from plan272.provenance import Provenance
 from plan272.rules import Rule
+
+GRAND_TOTAL = Words("grand total", "tổng kinh phí")
 
 
 def _figure(value: Decimal) -> int | Decimal:
@@ -27,6 +29,8 @@ def check(plan: Plan, where: Provenance) -> Iterator[Finding]:
         amount = int(check.computed)
         ids = (*(str(p) for p in check.path),)
         at = where.locate(*check.path)
+        # the grand total's name is the rule's words; a part's label is the plan's own text
+        label: Words | str = GRAND_TOTAL if check.id == "grand_total" else check.label
         what = (
             Message("SUM004.in-words")
             if check.kind == "words"
@@ -36,7 +40,7 @@ def check(plan: Plan, where: Provenance) -> Iterator[Finding]:
             yield Finding(
                 "SUM004",
                 Severity.ERROR if check.kind == "words" else Severity.WARNING,
-                Message("SUM004.unreadable", label=check.label, what=what, why=check.detail),
+                Message("SUM004.unreadable", label=label, what=what, why=check.detail),
                 at,
                 ids=ids,
                 expected=amount,
@@ -48,14 +52,14 @@ def check(plan: Plan, where: Provenance) -> Iterator[Finding]:
         if check.kind == "words":
             message = Message(
                 "SUM004.words",
-                label=check.label,
+                label=label,
                 read=Amount(read),
                 amount=Amount(amount),
                 words=int_to_words(amount * 10**6),
             )
         else:
             message = Message(
-                "SUM004.figure", label=check.label, what=what, read=Amount(read), amount=Amount(amount)
+                "SUM004.figure", label=label, what=what, read=Amount(read), amount=Amount(amount)
             )
         yield Finding("SUM004", Severity.ERROR, message, at, ids=ids, expected=amount, observed=read)
 

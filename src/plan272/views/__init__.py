@@ -10,6 +10,10 @@ A registry names modules, never imports them: a command imports only the view it
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from plan272.messages import Lang
 
 
 @dataclass(frozen=True)
@@ -43,10 +47,14 @@ class Formats(tuple[Format, ...]):
     def help(self) -> str:
         return "; ".join(f"{f.name}: {f.help}" for f in self)
 
-    def choose(self, value: str) -> str:
-        """A ``--format`` value checked against the registry (a typer callback)."""
+    def choose(self, value: str, lang: Lang = "en") -> str:
+        """A ``--format`` value checked against the registry (for a typer callback): a refusal is
+        worded in ``lang``."""
         import typer
 
+        from plan272.messages import Message, ids
+
         if value not in self.names():
-            raise typer.BadParameter(f"{value!r} is not one of {', '.join(self.names())}")
+            refusal = Message("error.option.format", value=repr(value), choices=ids(self.names()))
+            raise typer.BadParameter(refusal.render(lang))
         return value

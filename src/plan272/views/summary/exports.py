@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Literal
 
 from plan272.i18n import AmountUnit, Lang, label, to_unit
+from plan272.messages import Invalid, Message, ids
 from plan272.numbers import exact
 from plan272.safety import guard_lines, safe
 from plan272.summary import SectionName, Summary
@@ -44,8 +45,9 @@ DEFAULT_WIDTH = 100
 _FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 
-class ExportError(ValueError):
-    """An export that cannot be made as asked (unknown suffix, CSV of several tables)."""
+class ExportError(Invalid):
+    """An export that cannot be made as asked (unknown suffix, CSV of several tables); ``message``
+    says why in words of the catalogue (``str()`` is the English)."""
 
 
 @dataclass(frozen=True)
@@ -75,8 +77,8 @@ def format_for(path: Path) -> ExportFormat:
 
     fmt: ExportFormat | None = SUFFIXES.get(path.suffix.lower())  # type: ignore[assignment]
     if fmt is None:
-        known = ", ".join(sorted(SUFFIXES))
-        raise ExportError(f"cannot export to {path.name!r}: unknown suffix (use one of {known})")
+        known = ids(sorted(SUFFIXES))
+        raise ExportError(Message("error.export.suffix", name=repr(path.name), known=known))
     return fmt
 
 
@@ -104,7 +106,7 @@ def export_bytes(
     tables = grids(summary, lang, unit, sections)
     if fmt == "csv":
         if len(tables) != 1:
-            raise ExportError("a CSV file holds one table: choose it with --section")
+            raise ExportError(Message("error.export.csv-one-table"))
         # the BOM lets Excel read UTF-8
         return guard_lines(to_csv(tables[0], unit, lang)).encode("utf-8-sig")
     if fmt == "xlsx":
