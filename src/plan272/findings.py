@@ -7,9 +7,11 @@ baseline or a diff survives reordered rows and unrelated edits.
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from decimal import Decimal
 from enum import StrEnum
+from typing import Literal
 
 from plan272.messages import Lang, Message
 from plan272.problems import Location
@@ -65,6 +67,81 @@ class Finding:
 
     def sort_key(self) -> tuple[str, int, str, str]:
         return (self.location.file, self.location.line or 0, self.code, self.key())
+
+
+Trend = Literal["worse", "better", "same"]
+
+
+@dataclass(frozen=True)
+class Figures:
+    """What a finding weighs, for telling whether it got worse: its severity and the figures its
+    rule compares (the gap between them is how far the plan is off). A baseline keeps these beside
+    a finding's identity; a diff compares them across revisions."""
+
+    severity: Severity
+    expected: Figure | None = None
+    observed: Figure | None = None
+
+    @classmethod
+    def of(cls, finding: Finding) -> Figures:
+        return cls(finding.severity, finding.expected, finding.observed)
+
+    @property
+    def gap(self) -> Figure | None:
+        """How far the found figure is from the expected one (``None`` when there are not two)."""
+        if self.expected is None or self.observed is None:
+            return None
+        gap: Figure = self.observed - self.expected
+        return -gap if gap < 0 else gap
+
+    def to_json(self) -> dict[str, object]:
+        """``{"severity", "expected", "observed"}``: integers as JSON integers, decimals as strings
+        (exact), absent figures left out."""
+        out: dict[str, object] = {"severity": self.severity.value}
+        for name in ("expected", "observed"):
+            value = getattr(self, name)
+            if value is not None:
+                out[name] = value if isinstance(value, int) else str(value)
+        return out
+
+    @classmethod
+    def from_json(cls, data: Mapping[str, object]) -> Figures | None:
+        """The figures a baseline entry recorded, or ``None`` when it recorded none or they are not
+        figures (an entry written by an older plan272, or edited by hand)."""
+        severity = data.get("severity")
+        if severity not in ("error", "warning", "info"):
+            return None
+        values: list[Figure | None] = []
+        for name in ("expected", "observed"):
+            value = data.get(name)
+            if value is None:
+                values.append(None)
+            elif isinstance(value, int) and not isinstance(value, bool):
+                values.append(value)
+            elif isinstance(value, str):
+                try:
+                    number = Decimal(value)
+                except ArithmeticError:
+                    return None
+                if not number.is_finite():
+                    return None
+                values.append(number)
+            else:
+                return None
+        return cls(Severity(str(severity)), values[0], values[1])
+
+
+def trend(before: Figures, after: Figures) -> Trend:
+    """Whether a finding got worse, better or stayed the same between two runs: a higher severity is
+    worse; at the same severity, a wider gap between expected and found is worse (``6,000 too
+    little`` → ``11,000 too little``; a share ``8,182 short`` → ``23,182 short``). Figures that cannot
+    be compared (one side has none) are the same."""
+    if after.severity.rank != before.severity.rank:
+        return "worse" if after.severity.rank > before.severity.rank else "better"
+    old, new = before.gap, after.gap
+    if old is None or new is None or old == new:
+        return "same"
+    return "worse" if new > old else "better"
 
 
 def describe_difference(expected: Figure, observed: Figure) -> str:
