@@ -275,4 +275,43 @@ ERRORS: dict[str, tuple[str, str]] = {
         "plan272: fill them in from the plan, then run: plan272 validate {directory}",
         "plan272: điền số liệu theo kế hoạch vào các tệp này, rồi chạy: plan272 validate {directory}",
     ),
+    # --- settings files (plan272.toml, [tool.plan272] in pyproject.toml) -----------------------------
+    "error.settings.read": (
+        "cannot read the settings file {path}: {reason}",
+        "không đọc được tệp thiết lập {path}: {reason}",
+    ),
+    "error.settings.too-large": (
+        "the settings file {path} is larger than {limit} bytes",
+        "tệp thiết lập {path} lớn hơn {limit} byte",
+    ),
+    "error.settings.encoding": (
+        "the settings file {path} is not UTF-8 text",
+        "tệp thiết lập {path} không phải văn bản UTF-8",
+    ),
+    "error.settings.toml": (
+        "the settings file {path} is not valid TOML: {reason}",
+        "tệp thiết lập {path} không phải TOML hợp lệ: {reason}",
+    ),
+    "error.settings.not-table": (
+        "{path}: the plan272 settings must be a table of keys",
+        "{path}: thiết lập của plan272 phải là một bảng khóa",
+    ),
+    "error.settings.unknown-key": (
+        "{path}: unknown setting {key} (the settings are {known})",
+        "{path}: không có thiết lập {key} (các thiết lập là {known})",
+    ),
+    "error.settings.value": (
+        "{path}: {key} must be {expected}, not {found}",
+        "{path}: {key} phải là {expected}, không phải {found}",
+    ),
+    "error.settings.expected.codes": (
+        'a list of rule codes or prefixes (e.g. ["SEC", "SUM001"])',
+        'danh sách mã quy tắc hoặc tiền tố (ví dụ ["SEC", "SUM001"])',
+    ),
+    "error.settings.expected.text": ("a non-empty string", "một chuỗi không rỗng"),
+    "error.settings.expected.choice": ("one of {choices}", "một trong các giá trị {choices}"),
+    "error.settings.format": (
+        "{path}: format {value} is not one of {known}",
+        "{path}: format {value} không thuộc các định dạng {known}",
+    ),
 }
