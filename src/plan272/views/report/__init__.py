@@ -17,6 +17,12 @@ FORMATS = Formats(
         Format("sarif", "SARIF 2.1.0, for code-scanning dashboards", "plan272.views.report.sarif"),
         Format("junit", "JUnit XML, for CI test reports", "plan272.views.report.junit"),
         Format("github", "GitHub Actions annotations", "plan272.views.report.github", commands=True),
+        Format("gitlab", "GitLab Code Quality report (JSON)", "plan272.views.report.gitlab"),
+        Format(
+            "concise",
+            "one line per finding: path:line:col: CODE severity: message",
+            "plan272.views.report.concise",
+        ),
     )
 )
 
