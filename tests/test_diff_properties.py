@@ -184,6 +184,8 @@ def summary(d: PlanDiff) -> dict[str, Any]:
         "introduced": sorted(f.key() for f in d.findings.introduced),
         "resolved": sorted(f.key() for f in d.findings.resolved),
         "unchanged": d.findings.unchanged,
+        "worsened": sorted((c.old.key(), c.new.key(), *map(repr, c.figures)) for c in d.findings.worsened),
+        "improved": sorted((c.old.key(), c.new.key(), *map(repr, c.figures)) for c in d.findings.improved),
     }
 
 
@@ -199,6 +201,9 @@ def inverse(s: dict[str, Any]) -> dict[str, Any]:
         "introduced": s["resolved"],
         "resolved": s["introduced"],
         "unchanged": s["unchanged"],
+        # what got worse one way got better the other, with the figures the other way round
+        "worsened": sorted((n, o, fn, fo) for o, n, fo, fn in s["improved"]),
+        "improved": sorted((n, o, fn, fo) for o, n, fo, fn in s["worsened"]),
     }
 
 
@@ -208,6 +213,7 @@ def inverse(s: dict[str, Any]) -> dict[str, Any]:
 def test_diff_of_a_plan_with_itself_is_empty() -> None:
     d = diff(base(), base())
     assert d.empty and d.findings.unchanged == len(report(base()).findings)
+    assert d.findings.worsened == () and d.findings.improved == ()
     assert not any(t.changed for t in d.totals) and not any(s.changed for s in d.security)
 
 
@@ -230,6 +236,25 @@ def test_diff_of_a_revision_with_itself_shuffled_is_empty(plan: Plan) -> None:
 @given(revisions(), revisions())
 def test_reverse_diff_is_the_inverse(a: Plan, b: Plan) -> None:
     assert summary(diff(b, a)) == inverse(summary(diff(a, b)))
+
+
+@SETTINGS
+@given(revisions())
+def test_every_finding_is_counted_once(b: Plan) -> None:
+    """Each side's findings are its own-side list (introduced / resolved), the findings of both sides
+    whose figures moved (worsened, improved) and the unchanged ones — none twice, none lost; and a
+    worsened finding is worse by the shared definition (``findings.trend``)."""
+    from plan272.findings import Figures, trend
+
+    a = base()
+    d = diff(a, b)
+    f = d.findings
+    both = len(f.worsened) + len(f.improved) + f.unchanged
+    assert len(report(b).findings) == len(f.introduced) + both
+    assert len(report(a).findings) == len(f.resolved) + both
+    assert all(trend(Figures.of(c.old), Figures.of(c.new)) == "worse" for c in f.worsened)
+    assert all(trend(Figures.of(c.old), Figures.of(c.new)) == "better" for c in f.improved)
+    assert all(c.old.code == c.new.code for c in (*f.worsened, *f.improved))
 
 
 def _sums(rows: Sequence[Row]) -> tuple[dict[int, int], int]:

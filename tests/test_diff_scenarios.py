@@ -426,17 +426,39 @@ def test_without_exit_code_a_diff_that_ran_exits_0(tmp_path: Path) -> None:
     assert code == 0 and "Appendix I: 1 changed" in out
 
 
-def test_renamed_and_renumbered_is_matched_by_similarity(tmp_path: Path) -> None:
+REWORDED = (
+    "Hệ thống phần mềm và CSDL theo dõi thực hiện các dự án đầu tư kinh doanh "
+    "có sử dụng đất trên địa bàn tỉnh"
+)
+
+
+def test_renamed_and_renumbered_with_the_same_amounts_is_matched_by_its_figures(tmp_path: Path) -> None:
+    """III.9 (now III.10) reworded, its amounts kept: before the figures tier this pair came from the
+    similarity of the names (score 92); identical figures held by no other unpaired row are the
+    stronger evidence, so it now comes from them — the same pair, with a truer reason."""
+
     def edit(d: PlanDir) -> None:
         scenario_insert(d)
-        # III.9 (now III.10): a reworded name, same amounts
-        d.set_cell(
-            A1,
-            "III.10",
-            "name",
-            "Hệ thống phần mềm và CSDL theo dõi thực hiện các dự án đầu tư kinh doanh "
-            "có sử dụng đất trên địa bàn tỉnh",
-        )
+        d.set_cell(A1, "III.10", "name", REWORDED)
+
+    out = revise(tmp_path, edit)
+    p = out.diff.table("appendix1")
+    assert [r.id for r in p.added] == ["III.5"] and p.removed == ()
+    (renamed,) = p.renamed
+    assert (renamed.old.id, renamed.new.id, renamed.match, renamed.score) == (
+        "III.9",
+        "III.10",
+        "figures",
+        None,
+    )
+
+
+def test_renamed_and_renumbered_with_other_amounts_is_matched_by_similarity(tmp_path: Path) -> None:
+    def edit(d: PlanDir) -> None:
+        scenario_insert(d)
+        d.set_cell(A1, "III.10", "name", REWORDED)  # III.9 renumbered, reworded, and 50 more in 2021
+        d.set_cell(A1, "III.10", "y2021", "600")
+        d.set_cell(A1, "III.10", "tmdt", "600")
 
     out = revise(tmp_path, edit)
     p = out.diff.table("appendix1")

@@ -370,12 +370,12 @@ VALUE = "Error: Invalid value: "
 
 @case("option.format")
 def _(w: World, mp: pytest.MonkeyPatch) -> Case:
-    choices = Each(("text", "json", "sarif", "junit", "github"))
+    choices = Each(("text", "json", "sarif", "junit", "github", "gitlab", "concise"))
     return Case(
         ["validate", "data", "--format", "nope"],
         Message("error.option.format", value="'nope'", choices=choices),
-        "'nope' is not one of text, json, sarif, junit, github",
-        "'nope' không phải một trong các giá trị: text, json, sarif, junit, github",
+        "'nope' is not one of text, json, sarif, junit, github, gitlab, concise",
+        "'nope' không phải một trong các giá trị: text, json, sarif, junit, github, gitlab, concise",
         usage=FORMAT,
     )
 
@@ -992,11 +992,11 @@ def test_format_refusal_follows_lang_given_before_it(world: World) -> None:
     before = run_main(["validate", "data", "--lang", "vi", "--format", "nope"], world.root, ENV)
     assert before.returncode == 2
     assert before.stderr.splitlines()[-1] == (
-        f"{FORMAT}'nope' không phải một trong các giá trị: text, json, sarif, junit, github"
+        f"{FORMAT}'nope' không phải một trong các giá trị: text, json, sarif, junit, github, gitlab, concise"
     )
     after = run_main(["validate", "data", "--format", "nope", "--lang", "vi"], world.root, ENV)
     assert after.returncode == 2
-    assert after.stderr.splitlines()[-1] == f"{FORMAT}'nope' is not one of text, json, sarif, junit, github"
+    assert after.stderr.splitlines()[-1] == f"{FORMAT}'nope' is not one of text, json, sarif, junit, github, gitlab, concise"
 
 
 def test_a_broken_diff_side_in_vietnamese_quotes_its_problems(world: World) -> None:
@@ -1034,7 +1034,8 @@ def test_every_error_key_is_produced_by_a_case(world: World) -> None:
         with pytest.MonkeyPatch.context() as monkeypatch:
             produced.update(_keys(build(world, monkeypatch).message))
     notices = {key for key in ERRORS if key.startswith("notice.")}  # test_notices_in_both_languages
-    missing = set(ERRORS) - BOUNDARY - notices - produced - set(LIBRARY_ONLY)
+    settings = {key for key in ERRORS if key.startswith("error.settings.")}  # tests/test_settings.py
+    missing = set(ERRORS) - BOUNDARY - notices - settings - produced - set(LIBRARY_ONLY)
     assert missing == set()
 
 

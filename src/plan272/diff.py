@@ -13,7 +13,12 @@ earlier tiers left unpaired:
    was inserted or deleted before it is *renumbered*, not changed — so an insertion mid-group is one
    added project, not a cascade;
 3. the same id with a different name, when the amounts or the similarity support it (a *rename*);
-4. similarity of name and amounts (rapidfuzz ``token_sort_ratio`` on the name keys, combined with a
+4. identical figures, whatever the id, number, name and group: a row whose total, yearly amounts and
+   other amount columns are exactly those of one unpaired row of the other side — and of no other
+   unpaired row on either side — is that row renumbered and renamed (:func:`_figures_key`). Figures
+   shared by several unpaired rows, all-zero rows and rows with an unreadable amount say nothing of
+   which row is which, and are left to the next tier;
+5. similarity of name and amounts (rapidfuzz ``token_sort_ratio`` on the name keys, combined with a
    similarity of the amount vectors), above a threshold, best pairs first.
 
 What is left is added or removed. Row order never matters. Every tie is broken by the content of
@@ -32,7 +37,7 @@ from decimal import Decimal
 from typing import TYPE_CHECKING, Any, Literal
 
 from plan272.figures import Share, add_up, grand_total, security_account, weakened
-from plan272.findings import Finding
+from plan272.findings import Figures, Finding, Severity, trend
 from plan272.messages import Message, Words
 from plan272.model import Appendix, Claim, Kind, Kpi, Plan, Project, Row, Target, Unit
 from plan272.names import name_key
@@ -43,12 +48,12 @@ if TYPE_CHECKING:
     from plan272.engine import Report
 
 Value = str | int | Decimal | bool | None
-Match = Literal["id", "name", "similar"]
+Match = Literal["id", "name", "figures", "similar"]
 
 #: tier 3: a row keeping its id but not its name is the same row when its amounts are unchanged or
 #: the combined similarity reaches this score
 ID_RENAME_SCORE = 60
-#: tier 4: rows with different ids and names are the same row when the names are at least this
+#: tier 5: rows with different ids and names are the same row when the names are at least this
 #: similar and the combined similarity reaches FUZZY_SCORE
 FUZZY_NAME_SCORE = 70
 FUZZY_SCORE = 75
@@ -127,7 +132,9 @@ class RowPair:
 
     old: RowRef
     new: RowRef
-    match: Match  # how the two were paired
+    #: how the two were paired: "id" (the same id), "name" (the same name), "figures" (the same
+    #: figures, alone so on both sides), "similar" (similar name and amounts)
+    match: Match
     score: int | None  # combined similarity 0–100 when paired by similarity, else None
     changes: Mapping[str, Change]  # every changed field but id and tt, in column order
 
@@ -314,15 +321,56 @@ class MetaChange:
     change: Change
 
 
+#: what makes ``diff --fail-on`` fail: findings the revision introduces (``new``), or introduces or
+#: worsens (``worse``)
+Gate = Literal["new", "worse"]
+
+
+@dataclass(frozen=True)
+class FindingChange:
+    """A finding reported on both sides whose figures moved (:func:`plan272.findings.trend`): the
+    old side's finding and the new side's."""
+
+    old: Finding
+    new: Finding
+
+    @property
+    def figures(self) -> tuple[Figures, Figures]:
+        return Figures.of(self.old), Figures.of(self.new)
+
+    @property
+    def trend(self) -> Literal["worse", "better", "same"]:
+        return trend(*self.figures)
+
+    @property
+    def severity_changed(self) -> bool:
+        return self.old.severity != self.new.severity
+
+    def inverse(self) -> FindingChange:
+        return FindingChange(self.new, self.old)
+
+
 @dataclass(frozen=True)
 class FindingsDiff:
     introduced: tuple[Finding, ...]  # reported on the new side only
     resolved: tuple[Finding, ...]  # reported on the old side only
-    unchanged: int  # reported on both sides
+    #: reported on both sides, with the same severity and the same gap between expected and found
+    unchanged: int
+    #: reported on both sides, worse on the new side: a higher severity, or a wider gap
+    worsened: tuple[FindingChange, ...] = ()
+    #: reported on both sides, better on the new side: a lower severity, or a narrower gap
+    improved: tuple[FindingChange, ...] = ()
 
     @property
     def empty(self) -> bool:
-        return not (self.introduced or self.resolved)
+        return not (self.introduced or self.resolved or self.worsened or self.improved)
+
+    def failing(self, on: Gate, level: Severity) -> tuple[Finding, ...]:
+        """The new side's findings that fail a review gate: those the revision introduces (``on ==
+        "new"``), or introduces or worsens (``"worse"``), at ``level`` or above (a worsened finding
+        by its new severity). Improved, resolved and unchanged findings never fail it."""
+        found = [*self.introduced, *(c.new for c in self.worsened)] if on == "worse" else self.introduced
+        return tuple(f for f in found if f.severity.rank >= level.rank)
 
 
 @dataclass(frozen=True)
@@ -626,6 +674,39 @@ def _similar_names(
     return pairs
 
 
+def _figures_key(row: Row) -> tuple[Any, ...] | None:
+    """A row's money as a key: its total, its non-zero yearly amounts and other amount columns (a
+    year one side's period lacks and a year of 0 are the same) and a project's security part.
+    ``None`` when the figures cannot tell which row this is: all zero (every empty row has them),
+    or an amount cell that could not be read (its 0 is no figure)."""
+    attt = row.attt if isinstance(row, Project) else None
+    if row.unreadable & (row.amount_fields | {"attt"}):
+        return None
+    years = tuple(sorted((y, v) for y, v in row.years.items() if v))
+    columns = tuple(sorted((k, v) for k, v in row.columns.items() if v))
+    if not (row.total or years or columns or attt):
+        return None
+    return (row.total, years, columns, attt or 0)
+
+
+def _same_figures(
+    old: Sequence[Row], new: Sequence[Row], olds: list[int], news: list[int]
+) -> Iterable[tuple[int, int]]:
+    """Rows ``olds`` and ``news`` paired by their figures (:func:`_figures_key`), hashed: linear in
+    the rows. Only a pair that is alone with its figures on both sides: when several unpaired rows
+    of a side hold the same figures (two projects of 10,000 in five parts of 2,000), the figures do
+    not say which became which — pairing one of them would be a guess, so none is paired here."""
+    by_key: dict[tuple[Any, ...], tuple[list[int], list[int]]] = {}
+    for side, rows, indices in ((0, old, olds), (1, new, news)):
+        for index in indices:
+            key = _figures_key(rows[index])
+            if key is not None:
+                by_key.setdefault(key, ([], []))[side].append(index)
+    for same_old, same_new in by_key.values():
+        if len(same_old) == 1 and len(same_new) == 1:
+            yield same_old[0], same_new[0]
+
+
 def match_rows(
     old: Sequence[Row], new: Sequence[Row], stats: dict[str, int] | None = None
 ) -> tuple[list[tuple[int, int, Match, int | None]], list[int], list[int]]:
@@ -701,7 +782,16 @@ def match_rows(
             third.append(_Candidate((-score, _tiebreak(old[i], new[j])), i, j, "id", round(score)))
     assign("rename", third)
 
-    # 4. similar names and amounts, best first
+    # 4. identical figures, whatever the id, number, name and group: pairs unique on both sides
+    assign(
+        "figures",
+        (
+            _Candidate((_tiebreak(old[i], new[j]),), i, j, "figures", None)
+            for i, j in _same_figures(old, new, sorted(free_old), sorted(free_new))
+        ),
+    )
+
+    # 5. similar names and amounts, best first
     fourth = []
     similar = sorted(_similar_names(old, new, old_keys, new_keys, sorted(free_old), sorted(free_new), counts))
     counts["similar-scored"] = counts.get("similar-scored", 0) + len(similar)
@@ -752,10 +842,11 @@ def _rows_diff(
 # Totals and the security share
 
 
-Figures = tuple[dict[int, int], int, int, bool]  # years, total column, over the period, whole?
+#: the sums of a scope: years, total column, over the period, whole?
+Sums = tuple[dict[int, int], int, int, bool]
 
 
-def _figures(plan: Plan, appendix_id: str, section: str | None, years: Sequence[int]) -> Figures | None:
+def _figures(plan: Plan, appendix_id: str, section: str | None, years: Sequence[int]) -> Sums | None:
     """The yearly amounts, the total column and the amount over the period of an appendix (or of
     one of its groups), added up; ``None`` when that side has no such appendix."""
     appendix = plan.appendix(appendix_id)
@@ -771,11 +862,11 @@ def _figures(plan: Plan, appendix_id: str, section: str | None, years: Sequence[
 def _line(
     key: str,
     label: Message,
-    old: Figures | None,
-    new: Figures | None,
+    old: Sums | None,
+    new: Sums | None,
     years: Sequence[int],
 ) -> TotalsLine:
-    def part(figures: Figures | None, index: int) -> Any:
+    def part(figures: Sums | None, index: int) -> Any:
         return None if figures is None else figures[index]
 
     whole = any(f is not None and f[3] for f in (old, new))
@@ -818,7 +909,7 @@ def _group_ids(old: Plan, new: Plan, appendix_id: str) -> list[tuple[str, str]]:
     return list(seen.items())
 
 
-def _grand(plan: Plan, years: Sequence[int]) -> Figures | None:
+def _grand(plan: Plan, years: Sequence[int]) -> Sums | None:
     """The grand total: the yearly amounts of the appendices it adds up (a part no table itemises
     has no yearly split), and the grand total itself; ``None`` when plan.yaml states none."""
     if plan.meta.grand_total is None:
@@ -1073,25 +1164,43 @@ def findings_diff(
     identify_old: Callable[[Finding], str],
     identify_new: Callable[[Finding], str],
 ) -> FindingsDiff:
-    """Introduced and resolved findings, compared as multisets of identities."""
-    old_count = Counter(identify_old(f) for f in old)
+    """Findings compared by identity: those of one side only are introduced or resolved; a finding
+    of both sides (the k-th of an identity on one side with the k-th on the other, in report order)
+    is worsened, improved or unchanged as :func:`plan272.findings.trend` says of its figures. Each
+    list keeps its side's report order (worsened and improved the new side's)."""
+    old_by: dict[str, list[Finding]] = {}
+    for f in old:
+        old_by.setdefault(identify_old(f), []).append(f)
     new_count = Counter(identify_new(f) for f in new)
-    introduced, resolved = [], []
-    remaining = Counter(old_count)
+    introduced: list[Finding] = []
+    worsened: list[FindingChange] = []
+    improved: list[FindingChange] = []
+    unchanged = 0
+    seen: Counter[str] = Counter()
     for f in new:
         key = identify_new(f)
-        if remaining[key] > 0:
-            remaining[key] -= 1
-        else:
+        olds = old_by.get(key, [])
+        index = seen[key]
+        seen[key] += 1
+        if index >= len(olds):
             introduced.append(f)
-    remaining = Counter(new_count)
+            continue
+        change = FindingChange(olds[index], f)
+        way = change.trend
+        if way == "worse":
+            worsened.append(change)
+        elif way == "better":
+            improved.append(change)
+        else:
+            unchanged += 1
+    resolved: list[Finding] = []
+    taken: Counter[str] = Counter()
     for f in old:
         key = identify_old(f)
-        if remaining[key] > 0:
-            remaining[key] -= 1
-        else:
+        taken[key] += 1
+        if taken[key] > new_count[key]:
             resolved.append(f)
-    return FindingsDiff(tuple(introduced), tuple(resolved), len(new) - len(introduced))
+    return FindingsDiff(tuple(introduced), tuple(resolved), unchanged, tuple(worsened), tuple(improved))
 
 
 # ---------------------------------------------------------------------------------------------

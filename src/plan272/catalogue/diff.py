@@ -4,6 +4,11 @@ from __future__ import annotations
 
 DIFF: dict[str, tuple[str, str]] = {
     # --- plan272 diff -----------------------------------------------------------------------------
+    "diff.error.fail-level-alone": (
+        "--fail-level {level} needs --fail-on new or --fail-on worse: it is the lowest severity they count",
+        "--fail-level {level} cần đi kèm --fail-on new hoặc --fail-on worse: đó là mức độ thấp nhất "
+        "mà chúng tính",
+    ),
     "diff.group": ("{appendix}, group {group}", "{appendix}, nhóm {group}"),
     "diff.group-titled": ("{appendix}, group {group} — {title}", "{appendix}, nhóm {group} — {title}"),
     "diff.appendix": ("{appendix}", "{appendix}"),
@@ -33,8 +38,10 @@ DIFF: dict[str, tuple[str, str]] = {
         "{count} thuộc tính chỉ tiêu thay đổi",
     ),
     "diff.count.findings": (
-        "{introduced} introduced, {resolved} resolved, {unchanged} unchanged",
-        "{introduced} mới, {resolved} đã khắc phục, {unchanged} không đổi",
+        "{introduced} introduced, {worsened} worsened, {improved} improved, {resolved} resolved, "
+        "{unchanged} unchanged",
+        "{introduced} mới, {worsened} xấu đi, {improved} cải thiện, {resolved} đã khắc phục, "
+        "{unchanged} không đổi",
     ),
     "diff.incomplete.side": ("{appendices} of {side}", "{appendices} của {side}"),
     "diff.incomplete": (
@@ -66,6 +73,11 @@ DIFF: dict[str, tuple[str, str]] = {
     "diff.renamed": ("renamed ({how}{score})", "đổi tên ({how}{score})"),
     "diff.renamed.same-id": ("same id", "cùng mã"),
     "diff.renamed.similar": ("matched by similarity", "ghép theo độ tương đồng"),
+    "diff.renamed.figures": ("matched by identical figures", "ghép theo số liệu trùng khớp"),
+    "diff.matched-figures": (
+        "matched by identical figures (total and every yearly amount)",
+        "ghép theo số liệu trùng khớp (tổng và từng năm)",
+    ),
     "diff.renamed.score": (", score {score}", ", điểm {score}"),
     "diff.renamed-from": ("renamed from “{name}”", "đổi tên từ “{name}”"),
     "diff.years-total": ("years total", "tổng các năm"),
@@ -141,8 +153,24 @@ DIFF: dict[str, tuple[str, str]] = {
     # findings
     "diff.introduced": ("introduced ({count}), reported on {side}:", "mới ({count}), theo {side}:"),
     "diff.resolved": ("resolved ({count}), reported on {side}:", "đã khắc phục ({count}), theo {side}:"),
+    "diff.worsened": (
+        "worsened ({count}), reported on both, worse on {side}:",
+        "xấu đi ({count}), có ở cả hai bản, nặng hơn ở {side}:",
+    ),
+    "diff.improved": (
+        "improved ({count}), reported on both, better on {side}:",
+        "cải thiện ({count}), có ở cả hai bản, nhẹ hơn ở {side}:",
+    ),
     "diff.findings-unchanged": ("{count} finding{s} unchanged", "{count} phát hiện không đổi"),
+    "diff.change.severity": ("severity {old} → {new}", "mức độ {old} → {new}"),
+    "diff.change.gap": ("{old} → {new}", "{old} → {new}"),
+    "diff.change.expected": ("expected {value}", "phải là {value}"),
+    "diff.change.expected-moved": ("expected {old} → {new}", "phải là {old} → {new}"),
+    "diff.change.observed": ("found {value}", "ghi {value}"),
+    "diff.change.observed-moved": ("found {old} → {new}", "ghi {old} → {new}"),
     "diff.md.introduced": ("introduced", "mới"),
+    "diff.md.worsened": ("worsened", "xấu đi"),
+    "diff.md.improved": ("improved", "cải thiện"),
     "diff.md.resolved": ("resolved", "đã khắc phục"),
     "diff.md.more": ("… and {count} more {what}", "… và {count} phát hiện {what} khác"),
 }

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from enum import StrEnum
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
@@ -12,6 +13,7 @@ from plan272.cli.options import (
     DEFAULT_MAX_PROBLEMS,
     DEFAULT_MAX_ROWS,
     DiffFormat,
+    FailOn,
     Force,
     Ignore,
     LangOption,
@@ -26,6 +28,13 @@ from plan272.cli.options import (
 
 if TYPE_CHECKING:
     from plan272.model import Plan
+
+
+class Gate(StrEnum):
+    """``--fail-on``: which findings of the new side fail a review gate."""
+
+    new = "new"  # those the revision introduces
+    worse = "worse"  # those it introduces or worsens
 
 
 def register(app: typer.Typer) -> None:
@@ -60,6 +69,24 @@ def register(app: typer.Typer) -> None:
             bool,
             typer.Option("--exit-code", help="Exit 1 when the two sides differ (like git diff --exit-code)."),
         ] = False,
+        fail_on: Annotated[
+            Gate | None,
+            typer.Option(
+                "--fail-on",
+                help="A review gate: exit 1 when NEW introduces findings (new), or introduces or worsens "
+                "them (worse), at or above --fail-level. Worse: a higher severity, or a wider gap between "
+                "expected and found.",
+                show_default=False,
+            ),
+        ] = None,
+        fail_level: Annotated[
+            FailOn | None,
+            typer.Option(
+                "--fail-level",
+                help="The lowest severity --fail-on counts (default error).",
+                show_default=False,
+            ),
+        ] = None,
         select: Select = None,
         ignore: Ignore = None,
         output: Output = None,
@@ -70,19 +97,21 @@ def register(app: typer.Typer) -> None:
     ) -> None:
         """Show what changes from OLD to NEW: projects and units added, removed, moved, renamed and
         changed; totals per group, appendix and year; the security share; targets; plan.yaml values;
-        findings introduced and resolved.
+        findings introduced, worsened, improved and resolved.
 
         A side that is an existing directory is read from disk; anything else is a git revision,
         read from git objects without touching the working tree.
 
-        Exit code 0: the diff ran (with --exit-code: the sides are the same); 1: with --exit-code,
-        the sides differ; 2: could not run.
+        Exit code 0: the diff ran (with --exit-code: the sides are the same; with --fail-on: NEW
+        introduces, or worsens, nothing at or above --fail-level); 1: with --exit-code, the sides
+        differ, or with --fail-on, the gate fails (either is enough); 2: could not run.
         """
         from plan272 import __version__
         from plan272.cli import UserError
         from plan272.cli.io import check_target, emit, problems_message
         from plan272.diff import diff_plans
         from plan272.engine import SelectionError, check_selection, parse_codes, run
+        from plan272.findings import Severity
         from plan272.gitsource import Side, SourceError, resolve
         from plan272.messages import Message
         from plan272.views import diff as views
@@ -92,6 +121,8 @@ def register(app: typer.Typer) -> None:
             check_selection(selected, ignored)
         except SelectionError as exc:
             raise UserError(exc.message) from exc
+        if fail_level is not None and fail_on is None:  # a threshold of no gate would do nothing
+            raise UserError(Message("diff.error.fail-level-alone", level=fail_level.value))
         if output is not None:
             check_target(output, force=force)
         bounds = limits(max_file_size, max_rows, max_problems)
@@ -124,4 +155,7 @@ def register(app: typer.Typer) -> None:
         labels = (name_of(sides[0]).render(named), name_of(sides[1]).render(named))
         text = views.render(result, format, labels, __version__, words, to_file=output is not None)
         emit(text, output, force=force, inputs=inputs)
-        raise typer.Exit(1 if exit_code and not result.empty else 0)
+        differ = exit_code and not result.empty
+        level = Severity((fail_level or FailOn.error).value)
+        gated = fail_on is not None and bool(result.findings.failing(fail_on.value, level))
+        raise typer.Exit(1 if differ or gated else 0)

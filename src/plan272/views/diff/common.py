@@ -7,11 +7,11 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from decimal import Decimal
 
-from plan272.diff import Change, PlanDiff, RowPair, RowsDiff, ShareChange, TotalsLine, Value
+from plan272.diff import Change, FindingChange, PlanDiff, RowPair, RowsDiff, ShareChange, TotalsLine, Value
 from plan272.figures import Share
 from plan272.messages import Num, Pct
 from plan272.model import Target
-from plan272.views.lines import plural_s
+from plan272.views.lines import plural_s, severity_word
 from plan272.views.words import current, number, say
 
 
@@ -174,8 +174,57 @@ def targets_summary(diff: PlanDiff) -> str:
 def findings_summary(diff: PlanDiff) -> str:
     f = diff.findings
     return say(
-        "diff.count.findings", introduced=len(f.introduced), resolved=len(f.resolved), unchanged=f.unchanged
+        "diff.count.findings",
+        introduced=len(f.introduced),
+        worsened=len(f.worsened),
+        improved=len(f.improved),
+        resolved=len(f.resolved),
+        unchanged=f.unchanged,
     )
+
+
+def figures_change(change: FindingChange) -> str:
+    """How a finding's figures moved, old → new: ``8,182 too little → 23,182 too little (expected
+    31,182; found 23,000 → 8,000)``, led by the severity when it changed (``warning → error;``). A
+    figure the same on both sides is written once."""
+    from plan272.messages import Amount, Off
+
+    old, new = change.old, change.new
+    lang = current()
+    parts = []
+    if change.severity_changed:
+        parts.append(
+            say(
+                "diff.change.severity",
+                old=severity_word(old.severity.value, lang),
+                new=severity_word(new.severity.value, lang),
+            )
+        )
+    figures = []
+    for key, a, b in (("expected", old.expected, new.expected), ("observed", old.observed, new.observed)):
+        if a is None and b is None:
+            continue
+        if a == b and a is not None:
+            figures.append(say(f"diff.change.{key}", value=Amount(a)))
+        else:
+            figures.append(say(f"diff.change.{key}-moved", old=_figure(a), new=_figure(b)))
+    if (
+        old.expected is not None
+        and old.observed is not None
+        and new.expected is not None
+        and new.observed is not None
+    ):
+        before, after = Off(old.expected, old.observed), Off(new.expected, new.observed)
+        same = before.observed - before.expected == after.observed - after.expected
+        gap = before.render(lang) if same else say("diff.change.gap", old=before, new=after)
+        parts.append(f"{gap} ({'; '.join(figures)})")
+    elif figures:
+        parts.append("; ".join(figures))
+    return "; ".join(parts)
+
+
+def _figure(value: int | Decimal | None) -> str:
+    return "—" if value is None else number(value)
 
 
 def years_line(years: Mapping[int, int], total: int, kind: str) -> str:

@@ -1,10 +1,14 @@
 """``plan272 diff --format json``: the diff as one JSON document, stable and documented.
 
-Format version 2 (keys always appear, in this order; a scalar that does not apply is ``null``).
-Version 2 replaced version 1's "projects" and "units" by "tables", one entry per appendix::
+Format version 3 (keys always appear, in this order; a scalar that does not apply is ``null``).
+Version 3 added "worsened" and "improved" to "findings" and the match "figures": a finding reported
+on both sides is now compared by its figures, so "unchanged" counts only those whose figures did not
+move (version 2's "unchanged" is version 3's unchanged + worsened + improved); "introduced" and
+"resolved" are as before. Version 2 replaced version 1's "projects" and "units" by "tables", one
+entry per appendix::
 
     {
-      "version": 2,
+      "version": 3,
       "tool": {"name": "plan272", "version": "0.1.0"},
       "old": {"label": "HEAD~1 (1a2b3c4)"},
       "new": {"label": "working tree (data)"},
@@ -16,11 +20,16 @@ Version 2 replaced version 1's "projects" and "units" by "tables", one entry per
         "removed": [ROW, ...],               // old side order
         "moved":   [{"old_id", "new_id", "name", "old_section", "new_section"}],
         "renamed": [{"old_id", "new_id", "old_name", "new_name", "match", "score"}],
+                                             // match as in "changed"
         "renumbered": [{"old_id", "new_id", "old_tt", "new_tt", "only": true}],
                                              // only: nothing but the numbering changed
         "changed": [{
           "old_id": "III.5", "new_id": "III.6", "name": "...",   // name on the new side
-          "match": "id" | "name" | "similar",                   // how the rows were paired
+          "match": "id" | "name" | "figures" | "similar",       // how the rows were paired:
+                                             // the same id; the same name; the same figures
+                                             // (total, every year, other amount columns), held by
+                                             // no other unpaired row of either side; similar
+                                             // name and amounts
           "score": 87 | null,                                    // similarity 0-100 when fuzzy
           "changes": {"y2021": {"old": 8000, "new": 7000, "delta": -1000}, "name": {...}, ...},
                                              // every changed field but id and tt; "delta" is
@@ -58,7 +67,13 @@ Version 2 replaced version 1's "projects" and "units" by "tables", one entry per
       "claims": {"added": [CLAIM_ID], "removed": [CLAIM_ID],
                  "changed": [{"claim", "field", "old", "new", "delta"}]},   # figures as printed
       "plan": [{"path": "appendices.appendix1.declared.years.2022", "old", "new", "delta"}],
-      "findings": {"introduced": [FINDING], "resolved": [FINDING], "unchanged": 5}
+      "findings": {
+        "introduced": [FINDING],            // reported on the new side only (its order)
+        "worsened": [CHANGE],               // on both sides, worse on the new side (its order)
+        "improved": [CHANGE],               // on both sides, better on the new side (its order)
+        "resolved": [FINDING],              // reported on the old side only (its order)
+        "unchanged": 5                      // on both sides, the same severity and gap
+      }
     }
 
     ROW     = {"id", "section", "tt", "name", "total", "years": {"2021": 1000, ...}, "file", "line"}
@@ -71,6 +86,10 @@ Version 2 replaced version 1's "projects" and "units" by "tables", one entry per
               // between percent and upper_percent; uncertain is that spending) | "none" (base 0)
     TARGET  = {"low", "high", "text"}       // low/high null when that end is open
     FINDING = one finding as in ``plan272 validate --format json``
+    CHANGE  = {"old": FINDING, "new": FINDING, "gap": {"old": 8182, "new": 23182}}
+              // the finding on each side; gap: how far found is from expected on each side
+              // (plan272.findings.Figures.gap), null where a side has not both figures. Worse
+              // is a higher severity, or at the same severity a wider gap (plan272.findings.trend)
 
 Figures are exact: integers are integers, decimals their own decimal text (``json.loads(text,
 parse_float=decimal.Decimal)`` gives them back unchanged); never a binary float.
@@ -81,14 +100,14 @@ from __future__ import annotations
 from decimal import ROUND_HALF_UP, Decimal
 from typing import TYPE_CHECKING, Any
 
-from plan272.diff import Change, PlanDiff, RowPair, RowRef, RowsDiff
+from plan272.diff import Change, FindingChange, PlanDiff, RowPair, RowRef, RowsDiff
 from plan272.figures import Share
 from plan272.model import Target
 
 if TYPE_CHECKING:
     from plan272.messages import Lang
 
-FORMAT_VERSION = 2
+FORMAT_VERSION = 3
 TOP_KEYS = (
     "version",
     "tool",
@@ -213,6 +232,17 @@ def _target(target: Target | None) -> dict[str, Any] | None:
     return {"low": target.low, "high": target.high, "text": str(target)}
 
 
+def _finding_change(change: FindingChange, lang: Lang) -> dict[str, Any]:
+    from plan272.views.report.json_ import finding_object
+
+    old, new = change.figures
+    return {
+        "old": finding_object(change.old, lang),
+        "new": finding_object(change.new, lang),
+        "gap": {"old": old.gap, "new": new.gap},
+    }
+
+
 def document(diff: PlanDiff, old: str, new: str, tool_version: str, *, lang: Lang = "en") -> dict[str, Any]:
     from plan272.views.report.json_ import finding_object
 
@@ -275,6 +305,8 @@ def document(diff: PlanDiff, old: str, new: str, tool_version: str, *, lang: Lan
         "plan": [{"path": m.path, **_change(m.change)} for m in diff.meta],
         "findings": {
             "introduced": [finding_object(f, lang) for f in diff.findings.introduced],
+            "worsened": [_finding_change(c, lang) for c in diff.findings.worsened],
+            "improved": [_finding_change(c, lang) for c in diff.findings.improved],
             "resolved": [finding_object(f, lang) for f in diff.findings.resolved],
             "unchanged": diff.findings.unchanged,
         },

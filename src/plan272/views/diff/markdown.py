@@ -80,6 +80,8 @@ def _pair_change(rows: RowsDiff, pair: RowPair) -> str:
         parts.append(say("diff.moved", old=md(pair.old.section), new=md(pair.new.section)))
     if pair.renamed:
         parts.append(say("diff.renamed-from", name=md(pair.old.name, NAME_WIDTH)))
+    if pair.match == "figures":
+        parts.append(say("diff.matched-figures"))
     for name, change in pair.changes.items():
         if name in ("section",) or (name == "name" and pair.renamed):
             continue
@@ -224,26 +226,32 @@ def _meta(diff: PlanDiff) -> list[str]:
     return out
 
 
-def _finding(finding: Finding, mark: str) -> str:
+def _finding(finding: Finding, mark: str, figures: str = "") -> str:
     lang = current()
     return (
         f"- {mark} **{severity_word(finding.severity.value, lang)}** {md(finding.code)} "
         f"{md(finding.text(lang))} ({md(str(finding.location))})"
+        + (f": **{md(figures)}**" if figures else "")
     )
 
 
 def _findings(diff: PlanDiff) -> list[str]:
+    """Introduced first, then worsened (what a reviewer must look at), improved, resolved; a finding
+    of both sides shows its new text and its figures old → new."""
     f = diff.findings
     if f.empty:
         return []
     out = ["", f"#### {say('diff.label.findings')}", ""]
-    for items, mark, key in (
-        (f.introduced, "🆕", "diff.md.introduced"),
-        (f.resolved, "✅", "diff.md.resolved"),
-    ):
+    sections: tuple[tuple[list[tuple[Finding, str]], str, str], ...] = (
+        ([(x, "") for x in f.introduced], "🆕", "diff.md.introduced"),
+        ([(x.new, c.figures_change(x)) for x in f.worsened], "🔺", "diff.md.worsened"),
+        ([(x.new, c.figures_change(x)) for x in f.improved], "🔻", "diff.md.improved"),
+        ([(x, "") for x in f.resolved], "✅", "diff.md.resolved"),
+    )
+    for items, mark, key in sections:
         word = say(key)
-        for finding in items[:MAX_FINDINGS]:
-            out.append(_finding(finding, f"{mark} {word}:"))
+        for finding, figures in items[:MAX_FINDINGS]:
+            out.append(_finding(finding, f"{mark} {word}:", figures))
         if len(items) > MAX_FINDINGS:
             out.append("- " + say("diff.md.more", count=len(items) - MAX_FINDINGS, what=word))
     return out

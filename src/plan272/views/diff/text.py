@@ -2,7 +2,8 @@
 
 Sections appear only when they hold something: a one-line overview, the rows of each appendix (added,
 removed, changed with each field old → new, renumbered only), totals of the scopes that change,
-the security share, targets, plan.yaml values, findings introduced and resolved.
+the security share, targets, plan.yaml values, findings introduced, worsened, improved and resolved
+(a finding of both sides whose figures moved: its new text, and its figures old → new).
 
 Text from the data goes to rich as ``Text`` objects, never markup, through :func:`safe`.
 """
@@ -171,9 +172,15 @@ def _pair_head(pair: RowPair) -> tuple[Text, Text]:
     if pair.moved:
         tags.append(say("diff.moved", old=pair.old.section, new=pair.new.section))
     if pair.renamed:
-        how = say("diff.renamed.same-id" if pair.match == "id" else "diff.renamed.similar")
+        how = say(
+            {"id": "diff.renamed.same-id", "figures": "diff.renamed.figures"}.get(
+                pair.match, "diff.renamed.similar"
+            )
+        )
         score = say("diff.renamed.score", score=pair.score) if pair.score is not None else ""
         tags.append(say("diff.renamed", how=how, score=score))
+    elif pair.match == "figures":
+        tags.append(say("diff.renamed.figures"))
     if pair.renumbered and pair.old.id == pair.new.id:
         tags.append(c.tt_change(pair))
     if tags:
@@ -351,7 +358,9 @@ def _meta(diff: PlanDiff, console: Console) -> None:
     console.print(table)
 
 
-def _finding(finding: Finding, sign: str, style: str, console: Console) -> None:
+def _finding(finding: Finding, sign: str, style: str, console: Console, figures: str = "") -> None:
+    """One finding: sign, severity, code, where and what it says; ``figures``, when given, on a line
+    of its own below (how the figures of a finding of both sides moved)."""
     from rich.text import Text
 
     lang = current()
@@ -363,6 +372,8 @@ def _finding(finding: Finding, sign: str, style: str, console: Console) -> None:
     lead.append(finding.code, style="bold")
     body = _t(f"{finding.location}: ", "dim")
     body.append(safe(finding.text(lang)))
+    if figures:
+        body.append("\n" + safe(figures), style=f"bold {style}")
     _head(lead, body, console)
 
 
@@ -378,6 +389,14 @@ def _findings(diff: PlanDiff, console: Console, old: str, new: str) -> None:
         console.print(_t(say("diff.introduced", count=len(f.introduced), side=new), "bold"))
         for finding in f.introduced:
             _finding(finding, "+", "red", console)
+    for changes, key, sign, style in (
+        (f.worsened, "diff.worsened", "▲", "red"),
+        (f.improved, "diff.improved", "▼", "green"),
+    ):
+        if changes:
+            console.print(_t(say(key, count=len(changes), side=new), "bold"))
+        for change in changes:
+            _finding(change.new, sign, style, console, c.figures_change(change))
     if f.resolved:
         console.print(_t(say("diff.resolved", count=len(f.resolved), side=old), "bold"))
         for finding in f.resolved:
