@@ -75,3 +75,25 @@ def test_concise_keeps_hostile_text_on_its_line(tmp_path: Path) -> None:
     out = validate(tmp_path, d.path, "--format", "concise")[1]
     assert all(LINE.match(line) for line in out.splitlines()[:-1]), out
     assert not any(line.startswith("::error") for line in out.splitlines())
+
+
+def test_concise_and_gitlab_say_what_got_worse_than_the_baseline(tmp_path: Path) -> None:
+    from test_baseline import improved, worsened
+
+    baseline = tmp_path / "baseline.json"
+    assert run_main(["validate", str(DATA), "--write-baseline", str(baseline)], tmp_path, {}).returncode == 0
+    worse = PlanDir.copy_of(DATA, tmp_path / "worse")
+    worsened(worse)
+    code, out = validate(tmp_path, worse.path, "--baseline", str(baseline), "-f", "concise")
+    assert code == 1
+    sec = [line for line in out.splitlines() if "SEC002 error" in line and "2022" in line]
+    assert len(sec) == 1 and "8,182" in sec[0] and "23,182" in sec[0], out
+    issues = json.loads(validate(tmp_path, worse.path, "--baseline", str(baseline), "-f", "gitlab")[1])
+    assert any("8,182" in i["description"] and "23,182" in i["description"] for i in issues)
+    better = PlanDir.copy_of(DATA, tmp_path / "better")
+    improved(better)
+    code, out = validate(tmp_path, better.path, "--baseline", str(baseline), "-f", "concise")
+    assert code == 0
+    notices = [line for line in out.splitlines() if ": SEC002 info: " in line]
+    assert len(notices) == 1 and LINE.match(notices[0]), out
+    assert json.loads(validate(tmp_path, better.path, "--baseline", str(baseline), "-f", "gitlab")[1]) == []

@@ -502,9 +502,9 @@ case("baseline.number-too-long")(
 case("baseline.not-baseline")(
     _baseline(
         "list.json",
-        Message("error.baseline.not-baseline", path="list.json", version=1),
-        "baseline list.json is not a plan272 baseline (version 1)",
-        "tệp baseline list.json không phải baseline của plan272 (phiên bản 1)",
+        Message("error.baseline.not-baseline", path="list.json", version=2),
+        "baseline list.json is not a plan272 baseline (version 2)",
+        "tệp baseline list.json không phải baseline của plan272 (phiên bản 2)",
     )
 )
 case("baseline.entry")(
@@ -996,7 +996,10 @@ def test_format_refusal_follows_lang_given_before_it(world: World) -> None:
     )
     after = run_main(["validate", "data", "--format", "nope", "--lang", "vi"], world.root, ENV)
     assert after.returncode == 2
-    assert after.stderr.splitlines()[-1] == f"{FORMAT}'nope' is not one of text, json, sarif, junit, github, gitlab, concise"
+    assert (
+        after.stderr.splitlines()[-1]
+        == f"{FORMAT}'nope' is not one of text, json, sarif, junit, github, gitlab, concise"
+    )
 
 
 def test_a_broken_diff_side_in_vietnamese_quotes_its_problems(world: World) -> None:

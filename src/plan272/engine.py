@@ -10,9 +10,11 @@ import traceback
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import PurePath
+from typing import Literal
 
-from plan272.findings import Finding, Severity
+from plan272.findings import Figures, Finding, Severity
 from plan272.load import LoadResult
 from plan272.messages import Invalid, Message
 from plan272.numbers import exact
@@ -57,13 +59,58 @@ def selected(code: str, select: Sequence[str], ignore: Sequence[str]) -> bool:
     return not any(code.startswith(i) for i in ignore)
 
 
+@dataclass(frozen=True)
+class Recorded:
+    """What a baseline recorded of a finding: its figures (severity, expected, found) and, for
+    readers, the share it stated (``7.38%``; never compared: the money is)."""
+
+    figures: Figures
+    share: str | None = None
+
+
+@dataclass(frozen=True)
+class Compared:
+    """A finding of today beside what the baseline recorded of it, when the two differ:
+    ``worse`` (reported, it fails as any finding of its severity) or ``better`` (improved: not a
+    failure, a notice that the baseline can be tightened)."""
+
+    finding: Finding
+    recorded: Recorded
+    trend: Literal["worse", "better"]
+
+
 @dataclass
 class Report:
+    """The findings of a run. With a baseline applied (``baseline_version`` is its version):
+    ``suppressed`` counts the findings it recorded with the same figures (hidden); ``worse`` lists
+    the findings of ``findings`` that got worse than it recorded; ``improved`` the findings it
+    recorded that got better (hidden as failures, reported as notices); ``stale_baseline`` the
+    keys of its entries that no longer occur."""
+
     findings: list[Finding]
     rules: list[Rule]
     fatal: bool = False
     suppressed: int = 0
     stale_baseline: list[str] = field(default_factory=list)
+    baseline_version: int | None = None
+    worse: list[Compared] = field(default_factory=list)
+    improved: list[Compared] = field(default_factory=list)
+
+    def compared(self, finding: Finding) -> Compared | None:
+        """How ``finding`` (one of ``findings``, the same object) compares with the baseline: its
+        entry of ``worse``, or ``None`` (new, or no baseline applied)."""
+        return self._worse_by_id.get(id(finding))
+
+    @cached_property
+    def _worse_by_id(self) -> dict[int, Compared]:
+        return {id(item.finding): item for item in self.worse}
+
+    def baseline_state(self, finding: Finding) -> Literal["new", "worse"] | None:
+        """``new`` (the baseline does not record it), ``worse``, or ``None`` when no baseline was
+        applied."""
+        if self.baseline_version is None:
+            return None
+        return "worse" if self.compared(finding) is not None else "new"
 
     def counts(self) -> dict[str, int]:
         counter = Counter(f.severity.value for f in self.findings)

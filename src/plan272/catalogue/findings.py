@@ -373,6 +373,28 @@ FINDINGS: dict[str, tuple[str, str]] = {
         "internal error in rule {rule}: {error} (at {where}); this is a bug in plan272, please report it",
         "lỗi nội bộ ở quy tắc {rule}: {error} (tại {where}); đây là lỗi của plan272, xin báo lại",
     ),
+    # --- baselines (validate --baseline): a finding against what the baseline recorded -----------
+    "baseline.worse": (
+        "worse than the baseline (recorded: {then}; now: {now})",
+        "xấu đi so với baseline (lúc ghi baseline: {then}; nay: {now})",
+    ),
+    "baseline.improved": (
+        "improved on the baseline (recorded: {then}; now: {now}); keep the gain with --write-baseline",
+        "cải thiện so với baseline (lúc ghi baseline: {then}; nay: {now}); ghi lại baseline bằng "
+        "--write-baseline để giữ mức đã cải thiện",
+    ),
+    "baseline.expected": ("expected {expected}", "phải là {expected}"),
+    "baseline.observed": ("found {observed}", "ghi {observed}"),
+    "baseline.share": ("share {share}", "tỷ lệ {share}"),
+    # why a baseline file is refused (inside error.baseline.in)
+    "baseline.figure": (
+        "entry {index} ({key}): {field} is not a figure plan272 can read exactly: {value}",
+        "mục {index} ({key}): {field} không phải là số liệu plan272 đọc được chính xác: {value}",
+    ),
+    "baseline.entry-twice": (
+        "entry {index} records the key {key} again (first at entry {first})",
+        "mục {index} lặp lại khóa {key} (đã có ở mục {first})",
+    ),
     # --- the words of reports around the findings (validate, diff) -------------------------------
     "report.count": ("{count} {severity}", "{count} {severity}"),
     "report.findings": ("{count} finding{s}: {counts}", "{count} phát hiện: {counts}"),
@@ -383,6 +405,14 @@ FINDINGS: dict[str, tuple[str, str]] = {
         " (không kiểm tra quy tắc nào: không đọc được kế hoạch",
     ),
     "report.suppressed": ("; {count} suppressed by the baseline", "; {count} được baseline bỏ qua"),
+    "report.worse": ("; {count} worse than the baseline", "; {count} xấu đi so với baseline"),
+    "report.improved": ("; {count} improved on the baseline", "; {count} cải thiện so với baseline"),
+    "report.no-figures": (
+        "The baseline records no figures (an older plan272 wrote it): a finding that got worse is "
+        "suppressed like one that did not. Rewrite it with --write-baseline.",
+        "Baseline không ghi số liệu (do phiên bản plan272 cũ hơn ghi): phát hiện xấu đi vẫn bị bỏ qua như "
+        "phát hiện không đổi. Hãy ghi lại baseline bằng --write-baseline.",
+    ),
     "report.fatal": (
         "plan272 could not read some input: see the problems above.",
         "plan272 không đọc được một phần dữ liệu: xem các lỗi ở trên.",
@@ -402,6 +432,8 @@ FINDINGS: dict[str, tuple[str, str]] = {
     "summary.message": ("Message", "Nội dung"),
     "summary.rules": ("{count} rule{s} checked", "đã kiểm tra {count} quy tắc"),
     "summary.suppressed": ("{count} suppressed by the baseline", "{count} được baseline bỏ qua"),
+    "summary.worse": ("{count} worse than the baseline", "{count} xấu đi so với baseline"),
+    "summary.improved": ("{count} improved on the baseline", "{count} cải thiện so với baseline"),
     "summary.stale": ("{count} stale baseline {entries}", "{count} mục baseline không còn xảy ra"),
     "summary.fatal": (
         "**plan272 could not read some input**: see the DAT001 findings below.",

@@ -42,10 +42,17 @@ def register(app: typer.Typer) -> None:
         ] = FailOn.error,
         baseline: Annotated[
             Path | None,
-            typer.Option("--baseline", help="Suppress the findings recorded in this baseline file."),
+            typer.Option(
+                "--baseline",
+                help="Suppress the findings recorded in this baseline file with the same figures; "
+                "report the ones that got worse, and note the ones that improved.",
+            ),
         ] = None,
         write_baseline: Annotated[
-            Path | None, typer.Option("--write-baseline", help="Record the current findings in this file.")
+            Path | None,
+            typer.Option(
+                "--write-baseline", help="Record the current findings and their figures in this file."
+            ),
         ] = None,
         output: Output = None,
         force: Force = False,
@@ -82,10 +89,10 @@ def register(app: typer.Typer) -> None:
             check_target(output, force=force)
         if write_baseline is not None:
             check_target(write_baseline, force=force, may_replace=baselines.is_baseline)
-        entries = None
+        recorded = None
         if baseline is not None:
             try:
-                entries = baselines.load(baseline, limit)
+                recorded = baselines.load(baseline, limit)
             except baselines.BaselineError as exc:
                 raise UserError(exc.message) from exc
 
@@ -104,9 +111,9 @@ def register(app: typer.Typer) -> None:
             where = safe(str(write_baseline))
             notice = Message("notice.baseline", count=count, s=plural_s(count), path=where)
             typer.echo(notice.render(error_language()), err=True)
-            entries = baselines.load(write_baseline, limit)
-        if entries is not None:
-            report = baselines.apply(report, entries, selected, ignored)
+            recorded = baselines.load(write_baseline, limit)
+        if recorded is not None:
+            report = baselines.apply(report, recorded, selected, ignored)
 
         if baseline is not None:
             inputs.append(baseline)

@@ -9,9 +9,9 @@ from typing import TYPE_CHECKING
 from plan272.safety import safe
 
 if TYPE_CHECKING:
-    from plan272.engine import Report
-    from plan272.findings import Finding
-    from plan272.messages import Lang
+    from plan272.engine import Compared, Report
+    from plan272.findings import Figures, Finding
+    from plan272.messages import Arg, Lang
 
 _SEVERITY = {
     "en": {"error": "error", "warning": "warning", "info": "info"},
@@ -43,6 +43,77 @@ def finding_line(finding: Finding, lang: Lang = "en", *, field: bool = True, esc
     return safe(text) if escaped else text
 
 
+def _share(text: str) -> Arg:
+    """A share as a finding states it (``7.38%``, machine text): in the reader's notation when it
+    reads as a percentage, else as it is (made safe)."""
+    from decimal import Decimal, InvalidOperation
+
+    from plan272.messages import Pct
+
+    if text == "n/a":
+        return Pct(None)
+    number = text[:-1] if text.endswith("%") else ""
+    try:
+        value = Decimal(number)
+    except InvalidOperation:
+        return safe(text)
+    exponent = value.as_tuple().exponent
+    if not value.is_finite() or not isinstance(exponent, int) or not -9 <= exponent <= 0:
+        return safe(text)
+    return Pct(value, -exponent)
+
+
+def figures_text(figures: Figures, share: str | None, lang: Lang = "en", *, severity: bool = False) -> str:
+    """What a finding weighed: ``expected 31,182, found 23,000: 8,182 too little, share 7.38%``,
+    led by its severity when ``severity`` (``warning, expected …``)."""
+    from plan272.messages import Amount, Each, Message, Off, Words
+
+    parts: list[Arg] = []
+    if severity or (figures.expected is None and figures.observed is None):
+        word = figures.severity.value
+        parts.append(Words(severity_word(word, "en"), severity_word(word, "vi")))
+    if figures.expected is not None and figures.observed is not None:
+        expected, observed = figures.expected, figures.observed
+        key = "expected-found" if expected != observed else "expected-found.equal"
+        off = Off(expected, observed)
+        parts.append(Message(key, expected=Amount(expected), observed=Amount(observed), off=off))
+    elif figures.expected is not None:
+        parts.append(Message("baseline.expected", expected=Amount(figures.expected)))
+    elif figures.observed is not None:
+        parts.append(Message("baseline.observed", observed=Amount(figures.observed)))
+    if share is not None:
+        parts.append(Message("baseline.share", share=_share(share)))
+    return Each(tuple(parts)).render(lang)
+
+
+def baseline_note(compared: Compared, lang: Lang = "en") -> str:
+    """``worse than the baseline (recorded: …; now: …)`` / ``improved on the baseline (…); keep the
+    gain with --write-baseline``: a finding beside what the baseline recorded of it."""
+    from plan272.findings import Figures
+    from plan272.messages import Message
+
+    then, now = compared.recorded.figures, Figures.of(compared.finding)
+    severity = then.severity != now.severity
+    key = "baseline.worse" if compared.trend == "worse" else "baseline.improved"
+    return Message(
+        key,
+        then=figures_text(then, compared.recorded.share, lang, severity=severity),
+        now=figures_text(now, compared.finding.extra.get("share"), lang, severity=severity),
+    ).render(lang)
+
+
+def report_rows(report: Report) -> list[tuple[Finding, Compared | None]]:
+    """What a report lists, in its order: each finding (with how it compares with the baseline when
+    it got worse) and, merged in by location, the notices of the findings that improved on it."""
+    from heapq import merge
+
+    findings = [(f, report.compared(f)) for f in report.findings]
+    if not report.improved:
+        return findings
+    improved = sorted(((c.finding, c) for c in report.improved), key=lambda row: row[0].sort_key())
+    return list(merge(findings, improved, key=lambda row: row[0].sort_key()))
+
+
 def plural_s(count: int) -> str:
     """The English plural ending; Vietnamese nouns have none (its templates leave it out)."""
     return "" if count == 1 else "s"
@@ -72,4 +143,8 @@ def outcome(report: Report, lang: Lang = "en") -> tuple[str, str]:
         rest += Message("report.rules-checked", count=rules, s=plural_s(rules)).render(lang)
     if report.suppressed:
         rest += Message("report.suppressed", count=report.suppressed).render(lang)
+    if report.worse:
+        rest += Message("report.worse", count=len(report.worse)).render(lang)
+    if report.improved:
+        rest += Message("report.improved", count=len(report.improved)).render(lang)
     return lead, rest + ")"

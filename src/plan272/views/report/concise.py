@@ -6,7 +6,9 @@
 the usual problem-matcher patterns read it. The column is 1 (plan272 knows lines and fields, not
 columns) and a finding without a line is at line 1. The severity is a machine word (error, warning,
 info) whatever the language; the message is in the report's language. The last line counts the
-findings, as ``--format text`` does.
+findings, as ``--format text`` does. With a baseline, a finding worse than it records says so at the
+end of its line (recorded figures; today's), and one that improved on it is an ``info`` line of its
+own, as in ``--format text``.
 
 Text from the data is made safe (:func:`plan272.safety.safe`): a finding is always one line.
 """
@@ -16,25 +18,26 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from plan272.safety import safe
-from plan272.views.lines import finding_line, outcome
+from plan272.views.lines import baseline_note, finding_line, outcome, report_rows
 
 if TYPE_CHECKING:
-    from plan272.engine import Report
+    from plan272.engine import Compared, Report
     from plan272.findings import Finding
     from plan272.messages import Lang
 
 
-def line(finding: Finding, lang: Lang = "en") -> str:
-    """One finding on one line."""
-    from pathlib import PureWindowsPath
+def line(finding: Finding, lang: Lang = "en", compared: Compared | None = None) -> str:
+    """One finding on one line (with how it compares with the baseline, when it does)."""
+    from plan272.views.places import place
 
-    where = PureWindowsPath(finding.location.file).as_posix()
+    severity = "info" if compared is not None and compared.trend == "better" else finding.severity.value
+    note = f"; {baseline_note(compared, lang)}" if compared is not None else ""
     return safe(
-        f"{where}:{finding.location.line or 1}:1: {finding.code} {finding.severity.value}: "
-        f"{finding_line(finding, lang)}"
+        f"{place(finding.location.file)}:{finding.location.line or 1}:1: {finding.code} {severity}: "
+        f"{finding_line(finding, lang)}{note}"
     )
 
 
 def render(report: Report, tool_version: str, *, lang: Lang = "en", to_file: bool = False) -> str:
     lead, rest = outcome(report, lang)
-    return "".join(line(f, lang) + "\n" for f in report.findings) + lead + rest + "\n"
+    return "".join(line(f, lang, c) + "\n" for f, c in report_rows(report)) + lead + rest + "\n"

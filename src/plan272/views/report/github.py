@@ -5,7 +5,10 @@
     ::error file=data/plan.yaml,line=95,col=1,title=SEC002 security-share-year::[field] message
 
 error -> ``::error``, warning -> ``::warning``, info -> ``::notice``. ``line`` and ``col`` are
-left out when the line is unknown. Escaping follows the runner's rules (actions/toolkit
+left out when the line is unknown. With ``--baseline``, a finding worse than the baseline keeps its
+command and its message adds what the baseline recorded (``… — worse than the baseline (recorded:
+…; now: …)``); a finding that improved on the baseline is a ``::notice`` saying so (in the step
+summary too, as an info row). Escaping follows the runner's rules (actions/toolkit
 ``command.ts``): in the message ``%`` -> ``%25``, CR -> ``%0D``, LF -> ``%0A``; in property values
 (file, title) also ``:`` -> ``%3A`` and ``,`` -> ``%2C``. Other control characters (ESC of an
 ANSI sequence, …) are shown as Unicode control pictures, never passed to the log raw.
@@ -24,10 +27,10 @@ from typing import TYPE_CHECKING
 
 from plan272.messages import Arg, Message
 from plan272.safety import safe
-from plan272.views.lines import finding_line, plural_s, severity_word
+from plan272.views.lines import baseline_note, finding_line, plural_s, report_rows, severity_word
 
 if TYPE_CHECKING:
-    from plan272.engine import Report
+    from plan272.engine import Compared, Report
     from plan272.findings import Finding
     from plan272.messages import Lang
 
@@ -57,20 +60,30 @@ def _rule_names(report: Report) -> dict[str, str]:
     return {rule.code: rule.name for rule in rules_for(report)}
 
 
-def annotation(finding: Finding, rule_name: str | None, lang: Lang = "en") -> str:
+def message_of(
+    finding: Finding, lang: Lang = "en", compared: Compared | None = None, *, field: bool = True
+) -> str:
+    """A finding's line, and beside it what the baseline recorded when it differs."""
+    text = finding_line(finding, lang, field=field)
+    return text if compared is None else f"{text} — {baseline_note(compared, lang)}"
+
+
+def annotation(
+    finding: Finding, rule_name: str | None, lang: Lang = "en", compared: Compared | None = None
+) -> str:
     title = f"{finding.code} {rule_name}" if rule_name else finding.code
     props = [f"file={escape_property(finding.location.file)}"]
     if finding.location.line is not None:
         props += [f"line={finding.location.line}", "col=1"]
     props.append(f"title={escape_property(title)}")
-    return (
-        f"::{_COMMAND[finding.severity.value]} {','.join(props)}::{escape_data(finding_line(finding, lang))}"
-    )
+    improved = compared is not None and compared.trend == "better"
+    command = "notice" if improved else _COMMAND[finding.severity.value]
+    return f"::{command} {','.join(props)}::{escape_data(message_of(finding, lang, compared))}"
 
 
 def render(report: Report, tool_version: str, *, lang: Lang = "en", to_file: bool = False) -> str:
     names = _rule_names(report)
-    lines = [annotation(f, names.get(f.code), lang) for f in report.findings]
+    lines = [annotation(f, names.get(f.code), lang, compared) for f, compared in report_rows(report)]
     return "".join(line + "\n" for line in lines)
 
 
@@ -123,32 +136,41 @@ def step_summary(report: Report, tool_version: str, lang: Lang = "en") -> str:
     notes = [say("summary.rules", count=rules, s=plural_s(rules)), f"plan272 {md(tool_version)}"]
     if report.suppressed:
         notes.append(say("summary.suppressed", count=report.suppressed))
+    if report.worse:
+        notes.append(say("summary.worse", count=len(report.worse)))
+    if report.improved:
+        notes.append(say("summary.improved", count=len(report.improved)))
     if report.stale_baseline:
         stale = len(report.stale_baseline)
         notes.append(say("summary.stale", count=stale, entries="entry" if stale == 1 else "entries"))
     parts.append("; ".join(notes) + ".\n")
     if report.fatal:
         parts.append("\n" + say("summary.fatal") + "\n")
+    if report.baseline_version is not None and report.baseline_version < 2:
+        parts.append("\n" + say("report.no-figures") + "\n")
     if report.stale_baseline:
         entries = ", ".join(md(e) for e in report.stale_baseline[:50])
         extra = len(report.stale_baseline) - 50
         more = say("summary.stale-more", count=extra) if extra > 0 else ""
         parts.append("\n" + say("summary.stale-list", entries=entries, more=more) + "\n")
-    if total:
+    rows = report_rows(report)
+    if rows:
         head = (say("summary.code"), say("summary.severity"), say("summary.location"), say("summary.message"))
         parts += ["\n", "| " + " | ".join(head) + " |\n", "| --- | --- | --- | --- |\n"]
         size = sum(len(p.encode("utf-8")) for p in parts)
         names = _rule_names(report)
-        for shown, finding in enumerate(report.findings):
+        for shown, (finding, compared) in enumerate(rows):
             name = names.get(finding.code)
             code = md(finding.code) + (f" {md(name)}" if name else "")
+            improved = compared is not None and compared.trend == "better"
+            severity = "info" if improved else finding.severity.value
             row = (
-                f"| {code} | {severity_word(finding.severity.value, lang)} | {md(str(finding.location))} "
-                f"| {md(finding_line(finding, lang, field=False))} |\n"
+                f"| {code} | {severity_word(severity, lang)} | {md(str(finding.location))} "
+                f"| {md(message_of(finding, lang, compared, field=False))} |\n"
             )
             size += len(row.encode("utf-8"))
             if size > SUMMARY_LIMIT:
-                parts.append("\n" + say("summary.cut", count=total - shown) + "\n")
+                parts.append("\n" + say("summary.cut", count=len(rows) - shown) + "\n")
                 break
             parts.append(row)
     return "".join(parts)

@@ -12,6 +12,10 @@ format", a subset of Code Climate's):
 - ``location.path`` (relative to the repository root, forward slashes) and ``location.lines.begin``
   (1 when the line is unknown: GitLab requires one).
 
+With a baseline, a finding worse than it records says so in its description (recorded figures;
+today's); findings that improved on it are not issues and are left out (``--format text`` or
+``json`` list them).
+
 Text from the data is made safe (:func:`plan272.safety.safe`): no control character or line break of
 it reaches the report.
 """
@@ -21,7 +25,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from plan272.safety import safe
-from plan272.views.lines import finding_line
+from plan272.views.lines import baseline_note, finding_line
 
 if TYPE_CHECKING:
     from plan272.engine import Report
@@ -32,7 +36,7 @@ SEVERITY = {"error": "major", "warning": "minor", "info": "info"}
 
 def issues(report: Report, lang: Lang = "en") -> list[dict[str, Any]]:
     """The findings as Code Quality issues."""
-    from pathlib import PureWindowsPath
+    from plan272.views.places import place
 
     out: list[dict[str, Any]] = []
     seen: dict[str, int] = {}
@@ -41,15 +45,17 @@ def issues(report: Report, lang: Lang = "en") -> list[dict[str, Any]]:
         seen[fingerprint] = seen.get(fingerprint, 0) + 1
         if seen[fingerprint] > 1:
             fingerprint = f"{fingerprint}:{seen[fingerprint]}"
+        compared = report.compared(finding)
+        note = f"; {baseline_note(compared, lang)}" if compared is not None else ""
         out.append(
             {
                 "type": "issue",
-                "description": safe(f"{finding.code} {finding_line(finding, lang)}"),
+                "description": safe(f"{finding.code} {finding_line(finding, lang)}{note}"),
                 "check_name": finding.code,
                 "fingerprint": fingerprint,
                 "severity": SEVERITY[finding.severity.value],
                 "location": {
-                    "path": PureWindowsPath(finding.location.file).as_posix(),
+                    "path": place(finding.location.file),
                     "lines": {"begin": finding.location.line or 1},
                 },
             }

@@ -18,18 +18,30 @@ Format version 1::
           "difference": -8182,           // observed - expected, or null
           "ids": ["2022"],               // what the finding concerns (always a list, maybe empty)
           "fingerprint": "…",            // 32 hex digits, stable across runs and line moves
-          "extra": {"share": "7.38%"}    // rule-specific strings (always an object, maybe empty)
+          "extra": {"share": "7.38%"},   // rule-specific strings (always an object, maybe empty)
+          "baseline_state": "worse",     // null (no --baseline), "new", "worse" ("improved" below)
+          "baseline": {                  // what the baseline recorded, or null (new, or no figures)
+            "severity": "error", "expected": 31182, "observed": 23000, "difference": -8182,
+            "share": "7.38%"             // a string, or null when the finding states no share
+          }
         }
       ],
       "summary": {"error": 5, "warning": 0, "info": 1},
-      "suppressed": 0,                   // findings hidden by a baseline
+      "baseline_version": 2,             // of the --baseline file, or null without one
+      "suppressed": 0,                   // findings the baseline records with the same figures: hidden
+      "worse": 1,                        // findings worse than the baseline (in "findings")
+      "improved": 1,                     // findings better than the baseline (not in "findings")
+      "improved_findings": [],           // those, as finding objects ("baseline_state": "improved")
       "stale_baseline": [],              // baseline entries that no longer match any finding
       "rules_checked": ["DAT001", …],    // the rules that ran ([] when plan.yaml could not be read)
       "complete": true                   // false: some input could not be read (exit code 2)
     }
 
 Keys always appear, in this order; a scalar that does not apply is ``null``, a collection that
-does not apply is empty. Findings come in the report's order (file, line, code).
+does not apply is empty. Findings come in the report's order (file, line, code). An improved
+finding keeps its own ``severity`` (the rule's); as a notice it is info and never fails the run.
+``baseline_state``, ``baseline``, ``baseline_version``, ``worse``, ``improved`` and
+``improved_findings`` were added to format version 1 (added keys do not change the version).
 
 Figures are exact: an ``int`` is written as an integer and a ``Decimal`` as its own decimal text
 (``1501.713``, never a binary float such as ``1501.7129999``), so ``json.loads(text,
@@ -47,7 +59,7 @@ from typing import TYPE_CHECKING, Any
 from plan272.jsonout import dumps
 
 if TYPE_CHECKING:
-    from plan272.engine import Report
+    from plan272.engine import Compared, Recorded, Report
     from plan272.findings import Finding
     from plan272.messages import Lang
 
@@ -67,22 +79,45 @@ FINDING_KEYS = (
     "ids",
     "fingerprint",
     "extra",
+    "baseline_state",
+    "baseline",
 )
+#: the keys of a finding's ``baseline`` (what the baseline recorded of it)
+BASELINE_KEYS = ("severity", "expected", "observed", "difference", "share")
 TOP_KEYS = (
     "version",
     "tool",
     "findings",
     "summary",
+    "baseline_version",
     "suppressed",
+    "worse",
+    "improved",
+    "improved_findings",
     "stale_baseline",
     "rules_checked",
     "complete",
 )
 
 
+def recorded_object(recorded: Recorded) -> dict[str, Any]:
+    """What a baseline recorded of a finding, figures exact (as the finding's own)."""
+    figures = recorded.figures
+    difference = None
+    if figures.expected is not None and figures.observed is not None:
+        difference = figures.observed - figures.expected
+    return {
+        "severity": figures.severity.value,
+        "expected": figures.expected,
+        "observed": figures.observed,
+        "difference": difference,
+        "share": recorded.share,
+    }
+
+
 def finding_object(finding: Finding, lang: Lang = "en") -> dict[str, Any]:
-    """One finding as the JSON object documented above (values may be ``Decimal``); only
-    ``message`` depends on ``lang``."""
+    """One finding as the JSON object documented above, without the baseline's two keys (as ``diff``
+    writes findings too); values may be ``Decimal``; only ``message`` depends on ``lang``."""
     location = finding.location
     return {
         "code": finding.code,
@@ -100,13 +135,34 @@ def finding_object(finding: Finding, lang: Lang = "en") -> dict[str, Any]:
     }
 
 
+def reported_object(
+    finding: Finding, lang: Lang = "en", *, state: str | None = None, compared: Compared | None = None
+) -> dict[str, Any]:
+    """A finding of the report: :func:`finding_object` and how it stands against the baseline —
+    ``baseline_state`` (``None``: no baseline applied) and what the baseline recorded of it."""
+    return {
+        **finding_object(finding, lang),
+        "baseline_state": state,
+        "baseline": None if compared is None else recorded_object(compared.recorded),
+    }
+
+
 def document(report: Report, tool_version: str, lang: Lang = "en") -> dict[str, Any]:
+    findings = [
+        reported_object(f, lang, state=report.baseline_state(f), compared=report.compared(f))
+        for f in report.findings
+    ]
+    improved = [reported_object(c.finding, lang, state="improved", compared=c) for c in report.improved]
     return {
         "version": FORMAT_VERSION,
         "tool": {"name": "plan272", "version": tool_version},
-        "findings": [finding_object(f, lang) for f in report.findings],
+        "findings": findings,
         "summary": report.counts(),
+        "baseline_version": report.baseline_version,
         "suppressed": report.suppressed,
+        "worse": len(report.worse),
+        "improved": len(report.improved),
+        "improved_findings": improved,
         "stale_baseline": list(report.stale_baseline),
         "rules_checked": [rule.code for rule in report.rules],
         "complete": not report.fatal,

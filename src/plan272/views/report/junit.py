@@ -17,6 +17,12 @@
   nothing. When some input could not be read (``report.fatal``), those cases are ``<skipped>``
   instead: a rule's silence over a plan that was not fully loaded proves nothing.
 
+- with ``--baseline``: a finding worse than the baseline is a case as above (a failure for an error
+  or a warning) whose text adds what the baseline recorded (``baseline: worse``, the baseline's
+  severity and figures, and the sentence saying both); a finding that improved on the baseline is a
+  *passing* case (``name`` ends in ``(improved on the baseline)``) with the same details in
+  ``<system-out>``: a notice, not a failure.
+
 ``tests``, ``failures``, ``errors`` and ``skipped`` on both elements count these cases. Text is
 built with :mod:`xml.etree.ElementTree` (so ``<``, ``&``, ``]]>`` are escaped); characters XML 1.0
 cannot carry at all (control characters such as ESC) are replaced by their visible Unicode control
@@ -29,11 +35,12 @@ import re
 from typing import TYPE_CHECKING
 
 from plan272.safety import safe
+from plan272.views.lines import baseline_note
 
 if TYPE_CHECKING:
     from xml.etree.ElementTree import Element
 
-    from plan272.engine import Report
+    from plan272.engine import Compared, Report
     from plan272.findings import Finding
     from plan272.messages import Lang
 
@@ -63,9 +70,12 @@ def _figure(value: object) -> str:
     return "-" if value is None else str(value)
 
 
-def details(finding: Finding, rule_name: str | None, lang: Lang = "en") -> str:
+def details(
+    finding: Finding, rule_name: str | None, lang: Lang = "en", compared: Compared | None = None
+) -> str:
     """The finding as lines of text; every value from the data on its own line, made safe, so no
-    value starts a line of its own (a forged CI command in a log that prints the XML)."""
+    value starts a line of its own (a forged CI command in a log that prints the XML). With
+    ``compared``, what the baseline recorded of it too."""
     lines = [
         safe(str(finding.location)),
         f"{finding.code}" + (f" ({safe(rule_name)})" if rule_name else "") + f", {finding.severity.value}",
@@ -81,6 +91,21 @@ def details(finding: Finding, rule_name: str | None, lang: Lang = "en") -> str:
         value = finding.extra[key]
         lines.append(safe(f"found: {value!r}" if key == "value" else f"{key}: {value}"))
     lines.append(f"fingerprint: {finding.fingerprint()}")
+    if compared is not None:
+        recorded = compared.recorded
+        figures = recorded.figures
+        lines.append(f"baseline: {'worse' if compared.trend == 'worse' else 'improved'}")
+        lines.append(f"baseline severity: {figures.severity.value}")
+        if figures.expected is not None or figures.observed is not None:
+            difference = None
+            if figures.expected is not None and figures.observed is not None:
+                difference = figures.observed - figures.expected
+            lines.append(f"baseline expected: {_figure(figures.expected)}")
+            lines.append(f"baseline observed: {_figure(figures.observed)}")
+            lines.append(f"baseline difference: {_figure(difference)}")
+        if recorded.share is not None:
+            lines.append(safe(f"baseline share: {recorded.share}"))
+        lines.append(safe(baseline_note(compared, lang)))
     return xml_text("\n".join(lines) + "\n")
 
 
@@ -103,6 +128,8 @@ def render(report: Report, tool_version: str, *, lang: Lang = "en", to_file: boo
     _sub(properties, "property", name="plan272.version", value=xml_name(tool_version))
     _sub(properties, "property", name="plan272.suppressed", value=str(report.suppressed))
     _sub(properties, "property", name="plan272.stale_baseline", value=str(len(report.stale_baseline)))
+    _sub(properties, "property", name="plan272.worse", value=str(len(report.worse)))
+    _sub(properties, "property", name="plan272.improved", value=str(len(report.improved)))
 
     counts = {"tests": 0, "failures": 0, "errors": 0, "skipped": 0}
     used: set[tuple[str, str]] = set()
@@ -119,19 +146,30 @@ def render(report: Report, tool_version: str, *, lang: Lang = "en", to_file: boo
 
     for finding in report.findings:
         case = testcase(f"plan272.{finding.code}", f"{finding.key()} at {finding.location}")
-        text = details(finding, names.get(finding.code), lang)
+        compared = report.compared(finding)
+        text = details(finding, names.get(finding.code), lang, compared)
+        message = finding.text(lang)
+        if compared is not None:
+            message += " — " + baseline_note(compared, lang)
         if finding.code == INTERNAL:
             counts["errors"] += 1
             node = _sub(case, "error", type="internal-error", message=xml_name(finding.text(lang)))
             node.text = text
         elif finding.severity.value in ("error", "warning"):
             counts["failures"] += 1
-            node = _sub(case, "failure", type=finding.severity.value, message=xml_name(finding.text(lang)))
+            node = _sub(case, "failure", type=finding.severity.value, message=xml_name(message))
             node.text = text
         else:
             _sub(case, "system-out").text = text
 
-    reported = {f.code for f in report.findings}
+    for compared in report.improved:  # a notice: a passing case
+        finding = compared.finding
+        case = testcase(
+            f"plan272.{finding.code}", f"{finding.key()} at {finding.location} (improved on the baseline)"
+        )
+        _sub(case, "system-out").text = details(finding, names.get(finding.code), lang, compared)
+
+    reported = {f.code for f in report.findings} | {c.finding.code for c in report.improved}
     for rule in report.rules:
         if rule.code in reported:
             continue

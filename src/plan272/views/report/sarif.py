@@ -11,16 +11,23 @@
   results of one run would share a fingerprint, the later ones get ``:2``, ``:3`` … appended so
   code scanning does not merge them into one alert.
 - Figures in ``properties`` are exact JSON numbers (see :mod:`plan272.views.report.json_`).
+- With ``--baseline`` every result has SARIF's ``baselineState``: ``new`` (the baseline does not
+  record it) or ``updated`` (it does, with other figures): a finding worse than the baseline keeps
+  its level; one that improved is a ``note`` (a notice, not a failure). Both carry what the baseline
+  recorded in ``properties.baseline`` and the direction in ``properties.trend`` (``worse`` /
+  ``improved``), and say it in the message. ``unchanged`` results are suppressed, so not written;
+  ``absent`` is not used either: a stale entry has no location for a result (they are listed in
+  the run's ``properties.staleBaseline``). Without a baseline there is no ``baselineState``.
 """
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from plan272.views.lines import finding_line
+from plan272.views.lines import baseline_note, finding_line, report_rows
 
 if TYPE_CHECKING:
-    from plan272.engine import Report
+    from plan272.engine import Compared, Report
     from plan272.findings import Finding
     from plan272.messages import Lang
     from plan272.rules import Rule
@@ -127,13 +134,27 @@ def _rule_object(rule: Rule) -> dict[str, Any]:
     }
 
 
-def _result(finding: Finding, rule_index: int, fingerprint: str, lang: Lang = "en") -> dict[str, Any]:
+def _result(
+    finding: Finding,
+    rule_index: int,
+    fingerprint: str,
+    lang: Lang = "en",
+    *,
+    state: str | None = None,
+    compared: Compared | None = None,
+) -> dict[str, Any]:
+    from plan272.views.report.json_ import recorded_object
+
     line = finding.location.line if finding.location.line and finding.location.line > 0 else 1
-    return {
+    improved = compared is not None and compared.trend == "better"
+    text = finding_line(finding, lang)
+    if compared is not None:
+        text += " — " + baseline_note(compared, lang)
+    result: dict[str, Any] = {
         "ruleId": finding.code,
         "ruleIndex": rule_index,
-        "level": _LEVEL[finding.severity.value],
-        "message": {"text": finding_line(finding, lang)},
+        "level": "note" if improved else _LEVEL[finding.severity.value],
+        "message": {"text": text},
         "locations": [
             {
                 "physicalLocation": {
@@ -143,17 +164,24 @@ def _result(finding: Finding, rule_index: int, fingerprint: str, lang: Lang = "e
             }
         ],
         "partialFingerprints": {FINGERPRINT_KEY: fingerprint},
-        "properties": {
-            "ids": list(finding.ids),
-            "key": finding.key(),
-            "field": finding.location.field or None,
-            "lineKnown": finding.location.line is not None,
-            "expected": finding.expected,
-            "observed": finding.observed,
-            "difference": finding.difference,
-            "extra": {k: finding.extra[k] for k in sorted(finding.extra)},
-        },
     }
+    if state is not None:
+        result["baselineState"] = state
+    result["properties"] = {
+        "ids": list(finding.ids),
+        "key": finding.key(),
+        "field": finding.location.field or None,
+        "lineKnown": finding.location.line is not None,
+        "expected": finding.expected,
+        "observed": finding.observed,
+        "difference": finding.difference,
+        "extra": {k: finding.extra[k] for k in sorted(finding.extra)},
+    }
+    if compared is not None:
+        result["properties"]["severity"] = finding.severity.value
+        result["properties"]["trend"] = "improved" if improved else "worse"
+        result["properties"]["baseline"] = recorded_object(compared.recorded)
+    return result
 
 
 def document(report: Report, tool_version: str, lang: Lang = "en") -> dict[str, Any]:
@@ -161,12 +189,16 @@ def document(report: Report, tool_version: str, lang: Lang = "en") -> dict[str, 
     index = {rule.code: i for i, rule in enumerate(rules)}
     seen: dict[str, int] = {}
     results = []
-    for finding in report.findings:
+    baselined = report.baseline_version is not None
+    for finding, compared in report_rows(report):
         fingerprint = finding.fingerprint()
         seen[fingerprint] = seen.get(fingerprint, 0) + 1
         if seen[fingerprint] > 1:
             fingerprint = f"{fingerprint}:{seen[fingerprint]}"
-        results.append(_result(finding, index[finding.code], fingerprint, lang))
+        state = None if not baselined else "new" if compared is None else "updated"
+        results.append(
+            _result(finding, index[finding.code], fingerprint, lang, state=state, compared=compared)
+        )
     return {
         "$schema": SCHEMA,
         "version": "2.1.0",
@@ -185,6 +217,9 @@ def document(report: Report, tool_version: str, lang: Lang = "en") -> dict[str, 
                     "rulesChecked": [rule.code for rule in report.rules],
                     "suppressed": report.suppressed,
                     "staleBaseline": list(report.stale_baseline),
+                    "baselineVersion": report.baseline_version,
+                    "worse": len(report.worse),
+                    "improved": len(report.improved),
                 },
             }
         ],

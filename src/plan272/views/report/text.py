@@ -10,7 +10,7 @@ from itertools import groupby
 from typing import TYPE_CHECKING
 
 from plan272.safety import safe
-from plan272.views.lines import found_text, outcome, severity_word
+from plan272.views.lines import baseline_note, found_text, outcome, report_rows, severity_word
 
 if TYPE_CHECKING:
     from rich.console import Console
@@ -33,30 +33,40 @@ def draw(report: Report, console: Console, lang: Lang = "en") -> None:
     from rich.table import Table
     from rich.text import Text
 
+    from plan272.findings import Severity
+
     width = max((len(severity_word(s, lang)) for s in ("error", "warning", "info")), default=7) + 1
-    for file, items in groupby(report.findings, key=lambda f: f.location.file):
+    # the findings, and beside them the notices of findings that improved on the baseline (info)
+    for file, items in groupby(report_rows(report), key=lambda row: row[0].location.file):
         console.print(Text(safe(file), style="bold underline"))
         table = Table.grid(padding=(0, 1))
         table.add_column(justify="right", style="dim", no_wrap=True)
         table.add_column(no_wrap=True)
         table.add_column(ratio=1)
-        for finding in items:
+        for finding, compared in items:
+            improved = compared is not None and compared.trend == "better"
+            severity = Severity.INFO.value if improved else finding.severity.value
             where = str(finding.location.line) if finding.location.line else "-"
             head = Text()
-            head.append(
-                f"{severity_word(finding.severity.value, lang):<{width}}",
-                style=_STYLE[finding.severity.value],
-            )
+            head.append(f"{severity_word(severity, lang):<{width}}", style=_STYLE[severity])
             head.append(finding.code, style="bold")
             body = Text()
             if finding.location.field:
                 body.append(f"[{safe(finding.location.field)}] ", style="dim")
-            body.append(safe(finding.text(lang)))
+            body.append(safe(finding.text(lang)), style="dim" if improved else "")
             found = found_text(finding, lang)
             if found is not None:
                 body.append(safe(found), style="dim")
+            if compared is not None:
+                body.append("\n")
+                body.append(baseline_note(compared, lang), style="cyan" if improved else "bold red")
             table.add_row(where, head, body)
         console.print(table)
+        console.print()
+    if report.baseline_version is not None and report.baseline_version < 2:
+        from plan272.messages import Message
+
+        console.print(Text(Message("report.no-figures").render(lang), style="yellow"))
         console.print()
     if report.stale_baseline:
         from plan272.messages import Message
