@@ -50,40 +50,41 @@ def _try(repo: Path, home: Path, *args: str) -> subprocess.CompletedProcess[str]
 
 
 def test_the_hook_checks_the_plan_of_a_repository(tmp_path: Path) -> None:
+    """End to end, once (pre-commit builds an environment for each run of try-repo: seconds)."""
     if shutil.which("git") is None:
         pytest.skip("git is not installed")
-    home = tmp_path / "pre-commit-home"  # one environment for the three runs
     repo = tmp_path / "repo"
     repo.mkdir()
     _git(repo, "init", "-q")
     shutil.copytree(DATA, repo / "data")
-    (repo / "README.md").write_text("notes\n", encoding="utf-8")
     _git(repo, "add", "-A")
     _git(repo, "commit", "-qm", "the plan")
-
     # the shipped plan has errors: the hook fails, with the findings, and was given no file names
     # (a hook that passed them would stop at "Got unexpected extra argument(s)")
-    run = _try(repo, home, "--all-files")
+    run = _try(repo, tmp_path / "pre-commit-home", "--all-files")
     assert run.returncode == 1, run.stdout + run.stderr
     assert "plan272 validate" in run.stdout and "Failed" in run.stdout
     assert "SEC002" in run.stdout and "9 findings: 5 error, 2 warning, 2 info" in run.stdout
     assert "unexpected extra argument" not in run.stdout
 
-    # a change to a file of another kind does not run it
-    run = _try(repo, home, "--files", "README.md")
-    assert run.returncode == 0, run.stdout + run.stderr
-    assert "Skipped" in run.stdout
 
-    # a plan without errors passes: the skeleton `plan272 init` writes, as the data directory
-    shutil.rmtree(repo / "data")
-    init = subprocess.run(
-        [sys.executable, "-m", "plan272", "init", str(repo / "data"), "--period", "2026-2030"],
-        capture_output=True,
-        text=True,
-    )
-    assert init.returncode == 0, init.stderr
-    _git(repo, "add", "-A")
-    _git(repo, "commit", "-qm", "a new plan")
-    run = _try(repo, home, "--all-files")
-    assert run.returncode == 0, run.stdout + run.stderr
-    assert "Passed" in run.stdout
+def test_the_manifest_as_pre_commit_reads_it(tmp_path: Path) -> None:
+    """pre-commit's own reader: the hook runs on the plan's kinds of file only, takes no file names,
+    and what it runs passes on a plan without errors (the skeleton `plan272 init` writes)."""
+    import re
+
+    _pre_commit()
+    from pre_commit.clientlib import load_manifest
+
+    (hook,) = load_manifest(str(ROOT / ".pre-commit-hooks.yaml"))
+    assert hook["id"] == "plan272-validate" and hook["pass_filenames"] is False
+    files = re.compile(hook["files"])
+    assert all(files.search(f) for f in ("data/plan.yaml", "plans/x/plan.yml", "data/appendix1.csv"))
+    assert not any(files.search(f) for f in ("README.md", "src/app.py", "data/notes.txt"))
+    assert hook["entry"] == "plan272 validate" and hook["args"] == []
+    data = tmp_path / "data"
+    init = subprocess.run([sys.executable, "-m", "plan272", "init", str(data), "--period", "2026-2030"])
+    assert init.returncode == 0
+    # the entry as pre-commit runs it: in the repository's top level, where data/ is the default
+    entry = [sys.executable, "-m", "plan272", *hook["entry"].split()[1:]]
+    assert subprocess.run(entry, cwd=tmp_path, capture_output=True).returncode == 0
