@@ -26,6 +26,8 @@ class Format:
     module: str
     #: its output holds CI workflow commands meant as such (the github format)
     commands: bool = False
+    #: read by machines (CI systems, dashboards): files are named from the repository's root
+    machine: bool = False
 
 
 class Formats(tuple[Format, ...]):

@@ -7,17 +7,24 @@ from typing import TYPE_CHECKING
 from plan272.views import Format, Formats
 
 if TYPE_CHECKING:
+    from pathlib import Path
+
     from plan272.engine import Report
+    from plan272.findings import Severity
     from plan272.messages import Lang
 
 FORMATS = Formats(
     (
         Format("text", "findings grouped by file, for people", "plan272.views.report.text"),
-        Format("json", "stable, versioned, exact figures", "plan272.views.report.json_"),
-        Format("sarif", "SARIF 2.1.0, for code-scanning dashboards", "plan272.views.report.sarif"),
-        Format("junit", "JUnit XML, for CI test reports", "plan272.views.report.junit"),
-        Format("github", "GitHub Actions annotations", "plan272.views.report.github", commands=True),
-        Format("gitlab", "GitLab Code Quality report (JSON)", "plan272.views.report.gitlab"),
+        Format("json", "stable, versioned, exact figures", "plan272.views.report.json_", machine=True),
+        Format(
+            "sarif", "SARIF 2.1.0, for code-scanning dashboards", "plan272.views.report.sarif", machine=True
+        ),
+        Format("junit", "JUnit XML, for CI test reports", "plan272.views.report.junit", machine=True),
+        Format(
+            "github", "GitHub Actions annotations", "plan272.views.report.github", commands=True, machine=True
+        ),
+        Format("gitlab", "GitLab Code Quality report (JSON)", "plan272.views.report.gitlab", machine=True),
         Format(
             "concise",
             "one line per finding: path:line:col: CODE severity: message",
@@ -27,10 +34,28 @@ FORMATS = Formats(
 )
 
 
-def render(report: Report, name: str, version: str, lang: Lang = "en", *, to_file: bool = False) -> str:
-    """The report as text in the format ``name``, its words in ``lang``."""
+def render(
+    report: Report,
+    name: str,
+    version: str,
+    lang: Lang = "en",
+    *,
+    to_file: bool = False,
+    fail_on: Severity | None = None,
+    root: Path | None = None,
+) -> str:
+    """The report as text in the format ``name``, its words in ``lang``. ``fail_on`` is the lowest
+    severity that fails the run (error by default; formats that mark failures follow it), ``root``
+    the directory machine formats name files from (:mod:`plan272.views.places`)."""
     from importlib import import_module
 
-    view = import_module(FORMATS.get(name).module)
-    text: str = view.render(report, version, lang=lang, to_file=to_file)
+    from plan272.findings import Severity
+    from plan272.views.places import rooted
+
+    chosen = FORMATS.get(name)
+    view = import_module(chosen.module)
+    with rooted(root if chosen.machine else None):
+        text: str = view.render(
+            report, version, lang=lang, to_file=to_file, fail_on=fail_on or Severity.ERROR
+        )
     return text

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from plan272.findings import Severity
 from plan272.safety import safe
 from plan272.views.lines import baseline_note, finding_line, outcome, report_rows
 
@@ -38,6 +39,13 @@ def line(finding: Finding, lang: Lang = "en", compared: Compared | None = None) 
     )
 
 
-def render(report: Report, tool_version: str, *, lang: Lang = "en", to_file: bool = False) -> str:
+def render(
+    report: Report,
+    tool_version: str,
+    *,
+    lang: Lang = "en",
+    to_file: bool = False,
+    fail_on: Severity = Severity.ERROR,
+) -> str:
     lead, rest = outcome(report, lang)
     return "".join(line(f, lang, c) + "\n" for f, c in report_rows(report)) + lead + rest + "\n"

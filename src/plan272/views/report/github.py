@@ -25,6 +25,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from plan272.findings import Severity
 from plan272.messages import Arg, Message
 from plan272.safety import safe
 from plan272.views.lines import baseline_note, finding_line, plural_s, report_rows, severity_word
@@ -81,7 +82,14 @@ def annotation(
     return f"::{command} {','.join(props)}::{escape_data(message_of(finding, lang, compared))}"
 
 
-def render(report: Report, tool_version: str, *, lang: Lang = "en", to_file: bool = False) -> str:
+def render(
+    report: Report,
+    tool_version: str,
+    *,
+    lang: Lang = "en",
+    to_file: bool = False,
+    fail_on: Severity = Severity.ERROR,
+) -> str:
     names = _rule_names(report)
     lines = [annotation(f, names.get(f.code), lang, compared) for f, compared in report_rows(report)]
     return "".join(line + "\n" for line in lines)

@@ -24,6 +24,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
+from plan272.findings import Severity
 from plan272.safety import safe
 from plan272.views.lines import baseline_note, finding_line
 
@@ -63,7 +64,14 @@ def issues(report: Report, lang: Lang = "en") -> list[dict[str, Any]]:
     return out
 
 
-def render(report: Report, tool_version: str, *, lang: Lang = "en", to_file: bool = False) -> str:
+def render(
+    report: Report,
+    tool_version: str,
+    *,
+    lang: Lang = "en",
+    to_file: bool = False,
+    fail_on: Severity = Severity.ERROR,
+) -> str:
     import json
 
     return json.dumps(issues(report, lang), ensure_ascii=False, indent=2) + "\n"

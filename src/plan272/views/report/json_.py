@@ -56,6 +56,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
+from plan272.findings import Severity
 from plan272.jsonout import dumps
 
 if TYPE_CHECKING:
@@ -169,5 +170,12 @@ def document(report: Report, tool_version: str, lang: Lang = "en") -> dict[str, 
     }
 
 
-def render(report: Report, tool_version: str, *, lang: Lang = "en", to_file: bool = False) -> str:
+def render(
+    report: Report,
+    tool_version: str,
+    *,
+    lang: Lang = "en",
+    to_file: bool = False,
+    fail_on: Severity = Severity.ERROR,
+) -> str:
     return dumps(document(report, tool_version, lang)) + "\n"

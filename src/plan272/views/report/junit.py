@@ -34,6 +34,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
+from plan272.findings import Severity
 from plan272.safety import safe
 from plan272.views.lines import baseline_note
 
@@ -115,7 +116,14 @@ def _sub(parent: Element, tag: str, **attrs: str) -> Element:
     return SubElement(parent, tag, {k.rstrip("_"): v for k, v in attrs.items()})
 
 
-def render(report: Report, tool_version: str, *, lang: Lang = "en", to_file: bool = False) -> str:
+def render(
+    report: Report,
+    tool_version: str,
+    *,
+    lang: Lang = "en",
+    to_file: bool = False,
+    fail_on: Severity = Severity.ERROR,
+) -> str:
     from xml.etree.ElementTree import Element, indent, tostring
 
     from plan272.engine import INTERNAL

@@ -24,6 +24,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
+from plan272.findings import Severity
 from plan272.views.lines import baseline_note, finding_line, report_rows
 
 if TYPE_CHECKING:
@@ -226,7 +227,14 @@ def document(report: Report, tool_version: str, lang: Lang = "en") -> dict[str, 
     }
 
 
-def render(report: Report, tool_version: str, *, lang: Lang = "en", to_file: bool = False) -> str:
+def render(
+    report: Report,
+    tool_version: str,
+    *,
+    lang: Lang = "en",
+    to_file: bool = False,
+    fail_on: Severity = Severity.ERROR,
+) -> str:
     from plan272.jsonout import dumps
 
     return dumps(document(report, tool_version, lang)) + "\n"

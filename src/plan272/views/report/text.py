@@ -9,6 +9,7 @@ from __future__ import annotations
 from itertools import groupby
 from typing import TYPE_CHECKING
 
+from plan272.findings import Severity
 from plan272.safety import safe
 from plan272.views.lines import baseline_note, found_text, outcome, report_rows, severity_word
 
@@ -22,7 +23,14 @@ if TYPE_CHECKING:
 _STYLE = {"error": "bold red", "warning": "yellow", "info": "cyan"}
 
 
-def render(report: Report, tool_version: str = "", *, lang: Lang = "en", to_file: bool = False) -> str:
+def render(
+    report: Report,
+    tool_version: str = "",
+    *,
+    lang: Lang = "en",
+    to_file: bool = False,
+    fail_on: Severity = Severity.ERROR,
+) -> str:
     """The report as text: coloured on a terminal, plain for a file or a pipe."""
     from plan272.views.console import capture
 
