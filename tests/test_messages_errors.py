@@ -1037,7 +1037,10 @@ def test_every_error_key_is_produced_by_a_case(world: World) -> None:
         with pytest.MonkeyPatch.context() as monkeypatch:
             produced.update(_keys(build(world, monkeypatch).message))
     notices = {key for key in ERRORS if key.startswith("notice.")}  # test_notices_in_both_languages
-    settings = {key for key in ERRORS if key.startswith("error.settings.")}  # tests/test_settings.py
+    # settings files, --show-settings and --statistics: tests/test_settings.py, tests/test_validate_options.py
+    settings = {
+        key for key in ERRORS if key.startswith(("error.settings.", "settings.", "error.statistics."))
+    }
     missing = set(ERRORS) - BOUNDARY - notices - settings - produced - set(LIBRARY_ONLY)
     assert missing == set()
 

@@ -49,7 +49,7 @@ class Setting:
     file), or ``default``."""
 
     value: Value | None
-    source: Literal["flag", "file", "default"]
+    source: Literal["flag", "file", "default", "detected"]
 
 
 @dataclass(frozen=True)
@@ -69,12 +69,14 @@ class Settings:
         if setting.source == "file" and self.file is not None:
             table = "[tool.plan272]" if self.file.name == "pyproject.toml" else ""
             return f"{self.file.as_posix()} {table}".rstrip()
-        return {"flag": "command line", "default": "default", "file": "file"}[setting.source]
+        words = {"flag": "command line", "default": "default", "file": "file", "detected": "detected"}
+        return words[setting.source]
 
 
 def find(start: Path) -> Path | None:
     """The settings file for a plan in ``start`` (a directory): the nearest ``plan272.toml``, or
-    ``pyproject.toml`` with a ``[tool.plan272]`` table, in ``start`` or a directory above it."""
+    ``pyproject.toml`` with a ``[tool.plan272]`` table, in ``start`` or a directory above it
+    (:class:`SettingsError` for a pyproject.toml on the way that cannot be read)."""
     directory = start.resolve()
     for folder in (directory, *directory.parents):
         for name in FILES:
@@ -87,12 +89,10 @@ def find(start: Path) -> Path | None:
 
 
 def _has_table(pyproject: Path) -> bool:
-    """Whether a pyproject.toml holds ``[tool.plan272]`` (a file that cannot be read is passed over
-    here; it is reported only when it is the one chosen)."""
-    try:
-        data = _parse(pyproject)
-    except SettingsError:
-        return False
+    """Whether a pyproject.toml holds ``[tool.plan272]``. One that cannot be read is an error
+    (:class:`SettingsError`), not passed over: it may hold the settings, and a run must not silently
+    go on without them."""
+    data = _parse(pyproject)
     tool = data.get("tool")
     return isinstance(tool, dict) and "plan272" in tool
 

@@ -314,4 +314,19 @@ ERRORS: dict[str, tuple[str, str]] = {
         "{path}: format {value} is not one of {known}",
         "{path}: format {value} không thuộc các định dạng {known}",
     ),
+    "error.statistics.format": (
+        "--statistics writes text or json, not {format}",
+        "--statistics chỉ ghi dạng text hoặc json, không ghi {format}",
+    ),
+    # --- validate --show-settings -------------------------------------------------------------------------
+    "settings.file": ("# settings file: {file}", "# tệp thiết lập: {file}"),
+    "settings.no-file": (
+        "none (no plan272.toml, no [tool.plan272])",
+        "không có (không có plan272.toml hay [tool.plan272])",
+    ),
+    "settings.unset": ("(not set)", "(chưa đặt)"),
+    "settings.from-flag": ("command line", "dòng lệnh"),
+    "settings.from-file": ("{file}", "{file}"),
+    "settings.from-default": ("default", "mặc định"),
+    "settings.from-git": ("default: the top of the git repository", "mặc định: thư mục gốc của kho git"),
 }

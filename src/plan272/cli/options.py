@@ -25,9 +25,9 @@ class FailOn(StrEnum):
 
 
 def _format_option(registry: Formats, help: str) -> Any:
-    def choose(value: str) -> str:
+    def choose(value: str | None) -> str | None:
         # a refusal in the run's language as far as it is known: --lang if given before --format
-        return registry.choose(value, error_language())
+        return None if value is None else registry.choose(value, error_language())
 
     return typer.Option(
         "--format",
@@ -38,7 +38,7 @@ def _format_option(registry: Formats, help: str) -> Any:
     )
 
 
-ValidateFormat = Annotated[str, _format_option(REPORT_FORMATS, "Report format")]
+ValidateFormat = Annotated[str | None, _format_option(REPORT_FORMATS, "Report format (default text)")]
 DiffFormat = Annotated[str, _format_option(DIFF_FORMATS, "Report format")]
 
 
@@ -58,8 +58,12 @@ def _remember(value: LangChoice | None) -> LangChoice | None:
 
 
 def forget_language() -> None:
-    """A new run knows no language yet (runs in one process, as the tests make, do not share it)."""
+    """A new run knows no language nor colour choice yet (runs in one process, as the tests make, do
+    not share them)."""
+    from plan272.views.console import _COLOR
+
     _SPEAKING.set(None)
+    _COLOR.set("auto")
 
 
 def error_language() -> Lang:
@@ -86,9 +90,12 @@ LangOption = Annotated[
 ]
 
 
-def language(option: LangChoice | None, plan_language: str | None = None) -> Lang:
-    """The language a report is written in: ``--lang``, else ``$PLAN272_LANG``, else plan.yaml's
-    ``language``, else English. An unknown ``$PLAN272_LANG`` is a usage error, not a guess."""
+def language(
+    option: LangChoice | None, plan_language: str | None = None, configured: str | None = None
+) -> Lang:
+    """The language a report is written in: ``--lang``, else ``$PLAN272_LANG``, else the settings
+    file's ``language`` (``configured``), else plan.yaml's ``language``, else English. An unknown
+    ``$PLAN272_LANG`` is a usage error, not a guess."""
     import os
 
     chosen: Lang
@@ -102,10 +109,37 @@ def language(option: LangChoice | None, plan_language: str | None = None) -> Lan
 
             raise UserError(Message("error.lang-env", value=repr(env)))
         chosen = "vi" if env == "vi" else "en"
+    elif configured in ("en", "vi"):
+        chosen = "vi" if configured == "vi" else "en"
     else:
         chosen = "vi" if plan_language == "vi" else "en"
     _SPEAKING.set(chosen)
     return chosen
+
+
+class ColorChoice(StrEnum):
+    auto = "auto"
+    always = "always"
+    never = "never"
+
+
+def _color(value: ColorChoice | None) -> ColorChoice | None:
+    from plan272.views.console import _COLOR
+
+    if value is not None:
+        _COLOR.set(value.value)
+    return value
+
+
+ColorOption = Annotated[
+    ColorChoice | None,
+    typer.Option(
+        "--color",
+        callback=_color,
+        help="Colour the output: auto (a terminal; off with NO_COLOR, on with FORCE_COLOR), always, never.",
+        show_default=False,
+    ),
+]
 
 
 DataDir = Annotated[

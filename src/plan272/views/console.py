@@ -5,8 +5,10 @@ from __future__ import annotations
 import os
 import shutil
 import sys
-from collections.abc import Callable
-from typing import IO, TYPE_CHECKING
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
+from typing import IO, TYPE_CHECKING, Literal
 
 from plan272.safety import guard_lines
 
@@ -18,8 +20,34 @@ if TYPE_CHECKING:
 MIN_WIDTH, MAX_WIDTH = 60, 1000
 
 
+ColorChoice = Literal["auto", "always", "never"]
+_COLOR: ContextVar[ColorChoice] = ContextVar("plan272_color", default="auto")
+
+
+@contextmanager
+def coloring(choice: ColorChoice) -> Iterator[None]:
+    """``--color``: ``always`` / ``never`` whatever the environment, or ``auto`` for the time a
+    command runs."""
+    token = _COLOR.set(choice)
+    try:
+        yield
+    finally:
+        _COLOR.reset(token)
+
+
 def stdout_is_terminal() -> bool:
-    return sys.stdout.isatty() and "NO_COLOR" not in os.environ
+    """Whether standard output gets colour: ``--color always|never`` decides; else ``NO_COLOR`` (any
+    non-empty value) turns it off and ``FORCE_COLOR`` (non-empty, not ``0``) on, as CI systems set
+    them (https://no-color.org, https://force-color.org); else only a terminal gets it."""
+    choice = _COLOR.get()
+    if choice != "auto":
+        return choice == "always"
+    if os.environ.get("NO_COLOR", ""):
+        return False
+    force = os.environ.get("FORCE_COLOR", "")
+    if force and force != "0":
+        return True
+    return sys.stdout.isatty()
 
 
 def make_console(
@@ -27,7 +55,7 @@ def make_console(
 ) -> Console:
     """A console for ``file`` (standard output by default).
 
-    Colour only on a terminal (and never with NO_COLOR); width: the terminal's, or 100 columns when
+    Colour as :func:`stdout_is_terminal` says; width: the terminal's, or 100 columns when
     the output goes to a pipe or a file, so reports are the same wherever they are read.
     """
     from rich.console import Console

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from contextvars import ContextVar
 from typing import TYPE_CHECKING
 
 from plan272.views import Format, Formats
@@ -29,9 +30,18 @@ FORMATS = Formats(
             "concise",
             "one line per finding: path:line:col: CODE severity: message",
             "plan272.views.report.concise",
+            machine=True,
         ),
     )
 )
+
+
+_QUIET: ContextVar[bool] = ContextVar("plan272_quiet", default=False)
+
+
+def quiet() -> bool:
+    """``--quiet``: the findings only, without the lines around them (counts, notes on the baseline)."""
+    return _QUIET.get()
 
 
 def render(
@@ -43,10 +53,12 @@ def render(
     to_file: bool = False,
     fail_on: Severity | None = None,
     root: Path | None = None,
+    quiet: bool = False,
 ) -> str:
     """The report as text in the format ``name``, its words in ``lang``. ``fail_on`` is the lowest
     severity that fails the run (error by default; formats that mark failures follow it), ``root``
-    the directory machine formats name files from (:mod:`plan272.views.places`)."""
+    the directory machine formats name files from (:mod:`plan272.views.places`); ``quiet``: the
+    findings only (text and concise leave out their closing lines)."""
     from importlib import import_module
 
     from plan272.findings import Severity
@@ -54,8 +66,12 @@ def render(
 
     chosen = FORMATS.get(name)
     view = import_module(chosen.module)
-    with rooted(root if chosen.machine else None):
-        text: str = view.render(
-            report, version, lang=lang, to_file=to_file, fail_on=fail_on or Severity.ERROR
-        )
+    token = _QUIET.set(quiet)
+    try:
+        with rooted(root if chosen.machine else None):
+            text: str = view.render(
+                report, version, lang=lang, to_file=to_file, fail_on=fail_on or Severity.ERROR
+            )
+    finally:
+        _QUIET.reset(token)
     return text

@@ -47,5 +47,10 @@ def render(
     to_file: bool = False,
     fail_on: Severity = Severity.ERROR,
 ) -> str:
+    from plan272.views.report import quiet
+
+    lines = "".join(line(f, lang, c) + "\n" for f, c in report_rows(report))
+    if quiet():
+        return lines
     lead, rest = outcome(report, lang)
-    return "".join(line(f, lang, c) + "\n" for f, c in report_rows(report)) + lead + rest + "\n"
+    return lines + lead + rest + "\n"

@@ -71,6 +71,10 @@ def draw(report: Report, console: Console, lang: Lang = "en") -> None:
             table.add_row(where, head, body)
         console.print(table)
         console.print()
+    from plan272.views.report import quiet
+
+    if quiet():  # the findings only
+        return
     if report.baseline_version is not None and report.baseline_version < 2:
         from plan272.messages import Message
 
