@@ -12,6 +12,7 @@ from plan272.cli.options import (
     DEFAULT_MAX_FILE_SIZE,
     DEFAULT_MAX_PROBLEMS,
     DEFAULT_MAX_ROWS,
+    ColorOption,
     DiffFormat,
     FailOn,
     Force,
@@ -65,6 +66,7 @@ def register(app: typer.Typer) -> None:
         ] = Path("data"),
         format: DiffFormat = "text",
         lang: LangOption = None,
+        color: ColorOption = None,
         exit_code: Annotated[
             bool,
             typer.Option("--exit-code", help="Exit 1 when the two sides differ (like git diff --exit-code)."),

@@ -6,7 +6,7 @@ from typing import Annotated
 
 import typer
 
-from plan272.cli.options import LangOption, language
+from plan272.cli.options import ColorOption, LangOption, language
 
 
 def register(app: typer.Typer) -> None:
@@ -14,6 +14,7 @@ def register(app: typer.Typer) -> None:
     def rules(
         code: Annotated[str | None, typer.Argument(help="A rule code, e.g. SEC001.")] = None,
         lang: LangOption = None,
+        color: ColorOption = None,
     ) -> None:
         """List the rule catalogue, or explain one rule."""
         from rich.table import Table

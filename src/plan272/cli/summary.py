@@ -20,6 +20,7 @@ from plan272.cli.options import (
     DEFAULT_MAX_FILE_SIZE,
     DEFAULT_MAX_PROBLEMS,
     DEFAULT_MAX_ROWS,
+    ColorOption,
     DataDir,
     LangOption,
     MaxFileSize,
@@ -56,6 +57,7 @@ def register(app: typer.Typer) -> None:
             str | None, typer.Option("--section", "-s", help=f"Print one part only: {_SECTION_NAMES}.")
         ] = None,
         lang: LangOption = None,
+        color: ColorOption = None,
         unit: Annotated[
             UnitChoice, typer.Option("--unit", help="Amounts in million VND, or billion with three decimals.")
         ] = UnitChoice.million,
