@@ -207,7 +207,7 @@ def test_the_worsening_in_sarif_junit_and_github(tmp_path: Path, shipped_baselin
     assert suite is not None and suite.get("failures") == "2"
     props = {p.get("name"): p.get("value") for p in suite.iter("property")}
     assert (props["plan272.worse"], props["plan272.improved"], props["plan272.suppressed"]) == ("2", "0", "7")
-    failure = next(c for c in suite.iter("testcase") if SEC002_2022 in (c.get("name") or "")).find("failure")
+    failure = next(c for c in suite.iter("testcase") if c.get("name") == "SEC002 2022").find("failure")
     assert failure is not None and failure.text is not None
     lines = failure.text.splitlines()
     assert {
@@ -267,7 +267,8 @@ def test_the_improvement_in_every_format(tmp_path: Path, shipped_baseline: Path)
 
     junit = ET.fromstring(cli(*base, "--format", "junit").stdout).find("testsuite")
     assert junit is not None and junit.get("failures") == "0"
-    cases = [c for c in junit.iter("testcase") if "(improved on the baseline)" in (c.get("name") or "")]
+    # the same names as when they failed (the case's name is the finding's identity), now passing
+    cases = [c for c in junit.iter("testcase") if c.get("name") in ("SEC001 period", "SEC002 2022")]
     assert len(cases) == 2 and all(c.find("failure") is None for c in cases)
     out = cases[0].find("system-out")
     assert out is not None and "baseline: improved" in (out.text or "")

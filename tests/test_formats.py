@@ -183,7 +183,7 @@ def check_sarif(doc: dict[str, Any], report: Report) -> None:
     driver = run_["tool"]["driver"]
     assert driver["name"] == "plan272"
     assert driver["version"] == VERSION
-    assert "informationUri" not in driver
+    assert driver["informationUri"] == sarif.DOCS_URL
     ids = [r["id"] for r in driver["rules"]]
     assert len(ids) == len(set(ids))
     assert set(ids) >= {r.code for r in catalogue()}
@@ -192,6 +192,7 @@ def check_sarif(doc: dict[str, Any], report: Report) -> None:
         assert rule["shortDescription"]["text"]
         assert rule["fullDescription"]["text"]
         assert rule["help"]["text"] and rule["help"]["markdown"]
+        assert rule["helpUri"] == f"{sarif.DOCS_URL}#rule-catalogue"
         assert rule["defaultConfiguration"]["level"] in ("error", "warning", "note")
         assert isinstance(rule["properties"]["tags"], list)
     assert len(run_["results"]) == len(report.findings)
@@ -251,7 +252,9 @@ def test_sarif_hostile_and_internal() -> None:
 
 
 def test_sarif_uri_is_relative_with_forward_slashes() -> None:
-    assert sarif.artifact_uri("data\\plan.yaml") == "data/plan.yaml"
+    # place() has made the path POSIX already: a backslash is a character of the name
+    assert sarif.artifact_uri("data\\plan.yaml") == "data%5Cplan.yaml"
+    assert sarif.artifact_uri("data/plan.yaml") == "data/plan.yaml"
     assert sarif.artifact_uri("./data/my plan.yaml") == "data/my%20plan.yaml"
     assert sarif.artifact_uri("/abs/plan.yaml") == "file:///abs/plan.yaml"
 
@@ -301,7 +304,7 @@ def test_junit_shipped_data() -> None:
     assert len(keys) == len(set(keys))
     counts = report.counts()
     failures = [c for c in all_cases if c.find("failure") is not None]
-    assert len(failures) == counts["error"] + counts["warning"] == 7
+    assert len(failures) == counts["error"] == 5  # --fail-on error (the default): warnings pass
     reported = {f.code for f in report.findings}
     quiet = [r.code for r in report.rules if r.code not in reported]
     passing = [c for c in all_cases if c.get("name") == junit.PASS_NAME]
@@ -311,7 +314,7 @@ def test_junit_shipped_data() -> None:
     assert len(info) == 1 and info[0].find("failure") is None and info[0].find("system-out") is not None
     for element in (root, suite):
         assert element.get("tests") == str(len(all_cases)) == str(len(report.findings) + len(quiet))
-        assert element.get("failures") == "7"
+        assert element.get("failures") == "5"
         assert element.get("errors") == "0"
         assert element.get("skipped") == "0"
     failure = failures[0].find("failure")
@@ -336,22 +339,24 @@ def test_junit_hostile_text() -> None:
     assert failure.get("message") == safe(HOSTILE_MESSAGE)  # one line: \n, \r, \x1b made visible
     assert "]]>" in failure.text and "<script>" in failure.text
     assert "found: '\\x1b[31mred'" in failure.text
-    assert first.get("name") == "SUM001|P:1,2|a\\nb|<c> at data/we,ird:dir/app%1.csv:7 [y2021]"
+    assert first.get("name") == "SUM001 P:1,2 a\\nb|<c>"
+    assert (first.get("file"), first.get("line")) == ("data/we,ird:dir/app%1.csv", "7")
     assert not any(line.lstrip().startswith("::") for line in text.splitlines())
-    assert [c.find("failure") is not None for c in all_cases[:4]] == [True, True, False, False]
+    assert [c.find("failure") is not None for c in all_cases[:4]] == [True, False, False, False]
     error = all_cases[3].find("error")
     assert error is not None and error.get("type") == "internal-error"
+    assert all_cases[1].find("system-out") is not None  # a warning, below --fail-on error: passes
     assert all_cases[2].find("system-out") is not None  # info: a passing case
-    assert root.get("failures") == "2" and root.get("errors") == "1"
+    assert root.get("failures") == "1" and root.get("errors") == "1"
     assert root.get("tests") == str(4 + len(catalogue()) - 3)  # SUM001, SUM002, SEC003 reported
 
 
 def test_junit_names_never_collide() -> None:
     same = plain(line=4)
     report = Report([same, same, same], rules("SUM002", "SUM001"))
-    root = ET.fromstring(junit.render(report, VERSION))
+    root = ET.fromstring(junit.render(report, VERSION, fail_on=Severity.WARNING))
     names = [c.get("name") for c in cases(root)]
-    base = f"{same.key()} at {same.location}"
+    base = "SUM002 P1"
     assert names == [base, f"{base} #2", f"{base} #3", junit.PASS_NAME]
     assert root.get("failures") == "3" and root.get("tests") == "4"
 

@@ -141,6 +141,16 @@ def test_color(tmp_path: Path, args: tuple[str, ...], env: dict[str, str], colou
 
 def test_machine_formats_name_files_from_the_repository_root(repo: Path, tmp_path: Path) -> None:
     for cwd, argument in ((repo / "src", "../data"), (tmp_path, str(repo / "data"))):
+        sarif = json.loads(cli(cwd, argument, "-f", "sarif").stdout)
+        results = sarif["runs"][0]["results"]
+        assert {r["locations"][0]["physicalLocation"]["artifactLocation"]["uri"] for r in results} == {
+            "data/plan.yaml"
+        }
+        summary = cwd / "summary.md"
+        github = cli(cwd, argument, "-f", "github", env={"GITHUB_STEP_SUMMARY": str(summary)}).stdout
+        assert all(line.startswith("::") and "file=data/plan.yaml," in line for line in github.splitlines())
+        assert "| data/plan\\.yaml\\:108 \\[security" in summary.read_text(encoding="utf-8")
+        summary.unlink()
         gitlab = json.loads(cli(cwd, argument, "-f", "gitlab").stdout)
         assert {issue["location"]["path"] for issue in gitlab} == {"data/plan.yaml"}, cwd
         concise = cli(cwd, argument, "-f", "concise").stdout.splitlines()

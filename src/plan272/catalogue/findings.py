@@ -450,4 +450,23 @@ FINDINGS: dict[str, tuple[str, str]] = {
         "{count} phát hiện khác không được hiển thị (GitHub giới hạn step summary ở 1 MiB): chạy `plan272 "
         "validate` trên máy hoặc dùng `--format json`.",
     ),
+    # --- the machine formats of validate (sarif, junit) ------------------------------------------------
+    "sarif.root": (
+        "the root of the repository the plan is in (git's top level, or --root): a file URI with the "
+        "base {base} is relative to it",
+        "thư mục gốc của kho chứa kế hoạch (thư mục trên cùng của git, hoặc --root): URI của một tệp có "
+        "gốc {base} tính từ thư mục này",
+    ),
+    "junit.passes": (
+        "not a failure: {severity} is below --fail-on {fail_on}",
+        "không tính là lỗi kiểm thử: mức {severity} thấp hơn --fail-on {fail_on}",
+    ),
+    "junit.improved": (
+        "not a failure: improved on the baseline",
+        "không tính là lỗi kiểm thử: đã cải thiện so với baseline",
+    ),
+    "junit.skipped": (
+        "some input could not be read: this rule's silence proves nothing",
+        "không đọc được một phần dữ liệu: quy tắc này không báo gì cũng không chứng minh được điều gì",
+    ),
 }

@@ -205,10 +205,12 @@ def register(app: typer.Typer) -> None:
             commands=views.FORMATS.get(format).commands and not statistics,
         )
         if format == "github" and (summary := os.environ.get("GITHUB_STEP_SUMMARY")):
+            from plan272.views.places import rooted
             from plan272.views.report import github
 
             written = [p for p in (output, write_baseline) if p is not None]
-            step = github.step_summary(report, __version__, words)
+            with rooted(root.resolve() if root is not None else None):
+                step = github.step_summary(report, __version__, words)
             append_file(Path(summary), step, inputs=[*inputs, *written])
         if report.fatal:
             raise typer.Exit(2)

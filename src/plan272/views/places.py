@@ -31,6 +31,11 @@ def rooted(root: Path | None) -> Iterator[None]:
         _ROOT.reset(token)
 
 
+def current_root() -> Path | None:
+    """The root files are named from while a view renders (``None``: as given)."""
+    return _ROOT.get()
+
+
 def place(file: str) -> str:
     """``file`` (as the run names it: relative to the current directory, or absolute) as the report
     shows it: relative to the root with forward slashes, or as given when no root is set."""

@@ -4,6 +4,10 @@
 
     ::error file=data/plan.yaml,line=95,col=1,title=SEC002 security-share-year::[field] message
 
+``file`` is the finding's file as :func:`plan272.views.places.place` names it: relative to the
+repository's root (git's top level, or ``--root``) with forward slashes, which is how GitHub
+places an annotation on a file whatever directory the job ran in (``working-directory:``); a file
+outside the root keeps its absolute path.
 error -> ``::error``, warning -> ``::warning``, info -> ``::notice``. ``line`` and ``col`` are
 left out when the line is unknown. With ``--baseline``, a finding worse than the baseline keeps its
 command and its message adds what the baseline recorded (``… — worse than the baseline (recorded:
@@ -27,8 +31,10 @@ from typing import TYPE_CHECKING
 
 from plan272.findings import Severity
 from plan272.messages import Arg, Message
+from plan272.problems import Location
 from plan272.safety import safe
 from plan272.views.lines import baseline_note, finding_line, plural_s, report_rows, severity_word
+from plan272.views.places import place
 
 if TYPE_CHECKING:
     from plan272.engine import Compared, Report
@@ -72,8 +78,10 @@ def message_of(
 def annotation(
     finding: Finding, rule_name: str | None, lang: Lang = "en", compared: Compared | None = None
 ) -> str:
+    from plan272.views.places import place
+
     title = f"{finding.code} {rule_name}" if rule_name else finding.code
-    props = [f"file={escape_property(finding.location.file)}"]
+    props = [f"file={escape_property(place(finding.location.file))}"]
     if finding.location.line is not None:
         props += [f"line={finding.location.line}", "col=1"]
     props.append(f"title={escape_property(title)}")
@@ -172,8 +180,9 @@ def step_summary(report: Report, tool_version: str, lang: Lang = "en") -> str:
             code = md(finding.code) + (f" {md(name)}" if name else "")
             improved = compared is not None and compared.trend == "better"
             severity = "info" if improved else finding.severity.value
+            where = Location(place(finding.location.file), finding.location.line, finding.location.field)
             row = (
-                f"| {code} | {severity_word(severity, lang)} | {md(str(finding.location))} "
+                f"| {code} | {severity_word(severity, lang)} | {md(str(where))} "
                 f"| {md(message_of(finding, lang, compared, field=False))} |\n"
             )
             size += len(row.encode("utf-8"))

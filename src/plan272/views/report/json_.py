@@ -10,7 +10,7 @@ Format version 1::
           "code": "SEC002",              // rule code
           "severity": "error",           // "error" | "warning" | "info"
           "message": "...",
-          "file": "data/plan.yaml",      // as the loader names it
+          "file": "data/plan.yaml",      // relative to the repository's root (see below)
           "line": 95,                    // 1-based, or null when unknown
           "field": "security_policy.min_share_percent",   // or null
           "expected": 31182,             // number, or null when the rule compares no figures
@@ -42,6 +42,11 @@ does not apply is empty. Findings come in the report's order (file, line, code).
 finding keeps its own ``severity`` (the rule's); as a notice it is info and never fails the run.
 ``baseline_state``, ``baseline``, ``baseline_version``, ``worse``, ``improved`` and
 ``improved_findings`` were added to format version 1 (added keys do not change the version).
+
+``file`` is the finding's file as :func:`plan272.views.places.place` names it: relative to the
+repository's root (git's top level of the data directory, or ``--root``) with forward slashes, the
+same whatever directory plan272 ran in; absolute when the file is outside the root; as the run was
+given it when there is no root (outside a repository).
 
 Figures are exact: an ``int`` is written as an integer and a ``Decimal`` as its own decimal text
 (``1501.713``, never a binary float such as ``1501.7129999``), so ``json.loads(text,
@@ -119,12 +124,14 @@ def recorded_object(recorded: Recorded) -> dict[str, Any]:
 def finding_object(finding: Finding, lang: Lang = "en") -> dict[str, Any]:
     """One finding as the JSON object documented above, without the baseline's two keys (as ``diff``
     writes findings too); values may be ``Decimal``; only ``message`` depends on ``lang``."""
+    from plan272.views.places import place
+
     location = finding.location
     return {
         "code": finding.code,
         "severity": finding.severity.value,
         "message": finding.text(lang),
-        "file": location.file,
+        "file": place(location.file),
         "line": location.line,
         "field": location.field or None,
         "expected": finding.expected,

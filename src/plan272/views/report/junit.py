@@ -2,14 +2,21 @@
 
 ``<testsuites>`` holds one ``<testsuite name="plan272 validate">`` with:
 
-- one ``<testcase>`` per finding: ``classname="plan272.<CODE>"``, ``name="<key> at <location>"``
-  (the finding's key, then file:line [field]); ``" #2"``, ``" #3"`` … are appended should two
-  findings still share classname and name, so every case is unique. By severity:
+- one ``<testcase>`` per finding (and per finding that improved on the baseline), in the report's
+  order: ``classname="plan272.<CODE>"``, ``name="<CODE> <ids…>"`` — the rule's code and the ids the
+  finding concerns (a project, a unit, a year, an indicator), joined by spaces, e.g.
+  ``SEC002 2022`` — so a case keeps its name when lines move, as a baseline keeps its entry. Names
+  hold no line and no internal key: only when two findings of a run would share a name does each
+  get its detail in parentheses (``DAT001 appendix1.csv I.3 tmdt (20.200)``), and should they
+  still collide, ``#2``, ``#3`` … in the report's order. ``file`` is the finding's file as
+  :func:`plan272.views.places.place` names it (relative to the repository's root when the run has
+  one) and ``line`` its line, when known. By the finding's severity and ``--fail-on``:
 
-  - error, warning: ``<failure type="error|warning" message="<message>">`` with the details
-    (location, figures, ids, extra, fingerprint) as text;
-  - info: a *passing* case with the details in ``<system-out>``. An info finding is a note that
-    does not fail ``validate`` by default, so it does not turn a CI test view red;
+  - at or above ``--fail-on`` (error by default): ``<failure type="error|warning|info"
+    message="<message>">`` with the details (location, figures, ids, extra, fingerprint) as text;
+  - below it: a *passing* case with the details in ``<system-out>``, and a line saying why it is
+    not a failure. Such a finding does not fail ``validate``, so it does not turn a CI test view
+    red: the view fails exactly when the run does;
   - INT001 (a rule crashed): ``<error type="internal-error">``: the check could not run, which
     is what JUnit's ``error`` means, as opposed to a ``failure`` of the plan.
 
@@ -17,16 +24,17 @@
   nothing. When some input could not be read (``report.fatal``), those cases are ``<skipped>``
   instead: a rule's silence over a plan that was not fully loaded proves nothing.
 
-- with ``--baseline``: a finding worse than the baseline is a case as above (a failure for an error
-  or a warning) whose text adds what the baseline recorded (``baseline: worse``, the baseline's
+- with ``--baseline``: a finding worse than the baseline is a case as above (a failure at or above
+  ``--fail-on``) whose text adds what the baseline recorded (``baseline: worse``, the baseline's
   severity and figures, and the sentence saying both); a finding that improved on the baseline is a
-  *passing* case (``name`` ends in ``(improved on the baseline)``) with the same details in
-  ``<system-out>``: a notice, not a failure.
+  *passing* case of the same name with the same details in ``<system-out>``: a notice, never a
+  failure, whatever ``--fail-on``.
 
-``tests``, ``failures``, ``errors`` and ``skipped`` on both elements count these cases. Text is
-built with :mod:`xml.etree.ElementTree` (so ``<``, ``&``, ``]]>`` are escaped); characters XML 1.0
-cannot carry at all (control characters such as ESC) are replaced by their visible Unicode control
-pictures (ESC -> U+241B).
+``tests``, ``failures``, ``errors`` and ``skipped`` on both elements count these cases; the suite's
+properties give plan272's version, ``--fail-on`` and the baseline's counts. Text is built with
+:mod:`xml.etree.ElementTree` (so ``<``, ``&``, ``]]>`` are escaped); characters XML 1.0 cannot carry
+at all (control characters such as ESC) are replaced by their visible Unicode control pictures
+(ESC -> U+241B). Sentences are in the report's language; names, types, codes and figures are not.
 """
 
 from __future__ import annotations
@@ -35,8 +43,9 @@ import re
 from typing import TYPE_CHECKING
 
 from plan272.findings import Severity
+from plan272.messages import Message
 from plan272.safety import safe
-from plan272.views.lines import baseline_note
+from plan272.views.lines import baseline_note, report_rows
 
 if TYPE_CHECKING:
     from xml.etree.ElementTree import Element
@@ -71,6 +80,37 @@ def _figure(value: object) -> str:
     return "-" if value is None else str(value)
 
 
+def where(finding: Finding) -> str:
+    """``file:line [field]``, the file as the report names it (:func:`plan272.views.places.place`)."""
+    from plan272.views.places import place
+
+    location = finding.location
+    out = place(location.file)
+    if location.line is not None:
+        out += f":{location.line}"
+    if location.field:
+        out += f" [{location.field}]"
+    return out
+
+
+def case_name(finding: Finding) -> str:
+    """``CODE ids…``: what a finding's test case is called (before any suffix that keeps it unique)."""
+    return " ".join([finding.code, *(i for i in finding.ids if i)])
+
+
+def case_names(findings: list[Finding]) -> list[str]:
+    """The names of the findings' cases, in order: :func:`case_name`, with the finding's detail in
+    parentheses where two would share a name. :func:`render` numbers any that still collide."""
+    from collections import Counter
+
+    names = [case_name(f) for f in findings]
+    shared = Counter(names)
+    return [
+        f"{name} ({f.detail})" if shared[name] > 1 and f.detail else name
+        for name, f in zip(names, findings, strict=True)
+    ]
+
+
 def details(
     finding: Finding, rule_name: str | None, lang: Lang = "en", compared: Compared | None = None
 ) -> str:
@@ -78,7 +118,7 @@ def details(
     value starts a line of its own (a forged CI command in a log that prints the XML). With
     ``compared``, what the baseline recorded of it too."""
     lines = [
-        safe(str(finding.location)),
+        safe(where(finding)),
         f"{finding.code}" + (f" ({safe(rule_name)})" if rule_name else "") + f", {finding.severity.value}",
         safe(finding.text(lang)),
     ]
@@ -127,6 +167,7 @@ def render(
     from xml.etree.ElementTree import Element, indent, tostring
 
     from plan272.engine import INTERNAL
+    from plan272.views.places import place
     from plan272.views.report.sarif import rules_for
 
     names = {rule.code: rule.name for rule in rules_for(report)}
@@ -134,6 +175,7 @@ def render(
     suite = _sub(suites, "testsuite", name=SUITE_NAME)
     properties = _sub(suite, "properties")
     _sub(properties, "property", name="plan272.version", value=xml_name(tool_version))
+    _sub(properties, "property", name="plan272.fail_on", value=fail_on.value)
     _sub(properties, "property", name="plan272.suppressed", value=str(report.suppressed))
     _sub(properties, "property", name="plan272.stale_baseline", value=str(len(report.stale_baseline)))
     _sub(properties, "property", name="plan272.worse", value=str(len(report.worse)))
@@ -142,7 +184,7 @@ def render(
     counts = {"tests": 0, "failures": 0, "errors": 0, "skipped": 0}
     used: set[tuple[str, str]] = set()
 
-    def testcase(classname: str, name: str) -> Element:
+    def testcase(classname: str, name: str, **attrs: str) -> Element:
         classname, name = xml_name(classname), xml_name(name)
         unique, n = name, 1
         while (classname, unique) in used:
@@ -150,43 +192,46 @@ def render(
             unique = f"{name} #{n}"
         used.add((classname, unique))
         counts["tests"] += 1
-        return _sub(suite, "testcase", classname=classname, name=unique, time="0")
+        return _sub(suite, "testcase", classname=classname, name=unique, **attrs, time="0")
 
-    for finding in report.findings:
-        case = testcase(f"plan272.{finding.code}", f"{finding.key()} at {finding.location}")
-        compared = report.compared(finding)
+    rows = report_rows(report)
+    for (finding, compared), name in zip(rows, case_names([f for f, _ in rows]), strict=True):
+        place_attrs = {"file": xml_name(place(finding.location.file))}
+        if finding.location.line is not None:
+            place_attrs["line"] = str(finding.location.line)
+        case = testcase(f"plan272.{finding.code}", name, **place_attrs)
         text = details(finding, names.get(finding.code), lang, compared)
         message = finding.text(lang)
         if compared is not None:
             message += " — " + baseline_note(compared, lang)
-        if finding.code == INTERNAL:
+        improved = compared is not None and compared.trend == "better"
+        if finding.code == INTERNAL and not improved:
             counts["errors"] += 1
             node = _sub(case, "error", type="internal-error", message=xml_name(finding.text(lang)))
             node.text = text
-        elif finding.severity.value in ("error", "warning"):
+        elif not improved and finding.severity.rank >= fail_on.rank:
             counts["failures"] += 1
             node = _sub(case, "failure", type=finding.severity.value, message=xml_name(message))
             node.text = text
-        else:
-            _sub(case, "system-out").text = text
+        else:  # a passing case: a notice, or a finding below --fail-on
+            why = (
+                Message("junit.improved")
+                if improved
+                else Message("junit.passes", severity=finding.severity.value, fail_on=fail_on.value)
+            )
+            _sub(case, "system-out").text = text + xml_text(why.render(lang) + "\n")
 
-    for compared in report.improved:  # a notice: a passing case
-        finding = compared.finding
-        case = testcase(
-            f"plan272.{finding.code}", f"{finding.key()} at {finding.location} (improved on the baseline)"
-        )
-        _sub(case, "system-out").text = details(finding, names.get(finding.code), lang, compared)
-
-    reported = {f.code for f in report.findings} | {c.finding.code for c in report.improved}
+    reported = {f.code for f, _ in rows}
     for rule in report.rules:
         if rule.code in reported:
             continue
         case = testcase(f"plan272.{rule.code}", PASS_NAME)
         if report.fatal:
             counts["skipped"] += 1
-            _sub(case, "skipped", message="some input could not be read: this rule's silence proves nothing")
+            _sub(case, "skipped", message=xml_name(Message("junit.skipped").render(lang)))
         else:
-            _sub(case, "system-out").text = xml_text(f"{rule.code} ({rule.name}): {rule.summary}\n")
+            summary = xml_text(f"{rule.code} ({rule.name}): {rule.summary_in(lang)}\n")
+            _sub(case, "system-out").text = summary
 
     for element in (suites, suite):
         for key, value in counts.items():

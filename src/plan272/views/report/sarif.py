@@ -1,11 +1,23 @@
 """``--format sarif``: SARIF 2.1.0, as GitHub code scanning reads it (``upload-sarif``).
 
-- ``runs[0].tool.driver.rules`` lists every rule of the catalogue, selected or not (plus INT001,
-  internal error, when a rule crashed), so ``ruleIndex`` stays meaningful across runs.
-- Each result has a physical location: the finding's file as a relative URI with forward slashes
-  and a region. Line 1 stands in when the line is unknown (code scanning rejects a result without
-  a region). The region starts at column 1 and ends at column 2 (the line's first character):
-  plan272 knows lines and fields, not columns.
+- ``runs[0].tool.driver`` names plan272, its version and its documentation (``informationUri``:
+  :data:`DOCS_URL`); ``rules`` lists every rule of the catalogue, selected or not (plus INT001,
+  internal error, when a rule crashed), so ``ruleIndex`` stays meaningful across runs. Each rule
+  has its short and full description, its help (text and Markdown) and a ``helpUri``: the README's
+  rule catalogue (:func:`help_uri`).
+- Each result has a physical location: the finding's file as
+  :func:`plan272.views.places.place` names it, written as a URI reference (:func:`artifact_uri`:
+  forward slashes, percent-encoded as RFC 3986 requires — spaces, ``%``, ``#``, ``?``, ``:``,
+  non-ASCII letters such as Vietnamese ones; ``/`` kept), and a region. When the run names files
+  from a root (the repository's top level, or ``--root``), a file inside it is a relative
+  reference with ``uriBaseId: "%SRCROOT%"`` — what GitHub code scanning resolves against the
+  repository's root, and CodeQL writes — and ``run.originalUriBaseIds`` describes ``%SRCROOT%``
+  without its absolute path (no runner's directory in the log; the same log wherever the
+  repository was checked out); a file outside the root is an absolute ``file:///`` URI without a
+  base. Without a root, paths are as the run was given them, without a base.
+- Line 1 stands in when the line is unknown (code scanning rejects a result without a region).
+  The region starts at column 1 and ends at column 2 (the line's first character): plan272 knows
+  lines and fields, not columns.
 - ``partialFingerprints["plan272/v1"]`` is the finding's fingerprint (code, ids and detail, never
   the line or the message), so an alert survives unrelated edits that move the line. When two
   results of one run would share a fingerprint, the later ones get ``:2``, ``:3`` … appended so
@@ -18,6 +30,8 @@
   ``improved``), and say it in the message. ``unchanged`` results are suppressed, so not written;
   ``absent`` is not used either: a stale entry has no location for a result (they are listed in
   the run's ``properties.staleBaseline``). Without a baseline there is no ``baselineState``.
+
+The log is checked against the OASIS SARIF 2.1.0 schema in the tests (``tests/test_ci_formats.py``).
 """
 
 from __future__ import annotations
@@ -35,6 +49,13 @@ if TYPE_CHECKING:
 
 SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 FINGERPRINT_KEY = "plan272/v1"
+#: plan272's home, whose README is its manual: ``tool.driver.informationUri``. It is the address
+#: ``.pre-commit-hooks.yaml`` tells users to get plan272 from; change both together.
+DOCS_URL = "https://example.org/plan272"
+#: the README's section that lists every rule (its heading ``## Rule catalogue``, as GitHub anchors it)
+RULES_ANCHOR = "rule-catalogue"
+#: the base id of files named from the run's root (the repository's top level, or ``--root``)
+ROOT_BASE_ID = "%SRCROOT%"
 _LEVEL = {"error": "error", "warning": "warning", "info": "note"}
 _FAMILY = {
     "DAT": "data",
@@ -83,14 +104,24 @@ def rules_for(report: Report) -> list[Rule]:
     return rules
 
 
+def help_uri(rule: Rule) -> str:
+    """Where a rule is documented: the README's rule catalogue, which lists every code (the rules of
+    this catalogue, INT001, and any other code a finding uses all point there)."""
+    return f"{DOCS_URL}#{RULES_ANCHOR}"
+
+
 def artifact_uri(file: str) -> str:
-    """A SARIF artifact URI: relative paths stay relative (forward slashes, percent-encoded)."""
+    """A file, as :func:`plan272.views.places.place` names it (forward slashes), as a URI reference
+    SARIF accepts: a relative path stays a relative reference, every character RFC 3986 does not
+    allow in a path segment percent-encoded from its UTF-8 bytes (``:`` too, so that no first
+    segment reads as a scheme); an absolute path (``/…``, ``C:/…``) becomes a ``file:///`` URI."""
     from pathlib import PureWindowsPath
     from urllib.parse import quote
 
-    path = file.replace("\\", "/")
-    if PureWindowsPath(file).is_absolute() and PureWindowsPath(file).drive:
-        return PureWindowsPath(file).as_uri()
+    windows = PureWindowsPath(file)
+    if windows.drive and windows.is_absolute():
+        return windows.as_uri()
+    path = file
     while path.startswith("./"):
         path = path[2:]
     # the bytes of the name as the file system holds them (a name that is not UTF-8 included)
@@ -100,6 +131,24 @@ def artifact_uri(file: str) -> str:
         raw = path.encode("utf-8", "backslashreplace")
     uri = quote(raw, safe="/-._~!$&'()*+,;=@")
     return "file://" + uri if path.startswith("/") else uri
+
+
+def _rooted() -> bool:
+    """Whether the run names files from a root (:func:`plan272.views.places.rooted`)."""
+    from plan272.views import places
+
+    return places.current_root() is not None
+
+
+def artifact_location(file: str) -> dict[str, str]:
+    """``{"uri", "uriBaseId"}`` of a finding's file: relative to ``%SRCROOT%`` when the run has a
+    root and the file is in it; else the URI alone (absolute, or as the run was given it)."""
+    from plan272.views.places import place
+
+    uri = artifact_uri(place(file))
+    if _rooted() and not uri.startswith("file:"):
+        return {"uri": uri, "uriBaseId": ROOT_BASE_ID}
+    return {"uri": uri}
 
 
 def _markdown_text(text: str) -> str:
@@ -130,6 +179,7 @@ def _rule_object(rule: Rule) -> dict[str, Any]:
         "shortDescription": {"text": rule.summary},
         "fullDescription": {"text": rule.what},
         "help": {"text": rule.explanation(), "markdown": _help_markdown(rule)},
+        "helpUri": help_uri(rule),
         "defaultConfiguration": {"level": _LEVEL[rule.severity.value]},
         "properties": {"tags": ["plan272", _FAMILY.get(rule.code[:3], "other")]},
     }
@@ -159,7 +209,7 @@ def _result(
         "locations": [
             {
                 "physicalLocation": {
-                    "artifactLocation": {"uri": artifact_uri(finding.location.file)},
+                    "artifactLocation": artifact_location(finding.location.file),
                     "region": {"startLine": line, "endLine": line, "startColumn": 1, "endColumn": 2},
                 }
             }
@@ -200,31 +250,32 @@ def document(report: Report, tool_version: str, lang: Lang = "en") -> dict[str, 
         results.append(
             _result(finding, index[finding.code], fingerprint, lang, state=state, compared=compared)
         )
-    return {
-        "$schema": SCHEMA,
-        "version": "2.1.0",
-        "runs": [
-            {
-                "tool": {
-                    "driver": {
-                        "name": "plan272",
-                        "version": tool_version,
-                        "rules": [_rule_object(rule) for rule in rules],
-                    }
-                },
-                "invocations": [{"executionSuccessful": not report.fatal}],
-                "results": results,
-                "properties": {
-                    "rulesChecked": [rule.code for rule in report.rules],
-                    "suppressed": report.suppressed,
-                    "staleBaseline": list(report.stale_baseline),
-                    "baselineVersion": report.baseline_version,
-                    "worse": len(report.worse),
-                    "improved": len(report.improved),
-                },
+    run: dict[str, Any] = {
+        "tool": {
+            "driver": {
+                "name": "plan272",
+                "version": tool_version,
+                "informationUri": DOCS_URL,
+                "rules": [_rule_object(rule) for rule in rules],
             }
-        ],
+        },
+        "invocations": [{"executionSuccessful": not report.fatal}],
     }
+    if _rooted():
+        from plan272.messages import Message
+
+        root = Message("sarif.root", base=ROOT_BASE_ID).render(lang)
+        run["originalUriBaseIds"] = {ROOT_BASE_ID: {"description": {"text": root}}}
+    run["results"] = results
+    run["properties"] = {
+        "rulesChecked": [rule.code for rule in report.rules],
+        "suppressed": report.suppressed,
+        "staleBaseline": list(report.stale_baseline),
+        "baselineVersion": report.baseline_version,
+        "worse": len(report.worse),
+        "improved": len(report.improved),
+    }
+    return {"$schema": SCHEMA, "version": "2.1.0", "runs": [run]}
 
 
 def render(
