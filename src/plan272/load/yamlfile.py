@@ -182,8 +182,56 @@ def _counting_loader() -> Any:
     return Counting
 
 
+_UNREAD = object()
+
+
+def _fast_node(text: str) -> Any:
+    """The node tree by libyaml (PyYAML's C parser and composer, several times faster than the pure
+    one), or :data:`_UNREAD` when libyaml is not there or anything is not plainly fine: an error,
+    more than :data:`MAX_NODES` nodes, a node nested :data:`MAX_DEPTH` deep. The events are counted
+    first, as the pure loader counts nodes, so the C composer (which recurses once per level) never
+    sees a deep or huge file; anything refused here is read again by the pure loader, whose located
+    messages are the ones a user sees. Both build the same nodes (marks, tags, styles)."""
+    import yaml
+
+    if not getattr(yaml, "__with_libyaml__", False):
+        return _UNREAD
+    try:
+        level = nodes = 0
+        for event in yaml.parse(text, Loader=yaml.CSafeLoader):
+            if isinstance(event, yaml.CollectionEndEvent):
+                level -= 1
+                continue
+            if isinstance(event, yaml.NodeEvent):  # a scalar, an alias or a collection's start
+                nodes += 1
+                if nodes > MAX_NODES or level >= MAX_DEPTH:
+                    return _UNREAD
+                if isinstance(event, yaml.CollectionStartEvent):
+                    level += 1
+        loader = yaml.CSafeLoader(text)
+        try:
+            return loader.get_single_node()
+        finally:
+            loader.dispose()
+    except Exception:  # the pure loader reads it again and says what is wrong
+        return _UNREAD
+
+
 def load_yaml(text: str, file: str) -> tuple[Any, dict[Path_, int], list[Problem]]:
     """Parse ``text``; return the data (or ``None``), the path -> line map and the problems."""
+    node = _fast_node(text)
+    if node is _UNREAD:
+        node, problems = _pure_node(text, file)
+        if problems:
+            return None, {}, problems
+    if node is None:
+        return None, {}, [Problem(Location(file), Message("load.file.empty"), fatal=True)]
+    return _build(node, file)
+
+
+def _pure_node(text: str, file: str) -> tuple[Any, list[Problem]]:
+    """The node tree by PyYAML's pure loader, counting nodes and levels as it composes, or the
+    located problem that stopped it."""
     import yaml
 
     loader: yaml.SafeLoader | None = None
@@ -195,28 +243,31 @@ def load_yaml(text: str, file: str) -> tuple[Any, dict[Path_, int], list[Problem
         line = mark.line + 1 if mark is not None else None
         # PyYAML's own words (in English): an argument
         message = Message("load.yaml.invalid", error=str(exc.problem or exc.context))
-        return None, {}, [Problem(Location(file, line), message, fatal=True)]
+        return None, [Problem(Location(file, line), message, fatal=True)]
     except yaml.reader.ReaderError as exc:
         line = text.count("\n", 0, exc.position) + 1
         char = f"#x{exc.character:04x}" if isinstance(exc.character, int) else repr(exc.character)
         message = Message("load.yaml.character", character=char, reason=str(exc.reason))
-        return None, {}, [Problem(Location(file, line), message, fatal=True)]
+        return None, [Problem(Location(file, line), message, fatal=True)]
     except yaml.YAMLError as exc:
-        return None, {}, [Problem(Location(file), Message("load.yaml.invalid", error=str(exc)), fatal=True)]
+        return None, [Problem(Location(file), Message("load.yaml.invalid", error=str(exc)), fatal=True)]
     except RecursionError:  # the composer recurses once per nesting level
-        return None, {}, [Problem(Location(file, 1), Message("load.yaml.too-deep"), fatal=True)]
+        return None, [Problem(Location(file, 1), Message("load.yaml.too-deep"), fatal=True)]
     except _TooDeep as exc:
         message = Message("load.yaml.too-deep-levels", levels=MAX_DEPTH)
-        return None, {}, [Problem(Location(file, exc.line), message, fatal=True)]
+        return None, [Problem(Location(file, exc.line), message, fatal=True)]
     except _Budget as exc:
         line = getattr(exc, "line", None)
         message = Message("load.yaml.too-many-values", limit=Amount(MAX_NODES))
-        return None, {}, [Problem(Location(file, line), message, fatal=True)]
+        return None, [Problem(Location(file, line), message, fatal=True)]
     finally:
         if loader is not None:
             loader.dispose()
-    if node is None:
-        return None, {}, [Problem(Location(file), Message("load.file.empty"), fatal=True)]
+    return node, []
+
+
+def _build(node: Any, file: str) -> tuple[Any, dict[Path_, int], list[Problem]]:
+    """The values of the node tree, with their lines and the problems of their values."""
     builder = _Builder(file)
     try:
         data = builder.build(node, ())
