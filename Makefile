@@ -5,7 +5,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: run test check lint typecheck clean docs
+.PHONY: run test check lint typecheck clean docs bench
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -40,6 +40,11 @@ docs: $(STAMP)
 	 && chromium --headless --no-sandbox --disable-gpu --no-pdf-header-footer --print-to-pdf=$$tmp/r.pdf $$tmp/r.html 2>/dev/null \
 	 && pdftoppm -r 80 -png -f 1 -l 1 $$tmp/r.pdf docs/summary-vi-page \
 	 && pdftoppm -r 80 -png -f 9 -l 9 $$tmp/r.pdf docs/summary-vi-page; rm -rf $$tmp
+
+# Time and memory on generated plans of growing size (BENCH_SIZES="1000 10000 100000 200000" to
+# choose). Figures depend on the machine: compare runs on one machine. Not part of `make check`.
+bench: $(STAMP)
+	$(BIN)/python bench/run.py
 
 clean:
 	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache .hypothesis

@@ -1,0 +1,118 @@
+"""``make bench``: how long plan272 takes, and how much memory, on plans of growing size.
+
+For each size N (default 1,000, 10,000 and 100,000 projects; ``BENCH_SIZES="1000 200000"`` to choose)
+a plan is generated, deterministically, from the shipped one: Plan 272's plan.yaml and Phụ lục II, and
+a Phụ lục I of N projects made by repeating its 42 projects under new ids in their groups. A revision
+of it changes 1% of the rows (an amount moved between years) and inserts 5 projects. Then, each in a
+process of its own, as a user runs them:
+
+- ``plan272 validate`` (text to /dev/null),
+- ``plan272 validate --format json``,
+- ``plan272 diff`` of the plan and its revision,
+- ``plan272 summary`` (terminal text to /dev/null, 100 columns),
+- and, when it is installed, ``frictionless validate`` of the same appendix1.csv (its Table Schema
+  check of the file: the peer a data team would reach for).
+
+It prints, per run: wall time, rows per second, peak memory (the process's maximum resident set) and
+memory per row. Nothing here is a test: the suite asserts nothing about time, and figures differ from
+machine to machine — compare runs on one machine.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+DATA = ROOT / "data"
+PLAN272 = [sys.executable, "-m", "plan272"]
+
+
+def generate(directory: Path, size: int, *, revised: bool = False) -> None:
+    """A plan of ``size`` projects in ``directory`` (its revision when ``revised``)."""
+    directory.mkdir(parents=True)
+    for name in ("plan.yaml", "appendix2.csv"):
+        shutil.copy(DATA / name, directory / name)
+    with (DATA / "appendix1.csv").open(encoding="utf-8", newline="") as handle:
+        header, *rows = list(csv.reader(handle))
+    col = {name: i for i, name in enumerate(header)}
+    out: list[list[str]] = [header]
+    count: dict[str, int] = {}
+    for n in range(size):
+        row = list(rows[n % len(rows)])
+        group = row[col["section"]]
+        count[group] = count.get(group, 0) + 1
+        tt = count[group]
+        row[col["id"]], row[col["tt"]] = f"{group}.{tt}", str(tt)
+        row[col["name"]] = f"{row[col['name']]} ({n // len(rows) + 1})"
+        if revised and n % 100 == 7:  # 1% of the rows: 100 million moved from 2021 to 2022
+            y1, y2 = col["y2021"], col["y2022"]
+            moved = min(100, int(row[y1]))
+            row[y1], row[y2] = str(int(row[y1]) - moved), str(int(row[y2]) + moved)
+        out.append(row)
+        if revised and n in (size // 6, size // 3, size // 2, 2 * size // 3, 5 * size // 6):
+            extra = list(row)
+            extra[col["id"]] = f"{group}.new{n}"
+            extra[col["name"]] = f"Dự án bổ sung {n}"
+            out.append(extra)
+    buffer = io.StringIO()
+    csv.writer(buffer, lineterminator="\n").writerows(out)
+    (directory / "appendix1.csv").write_text(buffer.getvalue(), encoding="utf-8")
+
+
+def measure(args: list[str], cwd: Path) -> tuple[float, int, int]:
+    """Run ``args``; return (seconds, peak resident memory in bytes, exit code)."""
+    env = {**os.environ, "COLUMNS": "100", "NO_COLOR": "1"}
+    start = time.perf_counter()
+    with open(os.devnull, "w") as sink, tempfile.TemporaryFile() as errors:
+        process = subprocess.Popen(args, cwd=cwd, stdout=sink, stderr=errors, env=env)
+        _, status, usage = os.wait4(process.pid, 0)  # this process's own peak memory
+        elapsed = time.perf_counter() - start
+        code = os.waitstatus_to_exitcode(status)
+        if code not in (0, 1):
+            errors.seek(0)
+            said = errors.read().decode(errors="replace").strip()[:200]
+            print(f"  ! {' '.join(args[2:])} exited {code}: {said}", file=sys.stderr)
+    return elapsed, usage.ru_maxrss * 1024, code
+
+
+def main() -> None:
+    sizes = [int(s) for s in os.environ.get("BENCH_SIZES", "1000 10000 100000").split()]
+    frictionless = shutil.which("frictionless")
+    print(f"plan272 benchmark — Python {sys.version.split()[0]}, {os.cpu_count()} CPUs")
+    print(f"{'projects':>9}  {'run':<22} {'time':>8} {'rows/s':>10} {'peak MiB':>9} {'KB/row':>7}")
+    with tempfile.TemporaryDirectory() as tmp:
+        for size in sizes:
+            base, rev = Path(tmp) / f"p{size}", Path(tmp) / f"r{size}"
+            generate(base, size)
+            generate(rev, size, revised=True)
+            limits = ["--max-file-size", "4G", "--max-rows", str(max(2 * size, 400_000))]
+            runs: list[tuple[str, list[str]]] = [
+                ("validate", [*PLAN272, "validate", str(base), *limits]),
+                ("validate --format json", [*PLAN272, "validate", str(base), "-f", "json", *limits]),
+                ("diff", [*PLAN272, "diff", str(base), str(rev), *limits]),
+                ("summary", [*PLAN272, "summary", str(base), *limits]),
+            ]
+            if frictionless:
+                runs.append(
+                    ("frictionless validate", [frictionless, "validate", str(base / "appendix1.csv")])
+                )
+            for label, args in runs:
+                seconds, peak, _ = measure(args, Path(tmp))
+                print(
+                    f"{size:>9,}  {label:<22} {seconds:>7.2f}s {size / seconds:>10,.0f} "
+                    f"{peak / 2**20:>9.0f} {peak / size / 1024:>7.1f}"
+                )
+    if not frictionless:
+        print("(frictionless is not installed: `pip install frictionless` to run it beside plan272)")
+
+
+if __name__ == "__main__":
+    main()
