@@ -117,12 +117,21 @@ class Each:
     items: tuple[Arg, ...]
     join: Literal["list", "plus", "and"] = "list"
     empty: Arg | None = None
+    #: show at most this many items, then how many more (``IV.1, …, IV.10, … and 990 more``): a
+    #: message stays a line however many rows a plan has; the full list is the finding's data
+    limit: int | None = None
 
     def render(self, lang: Lang) -> str:
         if not self.items:
             return render_arg(self.empty if self.empty is not None else NONE, lang)
         separator = _JOINS[self.join][1 if lang == "vi" else 0]
-        return separator.join(render_arg(item, lang) for item in self.items)
+        shown = self.items if self.limit is None else self.items[: self.limit]
+        text = separator.join(render_arg(item, lang) for item in shown)
+        more = len(self.items) - len(shown)
+        if more:
+            count = Amount(more).render(lang)
+            text += f", … và {count} mục khác" if lang == "vi" else f", … and {count} more"
+        return text
 
 
 @dataclass(frozen=True, init=False)

@@ -11,13 +11,27 @@ from plan272.model import Plan, Row
 from plan272.problems import Location
 from plan272.rules import appendix_name
 
+#: a message names at most this many rows; the finding's ``extra`` holds all of them
+MAX_NAMED = 10
+
 
 def ids(rows: Iterable[Row]) -> Each:
-    return Each(tuple(r.id for r in rows))
+    return Each(tuple(r.id for r in rows), limit=MAX_NAMED)
 
 
 def counted(account: SecurityAccount) -> Each:
-    return Each(tuple(account.counted_ids))
+    return Each(tuple(account.counted_ids), limit=MAX_NAMED)
+
+
+def all_named(**lists: Iterable[str]) -> dict[str, str]:
+    """The full lists of rows a message shortened (``extra``: ids separated by spaces), only for the
+    lists longer than :data:`MAX_NAMED` — a short list is all in the message already."""
+    out = {}
+    for name, values in lists.items():
+        items = list(values)
+        if len(items) > MAX_NAMED:
+            out[name] = " ".join(items)
+    return out
 
 
 def denominator(plan: Plan, account: SecurityAccount) -> Each:

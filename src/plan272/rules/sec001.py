@@ -13,7 +13,7 @@ from plan272.messages import Amount, Message, Num, Pct
 from plan272.model import Plan
 from plan272.provenance import Provenance
 from plan272.rules import Rule, not_checked
-from plan272.rules._security import SOURCE, WHY, counted, denominator, ids, shortfall, unresolved
+from plan272.rules._security import SOURCE, WHY, all_named, counted, denominator, ids, shortfall, unresolved
 
 
 def check(plan: Plan, where: Provenance) -> Iterator[Finding]:
@@ -86,7 +86,11 @@ def check(plan: Plan, where: Provenance) -> Iterator[Finding]:
         ids=("period",),
         expected=share.required,
         observed=share.amount,
-        extra={"share": percent_text(share.shown), "base": str(share.base)},
+        extra={
+            "share": percent_text(share.shown),
+            "base": str(share.base),
+            **all_named(counted=account.counted_ids, uncertain=(r.id for r in account.uncertain)),
+        },
     )
 
 

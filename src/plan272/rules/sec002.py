@@ -10,7 +10,7 @@ from plan272.messages import Amount, Each, Message, Num, Pct
 from plan272.model import Plan
 from plan272.provenance import Provenance
 from plan272.rules import Rule, not_checked
-from plan272.rules._security import SOURCE, WHY, denominator, ids, shortfall, unresolved
+from plan272.rules._security import SOURCE, WHY, all_named, denominator, ids, shortfall, unresolved
 
 
 def check(plan: Plan, where: Provenance) -> Iterator[Finding]:
@@ -89,6 +89,7 @@ def check(plan: Plan, where: Provenance) -> Iterator[Finding]:
             extra={
                 "share": percent_text(share.shown),
                 "base": str(share.base),
+                **all_named(counted=(r.id for r in account.whole), partial=(r.id for r in account.partial)),
             },
         )
 
