@@ -242,6 +242,12 @@ _LABELS: dict[str, tuple[str, str]] = {
         "≠ đánh dấu dòng có số bố trí trong giai đoạn lớn hơn tổng mức.",
     ),
     "note.mark": ("{mark} {unit}: {summary}", "{mark} {unit}: {summary}"),
+    "note.rows_capped": (
+        "The first {shown} of {rows} rows; the totals are of all of them. Every row: plan272 summary "
+        "--export FILE.xlsx (or .csv, .html).",
+        "{shown} dòng đầu trong số {rows} dòng; các tổng tính trên tất cả. Đủ mọi dòng: plan272 summary "
+        "--export TỆP.xlsx (hoặc .csv, .html).",
+    ),
     "note.differs": (
         "≠ marks a declared figure that differs from the sum of the rows.",
         "≠ đánh dấu số công bố khác với tổng các dòng.",

@@ -33,6 +33,8 @@ from plan272.cli.options import (
 if TYPE_CHECKING:
     from datetime import datetime
 
+    from rich.console import Console
+
     from plan272.i18n import AmountUnit
     from plan272.load.files import Limits
     from plan272.summary import SectionName, Summary
@@ -113,9 +115,10 @@ def register(app: typer.Typer) -> None:
         lang_code = language(lang, plan_language)
         chosen = _sections(section, result)
         if width is not None and fmt not in ("html", "xlsx", "csv"):
-            from plan272.views.summary.grids import required_width
+            from plan272.views.summary.grids import TERMINAL_ROWS, required_width
 
-            needed = required_width(result, lang_code, unit_code, chosen)
+            terminal = export is None or fmt is None
+            needed = required_width(result, lang_code, unit_code, chosen, TERMINAL_ROWS if terminal else None)
             if width < needed:
                 raise UserError(Message("error.summary.width", width=width, needed=needed))
 
@@ -123,11 +126,12 @@ def register(app: typer.Typer) -> None:
             import sys
 
             from plan272.views.console import capture
-            from plan272.views.summary.grids import render
+            from plan272.views.summary.grids import TERMINAL_ROWS, render
 
-            sys.stdout.write(
-                capture(lambda console: render(console, result, lang_code, unit_code, chosen), width=width)
-            )
+            def draw(console: Console) -> None:
+                render(console, result, lang_code, unit_code, chosen, max_rows=TERMINAL_ROWS)
+
+            sys.stdout.write(capture(draw, width=width))
             raise typer.Exit(0)
 
         from plan272 import __version__

@@ -974,9 +974,37 @@ def required_width(
     lang: Lang = "en",
     unit: AmountUnit = "million",
     sections: Sequence[SectionName] | None = None,
+    max_rows: int | None = None,
 ) -> int:
     """The narrowest ``--width`` at which every table of ``sections`` prints its figures whole."""
-    return max(minimum_width(g, lang, unit) for g in grids(summary, lang, unit, sections))
+    return max(
+        minimum_width(capped(g, max_rows, lang), lang, unit) for g in grids(summary, lang, unit, sections)
+    )
+
+
+#: the terminal shows at most this many rows of one table; the exports hold them all
+TERMINAL_ROWS = 1_000
+
+
+def capped(g: Grid, limit: int | None, lang: Lang) -> Grid:
+    """``g`` with its first ``limit`` body rows — every group row (with its subtotal) and total row
+    kept — and a note saying how many rows are not shown and where they all are. A table within the
+    limit is returned as it is."""
+    from dataclasses import replace
+
+    body = sum(1 for row in g.rows if row.style == "body")
+    if limit is None or body <= limit:
+        return g
+    kept: list[GridRow] = []
+    shown = 0
+    for row in g.rows:
+        if row.style == "body":
+            if shown >= limit:
+                continue
+            shown += 1
+        kept.append(row)
+    note = label("note.rows_capped", lang, shown=format_number(limit, lang), rows=format_number(body, lang))
+    return replace(g, rows=tuple(kept), notes=(*g.notes, note))
 
 
 def render(
@@ -987,12 +1015,15 @@ def render(
     sections: Sequence[SectionName] | None = None,
     *,
     truncate: bool = True,
+    max_rows: int | None = None,
 ) -> None:
-    """Print the sections of ``summary`` on ``console``, a blank line between them.
+    """Print the sections of ``summary`` on ``console``, a blank line between them; ``max_rows``
+    caps each table (:func:`capped`: the terminal), ``None`` prints every row (the exports).
 
     A console too narrow for a table is widened while it prints that table: a line longer than
     the terminal wraps, but a figure is never cut short."""
-    for index, g in enumerate(grids(summary, lang, unit, sections)):
+    for index, whole in enumerate(grids(summary, lang, unit, sections)):
+        g = capped(whole, max_rows, lang)
         if index:
             console.print()
         width = console.width
