@@ -83,6 +83,8 @@ SIGNER = "  signer: Đỗ Minh Tuấn"
 PERIOD = "  period: {start: 2021, end: 2025}"
 SCOPES = "  scopes: [year, period, project]"
 TOTAL = "      total: 1458818"  # Phụ lục I's declared total
+NOTATION = "csv_number_format: plain"
+HEADER = "id,section,tt,name,investor,tmdt,y2021,y2022,y2023,y2024,y2025,attt,source_line"  # Phụ lục I's
 
 
 def _unreadable(d: PlanDir, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -155,6 +157,39 @@ def _duplicate_ids(d: PlanDir, _: pytest.MonkeyPatch) -> None:
     )
 
 
+def _undeclared(*cells: tuple[str, str]) -> Edit:
+    """Appendix I's tmdt cells set as given, in a plan that declares no number notation."""
+
+    def edit(d: PlanDir, _: pytest.MonkeyPatch) -> None:
+        d.set_yaml("csv_number_format: plain", "# no notation declared")
+        for row, value in cells:
+            d.set_cell(A1, row, "tmdt", value)
+
+    return edit
+
+
+def _cells(notation: str, *cells: tuple[str, str]) -> Edit:
+    """Appendix I's tmdt cells set as given, in ``notation``."""
+
+    def edit(d: PlanDir, _: pytest.MonkeyPatch) -> None:
+        d.set_yaml("csv_number_format: plain", f"csv_number_format: {notation}")
+        for row, value in cells:
+            d.set_cell(A1, row, "tmdt", value)
+
+    return edit
+
+
+def _declared_encoding(data: Callable[[str], bytes] | None = None) -> Edit:
+    """Every CSV file declared windows-1258; Appendix II's bytes as ``data`` makes them."""
+
+    def edit(d: PlanDir, _: pytest.MonkeyPatch) -> None:
+        d.set_yaml("csv_number_format: plain", "csv: {encoding: windows-1258, number_format: plain}")
+        if data is not None:
+            d.write_bytes(A2, data(d.text(A2)))
+
+    return edit
+
+
 def _duplicate_agency(d: PlanDir, _: pytest.MonkeyPatch) -> None:
     old = "  - {id: vp-hdnd, name: Văn phòng HĐND tỉnh}"
     d.set_yaml(old, f"{old}\n  - {{id: VP-hdnd, name: Văn phòng UBND tỉnh}}")
@@ -174,6 +209,11 @@ CASES = [
     Case("utf-16", "load.file.utf16", _bytes(A2, lambda t: t.encode("utf-16-le"))),
     Case("binary", "load.file.binary", lambda d, _: d.write_bytes(A1, b"id,section\n\x00\x01")),
     Case("latin-1", "load.file.not-utf8", _bytes(A2, lambda t: t.encode("cp1258", "replace"))),
+    Case("latin-1-how", "load.file.declare-encoding", _bytes(A2, lambda t: t.encode("cp1258", "replace"))),
+    Case("declared-bom", "load.file.declared-bom", _declared_encoding(lambda t: ("\ufeff" + t).encode())),
+    Case("declared-utf8", "load.file.declared-but-utf8", _declared_encoding()),
+    Case("declared-bad", "load.file.not-declared",
+         _declared_encoding(lambda t: t.encode("cp1258", "replace") + b"\x81\n")),
     # --- the CSV files
     Case("long-cell", "load.text.too-long", _cell(A1, "I.1", "name", "x" * 5000)),
     Case("blank-lines", "load.csv.empty-file", _write(A1, ",,,\n,,\n")),
@@ -182,12 +222,20 @@ CASES = [
     Case("duplicated-column", "load.csv.duplicated-column", _header("tmdt,", "tmdt,tmdt,")),
     Case("unknown-column", "load.csv.unknown-column", _header("attt,", "attt,extra,")),
     Case("missing-column", "load.csv.missing-column", _header("investor,", "")),
+    Case("separator-unknown", "load.csv.separator-unknown", _header(HEADER, HEADER.replace(",", "|"))),
+    Case("separator-ambiguous", "load.csv.separator-ambiguous",
+         _header("id,section,tt,name,investor,", "id,section;tt,name;investor\n")),
+    Case("separator-declared", "load.csv.separator-declared",
+         _yaml("csv_number_format: plain", 'csv: {separator: ";", number_format: plain}')),
     Case("too-many-rows", "load.csv.too-many-rows", lambda d, _: None, Limits(max_rows=5)),
     Case("stray-quote", "load.csv.syntax", _stray_quote),
     Case("quote-left-open", "load.csv.syntax.span", _quote_left_open),
     Case("row-width", "load.csv.row-width", _wide_row),
     Case("empty-cell", "load.csv.empty-cell", _cell(A1, "I.1", "name", "")),
     Case("capped", "load.capped", _every_amount_bad, Limits(max_problems=3)),
+    Case("grouped", "load.grouped", _every_amount_bad),
+    Case("grouped-place", "load.grouped.place", _every_amount_bad),
+    Case("grouped-more", "load.grouped.more", _every_amount_bad),
     # --- numbers in the cells
     Case("number-empty", "load.number.empty", _cell(A1, "I.1", "tmdt", "")),
     Case("number-ambiguous", "load.number.ambiguous", _cell(A1, "I.1", "tmdt", "20.200")),
@@ -199,6 +247,18 @@ CASES = [
     Case("number-decimals", "load.number.too-many-decimals", _cell(A1, "I.1", "tmdt", "0,0000000001", "vi")),
     Case("number-not-whole", "load.number.not-whole", _cell(A1, "I.1", "tmdt", "20,5", "vi")),
     Case("number-decimal-mark", "load.number.decimal-mark", _cell(A1, "I.1", "tmdt", "1.000", "en")),
+    Case("numbers-not-whole", "load.number.not-whole.many", _cells("vi", ("I.1", "20,5"), ("I.2", "1,25"))),
+    Case("numbers-decimal-mark", "load.number.decimal-mark.many",
+         _cells("en", ("I.1", "1.000"), ("I.2", "2.000"))),
+    # --- numbers written with marks where plan.yaml declares no notation
+    Case("undeclared", "load.number.undeclared", _undeclared(("I.1", "20.000"), ("I.2", "20.200"))),
+    Case("undeclared-both", "load.number.undeclared.both", _undeclared(("I.1", "20.000"), ("I.2", "20.200"))),
+    Case("undeclared-declare", "load.number.declare", _undeclared(("I.1", "20.000"), ("I.2", "20.200"))),
+    Case("undeclared-neither", "load.number.undeclared.neither",
+         _undeclared(("I.1", "1.5"), ("I.2", "20.200"))),
+    Case("undeclared-mixed", "load.number.undeclared.mixed",
+         _undeclared(("I.1", "20.200"), ("I.2", "20,500"))),
+    Case("undeclared-any", "load.number.declare-any", _undeclared(("I.1", "20.200"), ("I.2", "20,500"))),
     # --- plan.yaml as YAML
     Case("yaml-syntax", "load.yaml.invalid", _write(PLAN, "a: b: c\n")),
     Case("yaml-character", "load.yaml.character", _yaml(SIGNER, SIGNER + "\x07")),
@@ -220,6 +280,10 @@ CASES = [
     # --- plan.yaml as a plan
     Case("no-values", "load.plan.no-values", _write(PLAN, "---\n")),
     Case("not-a-mapping", "load.plan.not-a-mapping", _write(PLAN, "- a\n- b\n")),
+    Case("csv-separator", "load.plan.csv-separator", _yaml(NOTATION, "csv: {separator: ab}")),
+    Case("csv-encoding", "load.plan.csv-encoding", _yaml(NOTATION, "csv: {encoding: klingon}")),
+    Case("csv-twice", "load.plan.csv-twice",
+         _yaml(NOTATION, f"{NOTATION}\ncsv: {{number_format: vi}}")),
     Case("duplicate-id", "load.registry.duplicate-id", _duplicate_ids),
     Case("duplicate-id-case", "load.registry.same-as", _duplicate_ids),
     Case("duplicate-agency", "load.registry.duplicate-agency", _duplicate_agency),
@@ -463,6 +527,8 @@ LOADERS = [
     "load/__init__.py",
     "load/csvfile.py",
     "load/files.py",
+    "load/grouping.py",
+    "load/notation.py",
     "load/yamlfile.py",
     "numbers.py",
     "vnwords.py",

@@ -1,7 +1,13 @@
 """Run the rule catalogue over a loaded plan: ``run(result, select, ignore) -> Report``.
 
-Load problems become DAT001 findings. A rule that crashes becomes an INT001 finding that says it is
-an internal error, and the run goes on with the other rules.
+Load problems become DAT001 findings (cells of a column failing the same way: one finding with
+every place); what the loader detected because plan.yaml did not declare it becomes a DAT003
+``info`` finding. A rule that crashes becomes an INT001 finding that says it is an internal error,
+and the run goes on with the other rules.
+
+A run is complete when every input was read in full. When a file could not be read at all, or a
+table only in part (``plan.incomplete``), the report says so (:attr:`Report.status`) and the run
+exits 2: the checks that need what is missing did not run, so "no finding" would prove nothing.
 """
 
 from __future__ import annotations
@@ -16,12 +22,25 @@ from typing import Literal
 
 from plan272.findings import Figures, Finding, Severity
 from plan272.load import LoadResult
+from plan272.load.csvfile import Notice
+from plan272.load.grouping import GroupedProblem, Place
 from plan272.messages import Invalid, Message
 from plan272.numbers import exact
 from plan272.problems import Location, Problem
 from plan272.rules import Rule, catalogue
 
 INTERNAL = "INT001"
+#: what the loader detected because plan.yaml did not declare it
+DETECTED = "DAT003"
+Status = Literal["complete", "incomplete", "not-run"]
+
+
+@dataclass(frozen=True)
+class GroupedFinding(Finding):
+    """A DAT001 finding about many cells of one column failing the same way: ``places`` holds each
+    of them (file, line, column, value, row id); the message counts them and shows the first."""
+
+    places: tuple[Place, ...] = field(default=(), compare=False, hash=False)
 
 
 class SelectionError(Invalid):
@@ -89,12 +108,25 @@ class Report:
 
     findings: list[Finding]
     rules: list[Rule]
+    #: the plan could not be read completely — a file not at all, or a table only in part (its
+    #: file is in ``incomplete``): the checks did not all run, the run exits 2
     fatal: bool = False
     suppressed: int = 0
     stale_baseline: list[str] = field(default_factory=list)
     baseline_version: int | None = None
     worse: list[Compared] = field(default_factory=list)
     improved: list[Compared] = field(default_factory=list)
+    #: the files of the tables that were read only in part (rows left out, cells not read)
+    incomplete: tuple[str, ...] = ()
+
+    @property
+    def status(self) -> Status:
+        """``complete`` (every input read in full), ``incomplete`` (the rules ran on what could be
+        read: a file could not be read, or a table only in part) or ``not-run`` (plan.yaml could not
+        be read: no rule ran)."""
+        if not self.rules:
+            return "not-run"
+        return "incomplete" if self.fatal else "complete"
 
     def compared(self, finding: Finding) -> Compared | None:
         """How ``finding`` (one of ``findings``, the same object) compares with the baseline: its
@@ -124,13 +156,17 @@ class Report:
 def run(result: LoadResult, select: Sequence[str] = (), ignore: Sequence[str] = ()) -> Report:
     rules = [r for r in catalogue() if selected(r.code, select, ignore)]
     findings: list[Finding] = []
-    # Problems that kept the plan from being read are reported whatever the selection: a run that
-    # checked nothing must not look clean.
-    blocking = result.plan is None or result.fatal
+    plan = result.plan
+    files = result.provenance.files
+    incomplete = tuple(files.get(a, a) for a in sorted(plan.incomplete)) if plan is not None else ()
+    # Problems that kept the plan from being read, in full or in part, are reported whatever the
+    # selection: a run that checked nothing, or not everything, must not look clean.
+    blocking = result.plan is None or result.fatal or bool(incomplete)
     if blocking or selected("DAT001", select, ignore):
         for problem in result.problems:
             findings.append(_problem_finding(problem))
-    plan = result.plan
+    if selected(DETECTED, select, ignore):
+        findings.extend(_notice_finding(notice) for notice in result.notices)
     if plan is not None:
         for rule in rules:
             if rule.check is None:
@@ -155,16 +191,42 @@ def run(result: LoadResult, select: Sequence[str] = (), ignore: Sequence[str] = 
                 )
     # a selected rule that could not check because of load problems: show those problems too,
     # so that a run restricted to that rule does not pass on data it never saw
-    if not selected("DAT001", select, ignore) and any(f.ids[:1] == ("not-checked",) for f in findings):
+    shown = blocking or selected("DAT001", select, ignore)
+    if not shown and any(f.ids[:1] == ("not-checked",) for f in findings):
         findings.extend(_problem_finding(p) for p in result.problems)
     findings.sort(key=Finding.sort_key)
     # when plan.yaml could not be read into the model no rule ran: say so rather than "N checked"
-    return Report(findings, rules if plan is not None else [], fatal=result.fatal)
+    return Report(
+        findings,
+        rules if plan is not None else [],
+        fatal=result.fatal or bool(incomplete),
+        incomplete=incomplete,
+    )
+
+
+def _notice_finding(notice: Notice) -> Finding:
+    """What the loader detected as a DAT003 ``info`` finding; its identity is the file's name and
+    what was detected (the separator, a column's notation), never the line or the count."""
+    extra = {"detected": notice.value} if notice.value is not None else {}
+    return Finding(DETECTED, Severity.INFO, notice.message, notice.location, ids=notice.ids, extra=extra)
 
 
 def _problem_finding(problem: Problem) -> Finding:
     """A load problem as a DAT001 finding. Its identity (for baselines and diffs) is the file name,
-    the row id where known, the field and the value found — never the line."""
+    the row id where known, the field and the value found — never the line. A grouped problem's
+    identity is the file name, the column and the kind of problem — never the count, nor the
+    cells."""
+    if isinstance(problem, GroupedProblem):
+        return GroupedFinding(
+            "DAT001",
+            Severity.ERROR,
+            problem.message,
+            problem.location,
+            ids=(PurePath(problem.location.file).name, problem.location.field or ""),
+            detail=problem.kind,
+            extra={"count": str(problem.count)},
+            places=problem.places,
+        )
     expected: int | None = None
     extra: dict[str, str] = {}
     if problem.value is not None:

@@ -312,6 +312,72 @@ class Mark(Model):
     source: Source | None = None
 
 
+#: the separators a CSV file's header is tried with when plan.yaml declares none
+SEPARATORS = (",", ";", "\t")
+
+
+def _separator(value: Any) -> Any:
+    """One character between the cells of a row: ``,``, ``;``, a tab (written ``"\\t"`` or ``tab``),
+    ``|``… — never a letter, a digit, a quote, a dot, a space or an end of line, which cells hold."""
+    if not isinstance(value, str):
+        return value
+    if value == "\t" or value.strip().lower() == "tab":
+        return "\t"
+    if len(value) != 1 or value.isalnum() or value in '". \r\n' or not value.isprintable():
+        raise Invalid(Message("load.plan.csv-separator", value=repr(value)))
+    return value
+
+
+def _encoding(value: Any) -> Any:
+    """A text encoding Python knows (``windows-1258``, ``cp1258``, ``utf-8``, ``latin-1``…), checked
+    when plan.yaml is read: a misspelt one is a located problem, not a failure at the first file."""
+    if isinstance(value, str):
+        try:
+            "a".encode(value)  # a codec that is no text encoding (rot13, base64) refuses too
+        except (LookupError, UnicodeError) as exc:
+            raise Invalid(Message("load.plan.csv-encoding", value=repr(value))) from exc
+    return value
+
+
+#: a CSV file's separator as plan.yaml declares it
+Separator = Annotated[
+    str,
+    BeforeValidator(_separator),
+    Field(description="the character between cells: ',' ';' '|' or a tab ('\\t' or tab)"),
+]
+#: a CSV file's text encoding as plan.yaml declares it
+Encoding = Annotated[
+    str,
+    AfterValidator(_encoding),
+    Field(description="a text encoding: utf-8 (the default), windows-1258, latin-1, …"),
+]
+NumberFormat = Literal["plain", "vi", "en"]
+
+
+class CsvFormat(Model):
+    """How CSV files are written, where plan.yaml declares it (for every file at the top level, for
+    one file under its appendix): what is left out is detected where that is certain, and the
+    detection reported."""
+
+    separator: Separator | None = None
+    encoding: Encoding | None = None
+    number_format: NumberFormat | None = Field(
+        default=None,
+        description="plain (20200), vi (20.200 is 20200) or en (20,200 is 20200); left out: a column "
+        "written with marks is read in the one notation that reads every cell as a whole number, if any",
+    )
+
+    def over(self, default: CsvFormat | None) -> CsvFormat:
+        """This declaration, its gaps filled from ``default`` (the plan-wide one)."""
+        if default is None:
+            return self
+        return CsvFormat(
+            separator=self.separator or default.separator,
+            encoding=self.encoding or default.encoding,
+            number_format=self.number_format or default.number_format,
+        )
+
+
 #: section names of the summary that an appendix id may not take
 RESERVED_IDS = frozenset(
     {"identity", "grand-total", "investors", "security", "targets", "stated", "findings", "plan"}
@@ -357,6 +423,9 @@ class Appendix(Model):
     )
     marks: list[Mark] = Field(
         default=[], description="units only: marks that exempt a unit from the exact norm"
+    )
+    csv: CsvFormat | None = Field(
+        default=None, description="how this table's file is written, where it differs from the plan's csv"
     )
     source: Source | None = None
 
@@ -657,7 +726,14 @@ class PlanFile(Model):
 
     schema_version: Literal[2] = 2
     identity: Identity
-    csv_number_format: Literal["plain", "vi", "en"] = "plain"
+    csv_number_format: NumberFormat | None = Field(
+        default=None,
+        description="how the CSV files write amounts: plain (20200), vi (20.200) or en (20,200); the same "
+        "as csv: {number_format: …}",
+    )
+    csv: CsvFormat | None = Field(
+        default=None, description="how the CSV files are written (an appendix's own csv overrides it)"
+    )
     language: Literal["en", "vi"] | None = Field(
         default=None,
         description="the language reports on this plan are written in (vi or en) when neither --lang nor "
@@ -687,9 +763,24 @@ class PlanFile(Model):
                     raise Invalid(taken, at=f"appendices.{index}.{attribute}")
         return appendices
 
+    @field_validator("csv")
+    @classmethod
+    def _one_number_format(cls, csv: CsvFormat | None, info: ValidationInfo) -> CsvFormat | None:
+        other = info.data.get("csv_number_format")
+        if csv is not None and csv.number_format and other and csv.number_format != other:
+            message = Message("load.plan.csv-twice", first=repr(other), second=repr(csv.number_format))
+            raise Invalid(message, at="csv.number_format")
+        return csv
+
     @property
-    def notation(self) -> Notation:
-        return self.csv_number_format
+    def notation(self) -> Notation | None:
+        """The plan-wide number notation, where declared (``None``: detected per column)."""
+        return (self.csv.number_format if self.csv else None) or self.csv_number_format
+
+    def csv_format(self, appendix: Appendix) -> CsvFormat:
+        """How ``appendix``'s file is written: its own declaration, else the plan's."""
+        plan = (self.csv or CsvFormat()).model_copy(update={"number_format": self.notation})
+        return (appendix.csv or CsvFormat()).over(plan)
 
     def appendix(self, appendix_id: str) -> Appendix | None:
         return next((a for a in self.appendices if a.id == appendix_id), None)

@@ -126,6 +126,36 @@ def parse_amount(raw: str, notation: Notation = "plain") -> int:
     return int(value)
 
 
+#: a number written with marks between its digits (``20.200``, ``1,5``, ``20 200``), after its sign
+_MARKED = re.compile(r"[0-9][0-9.,\s]*")
+Grouped = Literal["vi", "en"]
+GROUPED: tuple[Grouped, ...] = ("vi", "en")
+
+
+def whole_readings(raw: str) -> dict[Grouped, Decimal] | None:
+    """The whole numbers ``raw`` reads as in each notation that reads it as one, by notation — or
+    ``None`` when ``raw`` is not a number written with marks (plain digits, an empty cell, text).
+
+    ``20.200`` is 20200 in ``vi`` and 20.2 in ``en``: only ``vi`` reads it as a whole number, and
+    amounts are whole, so ``{"vi": 20200}``. ``20.000`` is 20000 in ``vi`` and 20 (written with
+    three decimals) in ``en``: both whole, ``{"vi": 20000, "en": 20}`` — a cell no column of its
+    own can settle. ``1.5`` reads as a whole number in neither: ``{}``. The sign is left aside (a
+    negative amount is a problem whatever the notation)."""
+    text = raw.strip().replace("\u00a0", " ")
+    body = text[1:].strip() if text[:1] in ("+", "-", "\u2212") else text
+    if not body or _PLAIN.fullmatch(body) or not _MARKED.fullmatch(body):
+        return None
+    readings: dict[Grouped, Decimal] = {}
+    for notation in GROUPED:
+        try:
+            value = parse_decimal(body, notation)
+        except NumberError:
+            continue
+        if value == value.to_integral_value():
+            readings[notation] = value.to_integral_value()
+    return readings
+
+
 def format_int(value: int, lang: str = "en") -> str:
     """``1234567`` as ``1,234,567`` (en) or ``1.234.567`` (vi)."""
     text = f"{value:,}"

@@ -41,6 +41,7 @@ class TableSpec:
     splits: tuple[tuple[str, tuple[str, ...]], ...] = ()  # (total, parts)
     norm: str | None = None  # the per-staff norm as written (units only)
     rounding: str = "exact"
+    number_format: str | None = None  # the notation its own file declares, if any
 
 
 @dataclass(frozen=True)
@@ -52,7 +53,7 @@ class Structure:
     number: str
     title: str
     tables: tuple[TableSpec, ...]
-    notation: str = "plain"
+    notation: str | None = "plain"  # None: not declared (detected per column, and reported)
     security_min: str = "10"
     security_scopes: tuple[str, ...] = ("year", "period", "project")
     security_counted: tuple[
@@ -128,6 +129,7 @@ def structure_of(plan: Plan, start: int | None, end: int | None, number: str, ti
             tuple((s.total, tuple(s.parts)) for s in a.splits),
             str(a.norm.per_staff_per_year) if a.norm else None,
             a.norm.rounding if a.norm else "exact",
+            a.csv.number_format if a.csv else None,
         )
         for a in meta.appendices
     )
@@ -139,7 +141,8 @@ def structure_of(plan: Plan, start: int | None, end: int | None, number: str, ti
         number=number,
         title=title,
         tables=tables,
-        notation=meta.csv_number_format,
+        # how the files write numbers; not their separator or encoding: init writes UTF-8 with ','
+        notation=meta.notation,
         security_min=str(policy.min_share_percent) if policy else "10",
         security_scopes=tuple(policy.scopes) if policy else ("year", "period", "project"),
         security_counted=tuple((c.appendix, tuple(c.groups), tuple(c.rows)) for c in policy.counted)
@@ -185,8 +188,11 @@ def plan_yaml(s: Structure) -> str:
         f"  period: {{start: {s.start}, end: {s.end}}}",
         "  amount_unit: million VND",
         "",
-        "# How the CSV files write amounts: plain (20200), vi (20.200) or en (20,200).",
-        f"csv_number_format: {s.notation}",
+        "# How the CSV files write amounts: plain (20200), vi (20.200) or en (20,200). Left out, a column",
+        "# written with marks is read in the one notation that reads all its cells as whole numbers, and",
+        '# plan272 says so. csv: {separator: ";", encoding: windows-1258, number_format: vi} says how the',
+        "# files are written if not as here (UTF-8, ','); an appendix may say it for its own file (csv:).",
+        f"csv_number_format: {s.notation}" if s.notation else "# csv_number_format: vi",
         "",
         "# The plan's tables (Phụ lục). kind: projects (investor, tmdt, attt), units (staff, a norm per",
         "# staff member) or lines (plain budget lines). row_total: period when a row's total is what the",
@@ -203,6 +209,8 @@ def plan_yaml(s: Structure) -> str:
             f"    kind: {table.kind}",
             f"    row_total: {table.row_total}",
         ]
+        if table.number_format:
+            out.append(f"    csv: {{number_format: {table.number_format}}}")
         if table.columns:
             out.append("    columns:  # further amount columns (e.g. funding sources)")
             out += [f"      - {{id: {c}, title: {q(t)}}}" for c, t in table.columns]

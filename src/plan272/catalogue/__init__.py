@@ -13,6 +13,7 @@ from plan272.catalogue.errors import ERRORS
 from plan272.catalogue.findings import FINDINGS
 from plan272.catalogue.load import LOAD
 from plan272.catalogue.model import MODEL
+from plan272.catalogue.workbook import WORKBOOK
 
 PARTS: dict[str, dict[str, tuple[str, str]]] = {
     "findings": FINDINGS,
@@ -20,5 +21,6 @@ PARTS: dict[str, dict[str, tuple[str, str]]] = {
     "load": LOAD,
     "model": MODEL,
     "errors": ERRORS,
+    "workbook": WORKBOOK,
 }
 CATALOGUE: dict[str, tuple[str, str]] = {key: words for part in PARTS.values() for key, words in part.items()}

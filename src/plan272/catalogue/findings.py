@@ -368,6 +368,21 @@ FINDINGS: dict[str, tuple[str, str]] = {
         "phần {part} của tổng kinh phí lại nêu phụ lục {appendix}: mỗi phụ lục chỉ là một phần của tổng "
         "kinh phí",
     ),
+    # --- DAT003: what the CSV reader detected where plan.yaml declares nothing (info) ---------------
+    "DAT003.separator": (
+        "read with {separator} between cells, as the header shows; plan.yaml declares no separator for "
+        "this file (csv.separator: {declare} would)",
+        "đọc với {separator} là dấu phân cách giữa các ô, theo dòng tiêu đề; plan.yaml không khai báo dấu "
+        "phân cách cho tệp này (có thể khai báo csv.separator: {declare})",
+    ),
+    "DAT003.notation": (
+        "column {column} is read in {name} notation ({notation}), the only notation that reads every cell "
+        "written with marks as a whole number ({count} cell{s}; {example} on line {line} is {value}); "
+        "plan.yaml declares no notation (csv_number_format: {notation} would)",
+        "cột {column} được đọc theo cách ghi {name} ({notation}), cách ghi duy nhất đọc mọi ô có dấu phân "
+        "cách thành số nguyên ({count} ô; {example} ở dòng {line} là {value}); plan.yaml không khai báo "
+        "cách ghi số (có thể khai báo csv_number_format: {notation})",
+    ),
     # --- INT001 -----------------------------------------------------------------------------------------
     "INT001.crash": (
         "internal error in rule {rule}: {error} (at {where}); this is a bug in plan272, please report it",
@@ -416,6 +431,12 @@ FINDINGS: dict[str, tuple[str, str]] = {
     "report.fatal": (
         "plan272 could not read some input: see the problems above.",
         "plan272 không đọc được một phần dữ liệu: xem các lỗi ở trên.",
+    ),
+    "report.incomplete": (
+        "plan272 could not read the plan completely ({files}): the checks that need what is missing did "
+        "not run; the findings above are those it could make.",
+        "plan272 không đọc được đầy đủ kế hoạch ({files}): các phép kiểm tra cần phần dữ liệu còn thiếu "
+        "đã không chạy; các phát hiện ở trên là những gì kiểm tra được.",
     ),
     "report.stale": (
         "{count} baseline {entries} (remove with --write-baseline):",

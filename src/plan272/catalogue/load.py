@@ -34,8 +34,34 @@ LOAD: dict[str, tuple[str, str]] = {
         "dữ liệu nhị phân (byte NUL): không phải là tệp văn bản",
     ),
     "load.file.not-utf8": (
-        "not valid UTF-8 (Latin-1 or Windows-1258 bytes?); save the file as UTF-8",
-        "không phải UTF-8 hợp lệ (byte Latin-1 hay Windows-1258?); hãy lưu lại tệp với mã hóa UTF-8",
+        "not valid UTF-8 (Latin-1 or Windows-1258 bytes?); save the file as UTF-8{hint}",
+        "không phải UTF-8 hợp lệ (byte Latin-1 hay Windows-1258?); hãy lưu lại tệp với mã hóa UTF-8{hint}",
+    ),
+    "load.file.declare-encoding": (
+        ", or declare its encoding in plan.yaml (csv.encoding, e.g. windows-1258, in its appendix, or at "
+        "the top level for every file)",
+        ", hoặc khai báo mã hóa ký tự của tệp trong plan.yaml (csv.encoding, ví dụ windows-1258, trong phụ "
+        "lục tương ứng, hoặc ở cấp trên cùng cho mọi tệp)",
+    ),
+    "load.file.declared-bom": (
+        "plan.yaml declares the encoding {encoding}, but the file begins with a {found} byte-order mark: "
+        "remove the declaration, or save the file in {encoding}",
+        "plan.yaml khai báo mã hóa ký tự {encoding}, nhưng tệp bắt đầu bằng dấu thứ tự byte (BOM) của "
+        "{found}: hãy bỏ khai báo này, hoặc lưu lại tệp với mã hóa {encoding}",
+    ),
+    "load.file.declared-but-utf8": (
+        "plan.yaml declares the encoding {encoding}, but the file reads as UTF-8 (read as {encoding}, its "
+        "letters would come out wrong): remove the declaration if the file is UTF-8, or save it in "
+        "{encoding}",
+        "plan.yaml khai báo mã hóa ký tự {encoding}, nhưng tệp đọc được theo UTF-8 (nếu đọc theo "
+        "{encoding}, các chữ sẽ bị sai): nếu tệp là UTF-8, hãy bỏ khai báo này; nếu không, hãy lưu lại tệp "
+        "với mã hóa {encoding}",
+    ),
+    "load.file.not-declared": (
+        "not valid {encoding} (the encoding plan.yaml declares for the file): check the declaration, or "
+        "save the file in {encoding}",
+        "tệp không phải {encoding} hợp lệ (mã hóa ký tự plan.yaml khai báo cho tệp): hãy kiểm tra lại khai "
+        "báo, hoặc lưu lại tệp với mã hóa {encoding}",
     ),
     # --- the appendix CSV files (csvfile.py) -------------------------------------------------------
     "load.text.too-long": (
@@ -59,6 +85,32 @@ LOAD: dict[str, tuple[str, str]] = {
         "cột không xác định; các cột hợp lệ: {known}",
     ),
     "load.csv.missing-column": ("missing required column", "thiếu cột bắt buộc"),
+    "load.csv.separator-unknown": (
+        "the header names none of the columns when split at ',', ';' or a tab (expected {known}): if the "
+        "file uses another separator, declare it in plan.yaml (csv.separator in its appendix, e.g. '|')",
+        "dòng tiêu đề không cho ra cột hợp lệ nào khi tách theo dấu ',', ';' hay dấu tab (cần có {known}): "
+        "nếu tệp dùng dấu phân cách khác, hãy khai báo trong plan.yaml (csv.separator trong phụ lục tương "
+        "ứng, ví dụ '|')",
+    ),
+    "load.csv.separator-ambiguous": (
+        "the header splits into as many known columns at {found}: declare the separator in plan.yaml "
+        "(csv.separator in its appendix)",
+        "dòng tiêu đề tách được thành số cột hợp lệ như nhau theo {found}: hãy khai báo dấu phân cách trong "
+        "plan.yaml (csv.separator trong phụ lục tương ứng)",
+    ),
+    "load.csv.separator-declared": (
+        "plan.yaml declares {declared} as the separator, but the header splits into the columns at "
+        "{found}: correct the declaration (csv.separator) or the file",
+        "plan.yaml khai báo dấu phân cách là {declared}, nhưng dòng tiêu đề tách thành các cột theo "
+        "{found}: hãy sửa khai báo (csv.separator) hoặc sửa tệp",
+    ),
+    # --- cells of one column failing the same way, as one problem (grouping.py) ---------------------
+    "load.grouped": (
+        "{count} cells of column {column}: {problem} ({places}{more})",
+        "{count} ô của cột {column}: {problem} ({places}{more})",
+    ),
+    "load.grouped.place": ("line {line} {value}", "dòng {line} {value}"),
+    "load.grouped.more": (", and {count} more", ", và {count} ô khác"),
     "load.csv.too-many-rows": (
         "more than {limit} rows: the rest is not read (see --max-rows)",
         "quá {limit} dòng: phần còn lại không được đọc (xem --max-rows)",
@@ -87,6 +139,36 @@ LOAD: dict[str, tuple[str, str]] = {
         "số không rõ cách đọc: không được dùng dấu phân cách nếu plan.yaml không khai báo csv_number_format "
         "(vi: 20.200 là 20200; en: 20,200 là 20200); hãy ghi số chỉ gồm các chữ số",
     ),
+    "load.number.undeclared": (
+        "written with marks between its digits, and plan.yaml declares no number notation: {reason}; {fix}",
+        "số ghi có dấu phân cách giữa các chữ số, trong khi plan.yaml không khai báo cách ghi số: {reason}; "
+        "{fix}",
+    ),
+    "load.number.undeclared.neither": (
+        "{cell} on line {line} is a whole amount in neither notation",
+        "{cell} ở dòng {line} không phải là số nguyên theo cách ghi nào",
+    ),
+    "load.number.undeclared.mixed": (
+        "{vi_cell} on line {vi_line} is whole only in Vietnamese notation, {en_cell} on line {en_line} only "
+        "in English",
+        "{vi_cell} ở dòng {vi_line} chỉ là số nguyên theo cách ghi Việt Nam, còn {en_cell} ở dòng {en_line} "
+        "chỉ là số nguyên theo cách ghi tiếng Anh",
+    ),
+    "load.number.undeclared.both": (
+        "{cell} on line {line} reads {vi} in Vietnamese notation but {en} in English",
+        "{cell} ở dòng {line} đọc là {vi} theo cách ghi Việt Nam nhưng là {en} theo cách ghi tiếng Anh",
+    ),
+    "load.number.declare": (
+        "declare csv_number_format: {notation} in plan.yaml (or csv.number_format: {notation} in this "
+        "file's appendix), or write plain digits",
+        "hãy khai báo csv_number_format: {notation} trong plan.yaml (hoặc csv.number_format: {notation} "
+        "trong phụ lục của tệp này), hoặc ghi số chỉ gồm các chữ số",
+    ),
+    "load.number.declare-any": (
+        "declare the notation in plan.yaml (csv_number_format: vi or en), or write plain digits",
+        "hãy khai báo cách ghi số trong plan.yaml (csv_number_format: vi hoặc en), hoặc ghi số chỉ gồm các "
+        "chữ số",
+    ),
     "load.number.not-a-number": ("not a number", "không phải là số"),
     "load.number.not-in-notation": (
         "not a number in {notation} notation",
@@ -105,6 +187,15 @@ LOAD: dict[str, tuple[str, str]] = {
     "load.number.not-whole": (
         "not a whole number: {value} (amounts are whole million VND)",
         "không phải là số nguyên: {value} (số tiền tính bằng số nguyên triệu đồng)",
+    ),
+    "load.number.not-whole.many": (
+        "not whole numbers (amounts are whole million VND)",
+        "không phải là số nguyên (số tiền tính bằng số nguyên triệu đồng)",
+    ),
+    "load.number.decimal-mark.many": (
+        "a decimal mark in whole amounts (amounts are whole million VND): write them without a decimal part",
+        "có dấu thập phân trong số tiền nguyên (số tiền tính bằng số nguyên triệu đồng): hãy ghi số không "
+        "có phần thập phân",
     ),
     "load.number.decimal-mark": (
         "a decimal mark in a whole amount: {raw} reads as {value} in {notation} notation (amounts are whole "
@@ -237,6 +328,23 @@ LOAD: dict[str, tuple[str, str]] = {
     "load.plan.not-a-mapping": (
         "plan.yaml must be a mapping of keys",
         "plan.yaml phải là một bảng khóa: giá trị",
+    ),
+    "load.plan.csv-separator": (
+        "{value} cannot separate cells: write one character that is not a letter, a digit, a quote, a dot "
+        "or a space (',' ';' '|'), or tab",
+        "{value} không dùng làm dấu phân cách giữa các ô được: hãy ghi một ký tự không phải chữ cái, chữ số, "
+        "dấu ngoặc kép, dấu chấm hay dấu cách (',' ';' '|'), hoặc tab",
+    ),
+    "load.plan.csv-encoding": (
+        "unknown text encoding {value}: write one Python knows, e.g. utf-8, windows-1258, latin-1",
+        "mã hóa ký tự {value} không xác định: hãy ghi một mã hóa mà Python biết, ví dụ utf-8, windows-1258, "
+        "latin-1",
+    ),
+    "load.plan.csv-twice": (
+        "the number notation is declared twice, differently: csv_number_format: {first} and "
+        "csv.number_format: {second}; keep one",
+        "cách ghi số được khai báo hai lần và khác nhau: csv_number_format: {first} và csv.number_format: "
+        "{second}; hãy chỉ giữ một",
     ),
     "load.registry.duplicate-id": ("duplicate id{same}", "mã bị trùng{same}"),
     "load.registry.same-as": (

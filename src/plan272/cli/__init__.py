@@ -56,7 +56,7 @@ def _root(
 
 
 def _register() -> None:
-    from plan272.cli import diff, init, rules, schema, summary, validate
+    from plan272.cli import diff, export, import_, init, rules, schema, summary, validate
 
     validate.register(app)
     rules.register(app)
@@ -64,6 +64,8 @@ def _register() -> None:
     diff.register(app)
     summary.register(app)
     init.register(app)
+    import_.register(app)
+    export.register(app)
 
 
 _register()

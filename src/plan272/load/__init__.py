@@ -10,19 +10,41 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from decimal import Decimal
-from pathlib import Path
+from pathlib import Path, PurePath
 from typing import Any
 
-from plan272.load.csvfile import CellReader, Table, read_table
+from plan272.load.csvfile import (
+    CellReader,
+    Notice,
+    Reading,
+    Table,
+    read_table,
+    separator_word,
+    separator_yaml,
+)
 from plan272.load.files import LIMITS, Directory, Limits, Source, read_text
+from plan272.load.grouping import GroupedProblem, group_cells
+from plan272.load.notation import settle
 from plan272.load.upgrade import Spelling, is_version_1, spell, upgrade
 from plan272.load.yamlfile import Path_, load_yaml
 from plan272.messages import Amount, Invalid, Message
-from plan272.model import KIND_COLUMNS, Agency, Appendix, Kind, Line, Plan, PlanFile, Project, Row, Unit
+from plan272.model import (
+    KIND_COLUMNS,
+    TOTAL_COLUMN,
+    Agency,
+    Appendix,
+    CsvFormat,
+    Kind,
+    Line,
+    Plan,
+    PlanFile,
+    Project,
+    Row,
+    Unit,
+)
 from plan272.names import name_key
-from plan272.numbers import Notation
 from plan272.problems import Location, Problem
 from plan272.provenance import Provenance
 
@@ -32,12 +54,15 @@ _YEAR_COLUMN = re.compile(r"y(\d{4})")
 
 @dataclass
 class LoadResult:
-    """The plan (``None`` when plan.yaml could not be read into the model), the problems, and
-    where every loaded value stands (:class:`~plan272.provenance.Provenance`)."""
+    """The plan (``None`` when plan.yaml could not be read into the model), the problems, where
+    every loaded value stands (:class:`~plan272.provenance.Provenance`), and what the loader
+    detected because plan.yaml did not declare it (:class:`~plan272.load.csvfile.Notice`: the
+    separator of a file, the notation of a column)."""
 
     plan: Plan | None
     problems: list[Problem] = field(default_factory=list)
     provenance: Provenance = field(default_factory=Provenance)
+    notices: list[Notice] = field(default_factory=list)
 
     @property
     def fatal(self) -> bool:
@@ -304,16 +329,24 @@ class _Spec:
     kind: Kind
     columns: tuple[str, ...] = ()
     grouped: bool = True
+    csv: CsvFormat = field(default_factory=CsvFormat)
 
     @classmethod
-    def of(cls, appendix: Appendix) -> _Spec:
+    def of(cls, appendix: Appendix, meta: PlanFile) -> _Spec:
         return cls(
             appendix.id,
             appendix.file,
             appendix.kind,
             tuple(c.id for c in appendix.columns),
             bool(appendix.groups),
+            meta.csv_format(appendix),
         )
+
+    def number_columns(self, years: list[int]) -> list[str]:
+        """The amount columns, which a notation applies to: the total, the years, the further
+        columns and a project's ``attt`` (counts — ``tt``, ``staff`` — are plain digits always)."""
+        own = ["attt"] if self.kind == "projects" else []
+        return [TOTAL_COLUMN[self.kind], *(f"y{y}" for y in years), *self.columns, *own]
 
 
 def _specs_from_data(data: Any) -> list[_Spec]:
@@ -323,13 +356,24 @@ def _specs_from_data(data: Any) -> list[_Spec]:
     from plan272.model import FileName
 
     files = TypeAdapter(FileName)
+    formats = TypeAdapter(CsvFormat | None)
     specs: list[_Spec] = []
-    items = data.get("appendices") if isinstance(data, dict) else None
+    if not isinstance(data, dict):
+        return specs
+    try:  # how every file is written; a file is not read by a declaration that cannot be read
+        plan_wide = formats.validate_python(data.get("csv")) or CsvFormat()
+        number_format = data.get("csv_number_format")
+        if number_format in ("plain", "vi", "en") and plan_wide.number_format is None:
+            plan_wide = plan_wide.model_copy(update={"number_format": number_format})
+    except ValidationError:
+        return specs
+    items = data.get("appendices")
     for item in items if isinstance(items, list) else []:
         if not isinstance(item, dict) or item.get("kind") not in KIND_COLUMNS:
             continue
         try:
             file = files.validate_python(item.get("file"))
+            own = formats.validate_python(item.get("csv")) or CsvFormat()
         except ValidationError:
             continue
         if any(s.file == file for s in specs):
@@ -337,14 +381,15 @@ def _specs_from_data(data: Any) -> list[_Spec]:
         raw = item.get("columns")
         columns = raw if isinstance(raw, list) else []
         ids = tuple(c["id"] for c in columns if isinstance(c, dict) and isinstance(c.get("id"), str))
-        specs.append(_Spec(str(item.get("id", file)), file, item["kind"], ids, bool(item.get("groups"))))
+        grouped = bool(item.get("groups"))
+        specs.append(_Spec(str(item.get("id", file)), file, item["kind"], ids, grouped, own.over(plan_wide)))
     return specs
 
 
 def _read_rows(
     source: Source, spec: _Spec, years: list[int] | None
 ) -> tuple[Table | None, list[int], list[Problem]]:
-    text, problems = read_text(source, spec.file)
+    text, problems = read_text(source, spec.file, spec.csv.encoding, csv=True)
     if text is None:
         return None, [], problems
     required, optional = (list(c) for c in KIND_COLUMNS[spec.kind])
@@ -359,6 +404,7 @@ def _read_rows(
         optional,
         None if years else _YEAR_COLUMN,
         source.limits.max_rows,
+        spec.csv.separator,
     )
     problems.extend(more)
     if table is not None and not years:
@@ -371,14 +417,14 @@ def _rows(
     table: Table,
     file: str,
     years: list[int],
-    notation: Notation,
+    reading: Reading,
     agencies: dict[str, str],
 ) -> tuple[list[Row], list[Problem]]:
     out: list[Row] = []
     problems: list[Problem] = []
     name_field = "unit" if appendix.kind == "units" else "name"
     for record in table.records:
-        cells = CellReader(file, record, notation)
+        cells = CellReader(file, record, reading)
         identifier = cells.identifier("id")
         section = cells.text("section") if appendix.grouped else cells.optional_text("section") or ""
         tt = cells.count("tt")
@@ -451,29 +497,44 @@ def _rows(
 _NEEDED = frozenset({"section", "attt", "staff"})
 
 
+def _weight(problem: Problem) -> int:
+    """How many problems ``problem`` lists: a grouped one, each of its places."""
+    return len(problem.places) if isinstance(problem, GroupedProblem) else 1
+
+
 def _capped(problems: list[Problem], limit: int) -> list[Problem]:
     """At most ``limit`` problems of each file, then one that says how many more there are (a
-    problem that stopped the reading is always kept)."""
+    problem that stopped the reading is always kept). Each place of a grouped problem counts as a
+    problem: past the limit its list of places is cut (its count stays whole)."""
     counts: dict[str, int] = {}
     for problem in problems:
-        counts[problem.location.file] = counts.get(problem.location.file, 0) + 1
+        counts[problem.location.file] = counts.get(problem.location.file, 0) + _weight(problem)
     if all(count <= limit for count in counts.values()):
         return problems
     kept: list[Problem] = []
     listed: dict[str, int] = {}
-    dropped: dict[str, list[Problem]] = {}
+    dropped: dict[str, tuple[int, int | None]] = {}  # file: (problems not listed, first line)
     for problem in problems:
         file = problem.location.file
-        if problem.fatal or listed.get(file, 0) < limit:
+        room = limit - listed.get(file, 0)
+        weight = _weight(problem)
+        if problem.fatal or weight <= room:
             kept.append(problem)
-            listed[file] = listed.get(file, 0) + (not problem.fatal)
+            listed[file] = listed.get(file, 0) + (0 if problem.fatal else weight)
+            continue
+        if isinstance(problem, GroupedProblem) and room > 0:
+            kept.append(replace(problem, places=problem.places[:room]))
+            listed[file] = limit
+            rest, line = weight - room, problem.places[room].location.line
         else:
-            dropped.setdefault(file, []).append(problem)
-    for file, rest in dropped.items():
+            rest, line = weight, problem.location.line
+        count, first = dropped.get(file, (0, line))
+        dropped[file] = (count + rest, first)
+    for file, (count, line) in dropped.items():
         kept.append(
             Problem(
-                Location(file, rest[0].location.line),
-                Message("load.capped", count=Amount(len(rest)), limit=Amount(limit)),
+                Location(file, line),
+                Message("load.capped", count=Amount(count), limit=Amount(limit)),
                 expected=f"at most {limit:,} problems",
             )
         )
@@ -485,10 +546,10 @@ def load_from(source: Source) -> LoadResult:
     read = _read_meta(source)
     meta = read.meta
     problems = list(read.problems)
-    notation: Notation = meta.notation if meta else "plain"
+    notices: list[Notice] = []
     years = list(meta.identity.period.years) if meta else None
     agencies = _agency_index(meta.agencies) if meta else {}
-    specs = [_Spec.of(a) for a in meta.appendices] if meta else _specs_from_data(read.data)
+    specs = [_Spec.of(a, meta) for a in meta.appendices] if meta else _specs_from_data(read.data)
     tables: dict[str, tuple[Row, ...]] = {}
     incomplete: set[str] = set()
     for spec in specs:
@@ -496,10 +557,25 @@ def load_from(source: Source) -> LoadResult:
         problems += more
         rows: list[Row] = []
         if table is not None:
+            file = source.display(spec.file)
+            if table.detected:
+                said = Message(
+                    "DAT003.separator",
+                    separator=separator_word(table.separator),
+                    declare=separator_yaml(table.separator),
+                )
+                where = Location(file, table.header_line)
+                notices.append(Notice(where, said, (PurePath(file).name, "separator"), table.separator))
+            declared = spec.csv.number_format
+            if declared is None:
+                reading, found = settle(table.records, spec.number_columns(table_years), file)
+                notices += found
+            else:
+                reading = Reading(declared)
             # without the model (plan.yaml could not be read into it) the rows are still read, so
             # that their problems are reported; they are not checked
-            rows, more = _rows(spec, table, source.display(spec.file), table_years, notation, agencies)
-            problems += more
+            rows, more = _rows(spec, table, file, table_years, reading, agencies)
+            problems += group_cells(more)
         tables[spec.id] = tuple(rows)
         if (
             table is None
@@ -511,7 +587,7 @@ def load_from(source: Source) -> LoadResult:
     provenance = Provenance(files, read.lines, read.kept, read.spelling)
     problems = _capped(problems, source.limits.max_problems)
     plan = Plan(meta=meta, tables=tables, incomplete=frozenset(incomplete)) if meta is not None else None
-    return LoadResult(plan, problems, provenance)
+    return LoadResult(plan, problems, provenance, notices)
 
 
 def load_plan(directory: str | Path, limits: Limits = LIMITS) -> LoadResult:

@@ -1,7 +1,10 @@
 """Reading the appendix CSV files into rows, with every problem located (file, line, column).
 
 The line of a row is the line where the record starts, as an editor shows it, even when a quoted
-cell spans several lines.
+cell spans several lines. The separator is the one plan.yaml declares, or the one the header shows
+(``,``, ``;`` or a tab: the column names make it certain), reported when it is not ``,``; the
+number cells are read as a :class:`Reading` says (the declared notation, or one detected per column
+by :mod:`plan272.load.notation`).
 """
 
 from __future__ import annotations
@@ -9,13 +12,16 @@ from __future__ import annotations
 import csv
 import io
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
 
-from plan272.messages import Amount, Message, ids
+from plan272.messages import Amount, Arg, Each, Message, Words, ids
 from plan272.names import id_problem, nfc
-from plan272.numbers import Notation, NumberError, parse_amount
+from plan272.numbers import Notation, NumberError, parse_amount, whole_readings
 from plan272.problems import Location, Problem
+
+#: the separators a header is tried with when plan.yaml declares none, the usual one first
+SEPARATORS = (",", ";", "\t")
 
 
 @dataclass
@@ -31,6 +37,11 @@ class Table:
     #: False when some of the file could not be used (syntax errors, rows of the wrong width):
     #: totals over the table would then be wrong, so the rules that need them do not run
     complete: bool = True
+    #: the character between cells, and whether it was detected from the header (not declared)
+    separator: str = ","
+    detected: bool = False
+    #: the line of the header
+    header_line: int = 1
 
 
 #: the longest text a cell or a plan.yaml value may hold: a long name is a paragraph, not a book;
@@ -62,18 +73,21 @@ class _Records:
       number of cells: an unclosed quote swallowed the rows below it, which are read again.
     """
 
-    def __init__(self, text: str) -> None:
+    def __init__(self, text: str, separator: str = ",") -> None:
         # lines as the csv module counts them: ended by \n, \r\n or \r only (not by the form
         # feeds, separators and other characters str.splitlines also breaks at)
         self.lines = io.StringIO(text, newline="").readlines()
         self.width: int | None = None
+        self.separator = separator
 
     def __iter__(self) -> Iterator[tuple[int, list[str] | None, int]]:
         offset = 0  # lines consumed before the current reader
         lines = self.lines
         while offset < len(lines):
             # a fresh reader from ``offset`` on, without copying the rest of the file
-            reader = csv.reader(map(lines.__getitem__, range(offset, len(lines))), strict=True)
+            reader = csv.reader(
+                map(lines.__getitem__, range(offset, len(lines))), delimiter=self.separator, strict=True
+            )
             start = offset + 1
             try:
                 for row in reader:
@@ -91,6 +105,93 @@ class _Records:
                 offset = start  # the record is dropped; read again from the line after its start
 
 
+@dataclass(frozen=True)
+class Notice:
+    """What the loader found out because plan.yaml did not say it — the separator of a file, the
+    notation of a column — reported as an ``info`` finding (DAT003), never silently: where it
+    shows, what it says, what it concerns (``ids``: the file's name, then the column or
+    ``separator``) and the value detected."""
+
+    location: Location
+    message: Message
+    ids: tuple[str, ...]
+    value: str | None = None
+
+
+def separator_word(separator: str) -> Arg:
+    """How a message names a separator: ``';'``, or a tab in words."""
+    return Words("a tab", "dấu tab") if separator == "\t" else repr(separator)
+
+
+def separator_yaml(separator: str) -> str:
+    """A separator as plan.yaml declares it: ``";"``, or ``tab``."""
+    return "tab" if separator == "\t" else '"' + separator.replace("\\", "\\\\").replace('"', '\\"') + '"'
+
+
+def _split(line: str, separator: str) -> list[str] | None:
+    """The cells of one header line at ``separator`` (``None``: a quoting error there)."""
+    try:
+        row = next(csv.reader([line], delimiter=separator, strict=True), [])
+    except csv.Error:
+        return None
+    return [nfc(cell.strip()) for cell in row]
+
+
+def _separator(
+    text: str, file: str, required: list[str], known: Callable[[str], bool], declared: str | None
+) -> tuple[str, Problem | None]:
+    """The separator of the file: the declared one, or the one of ``,`` ``;`` and tab at which the
+    header splits into the most known column names — the required ones first (the names make the
+    choice certain: ``id;section;tt`` is three names only at ``;``). A header that splits into known
+    names at none of them, or at two alike, is a fatal problem saying what was found and how to
+    declare the separator; so is a declared separator the header does not split at when another
+    would give every required column."""
+    lines = io.StringIO(text, newline="")  # read lazily: only up to the header
+    marks = " \t\r\n,;" + (declared or "")
+    found = next(((n, line) for n, line in enumerate(lines, start=1) if line.strip(marks)), None)
+    if found is None:  # nothing but blank lines: the reader says the file is empty
+        return declared or ",", None
+    number, line = found
+    shown = line.rstrip("\r\n")
+    shown = shown if len(shown) <= 80 else shown[:79] + "…"
+    where = Location(file, number)
+
+    def score(separator: str) -> tuple[int, int] | None:
+        cells = _split(line, separator)
+        if cells is None:
+            return None
+        if len(cells) < 2:
+            return 0, 0
+        names = set(cells)
+        return sum(name in names for name in required), sum(known(name) for name in names)
+
+    scores = {separator: score(separator) for separator in SEPARATORS}
+    if declared is not None:
+        own = score(declared)
+        whole = [s for s, got in scores.items() if s != declared and got and got[0] == len(required)]
+        if (own is None or own[0] < len(required)) and whole:
+            message = Message(
+                "load.csv.separator-declared",
+                declared=separator_word(declared),
+                found=separator_word(whole[0]),
+            )
+            return declared, Problem(where, message, shown, fatal=True)
+        return declared, None
+    best = max((got for got in scores.values() if got is not None), default=(0, 0))
+    if best[1] == 0:
+        if any(got is None for got in scores.values()):  # a quoting error: the reader says so
+            return ",", None
+        message = Message("load.csv.separator-unknown", known=ids(required))
+        return ",", Problem(where, message, shown, expected=", ".join(required), fatal=True)
+    winners = [separator for separator, got in scores.items() if got == best]
+    if len(winners) > 1:
+        message = Message(
+            "load.csv.separator-ambiguous", found=Each(tuple(map(separator_word, winners)), "and")
+        )
+        return ",", Problem(where, message, shown, fatal=True)
+    return winners[0], None
+
+
 def read_table(
     text: str,
     file: str,
@@ -98,17 +199,27 @@ def read_table(
     optional: list[str],
     also: re.Pattern[str] | None = None,
     max_rows: int | None = None,
+    separator: str | None = None,
 ) -> tuple[Table | None, list[Problem]]:
     """Split ``text`` into a header and records keyed by column name.
 
     ``also`` admits further column names (the year columns when the period is unknown); beyond
-    ``max_rows`` records reading stops with a fatal problem (``--max-rows``).
+    ``max_rows`` records reading stops with a fatal problem (``--max-rows``). ``separator`` is the
+    one plan.yaml declares; without it, the header tells (:func:`_separator`), and the table says
+    it was detected.
     """
     problems: list[Problem] = []
     # a cell may be as long as the file (the csv module's default limit, 128 KiB, would make a long
     # cell look like a quoting error); the file's size is bounded by --max-file-size
     csv.field_size_limit(max(len(text) + 1, 131_072))
-    records = _Records(text)
+
+    def known(name: str) -> bool:
+        return name in required or name in optional or bool(also and also.fullmatch(name))
+
+    chosen, refused = _separator(text, file, required, known, separator)
+    if refused is not None:
+        return None, [refused]
+    records = _Records(text, chosen)
     rows = iter(records)
     # the header is the first record that is not blank
     first = next((row for row in rows if row[1] is None or any(c.strip() for c in row[1])), None)
@@ -125,7 +236,7 @@ def read_table(
         if name in seen:
             message = Message("load.csv.duplicated-column", column=seen[name])
             problems.append(Problem(Location(file, header_line, name), message, name))
-        elif name not in required and name not in optional and not (also and also.fullmatch(name)):
+        elif not known(name):
             problems.append(
                 Problem(
                     Location(file, header_line, name or f"column {index}"),
@@ -146,7 +257,9 @@ def read_table(
         )
     if missing:
         return None, problems
-    table = Table(header)
+    table = Table(
+        header, separator=chosen, detected=separator is None and chosen != ",", header_line=header_line
+    )
     width = len(header)
     records.width = width
     for line, cells, end in rows:
@@ -194,15 +307,37 @@ def read_table(
     return table, problems
 
 
+@dataclass(frozen=True)
+class Reading:
+    """How the number cells of a table are read: in ``notation`` (the declared one, else plain);
+    a column of ``columns`` in its own (detected for it: :mod:`plan272.load.notation`); in a column
+    of ``unsettled`` no notation could be told, and each cell written with marks is a problem with
+    that column's message (one message, so that the cells are reported together)."""
+
+    notation: Notation = "plain"
+    columns: Mapping[str, Notation] = field(default_factory=dict)
+    unsettled: Mapping[str, Message] = field(default_factory=dict)
+
+    def of(self, column: str) -> Notation:
+        return self.columns.get(column, self.notation)
+
+
 class CellReader:
     """Reads typed cells of one record, collecting problems instead of raising."""
 
-    def __init__(self, file: str, record: Record, notation: Notation) -> None:
+    def __init__(self, file: str, record: Record, reading: Reading | Notation) -> None:
         self.file = file
         self.record = record
-        self.notation = notation
+        self.reading = Reading(reading) if isinstance(reading, str) else reading
+        self.notation = self.reading.notation
         self.problems: list[Problem] = []
         self.unreadable: set[str] = set()
+
+    def _parse(self, column: str, raw: str, notation: Notation | None = None) -> int:
+        unsettled = self.reading.unsettled.get(column)
+        if notation is None and unsettled is not None and whole_readings(raw) is not None:
+            raise NumberError(unsettled)
+        return parse_amount(raw, notation or self.reading.of(column))
 
     def _problem(self, column: str, message: str | Message, value: str | None) -> None:
         row_id = self.record.cells.get("id") or None
@@ -232,7 +367,7 @@ class CellReader:
     def amount(self, column: str) -> int:
         raw = self.record.cells.get(column, "")
         try:
-            return parse_amount(raw, self.notation)
+            return self._parse(column, raw)
         except NumberError as exc:
             self._problem(column, exc.message, raw)
             return 0
@@ -242,7 +377,7 @@ class CellReader:
         if raw == "":
             return None
         try:
-            return parse_amount(raw, self.notation)
+            return self._parse(column, raw)
         except NumberError as exc:
             self._problem(column, exc.message, raw)
             return None

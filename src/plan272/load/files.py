@@ -1,5 +1,7 @@
-"""Reading a data file as text: UTF-8 (with or without BOM), LF or CRLF — anything else is a
-located, fatal problem rather than a traceback or a silent misreading.
+"""Reading a data file as text: UTF-8 (with or without BOM), LF or CRLF — or, for a CSV file whose
+encoding plan.yaml declares (``csv: {encoding: windows-1258}``), that encoding, the text then put in
+NFC (Windows-1258 writes Vietnamese tone marks as combining characters). Anything else is a located,
+fatal problem rather than a traceback or a silent misreading.
 
 The files of a plan come from a :class:`Source`: a directory (:class:`Directory`), or a git
 revision (:class:`plan272.gitsource.Revision`), which reads them from git objects without checking
@@ -8,6 +10,9 @@ anything out. Either way the loader sees the same bytes and names them the same 
 
 from __future__ import annotations
 
+import codecs
+import unicodedata
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Protocol
@@ -100,26 +105,38 @@ class Directory:
             return None, fatal(shown, Message("load.file.unreadable", error=str(exc.strerror or exc)))
 
 
-def read_text(source: Source, name: str) -> tuple[str | None, list[Problem]]:
+def read_text(
+    source: Source, name: str, encoding: str | None = None, *, csv: bool = False
+) -> tuple[str | None, list[Problem]]:
     """The text of the file ``name`` of ``source`` (newlines as in the file), or ``None`` and a
-    fatal problem."""
+    fatal problem. ``encoding`` is the one plan.yaml declares for a CSV file (``csv``): a file whose
+    encoding can be declared is told how when it is not UTF-8."""
     data, problems = source.read(name)
     if data is None:
         return None, problems
-    return decode(data, source.display(name))
+    return decode(data, source.display(name), encoding, csv=csv)
 
 
-def decode(data: bytes, name: str) -> tuple[str | None, list[Problem]]:
-    """``data`` as UTF-8 text, or ``None`` and a fatal problem located in the file ``name``."""
+def _utf8(encoding: str) -> bool:
+    return codecs.lookup(encoding).name in ("utf-8", "utf-8-sig")
+
+
+def decode(
+    data: bytes, name: str, encoding: str | None = None, *, csv: bool = False
+) -> tuple[str | None, list[Problem]]:
+    """``data`` as text, or ``None`` and a fatal problem located in the file ``name``: UTF-8, or the
+    declared ``encoding``."""
 
     def fatal(message: Message, line: int | None = None, value: str | None = None) -> list[Problem]:
         return [Problem(Location(name, line), message, value=value, fatal=True)]
 
     if not data.strip():
         return None, fatal(Message("load.file.empty"))
-    for bom, encoding in _BOMS.items():
+    if encoding is not None and not _utf8(encoding):
+        return _declared(data, encoding, fatal)
+    for bom, found in _BOMS.items():
         if data.startswith(bom):
-            return None, fatal(Message("load.file.encoding", encoding=encoding))
+            return None, fatal(Message("load.file.encoding", encoding=found))
     if b"\x00" in data and _looks_utf16(data):
         return None, fatal(Message("load.file.utf16"))
     if b"\x00" in data:
@@ -130,8 +147,50 @@ def decode(data: bytes, name: str) -> tuple[str | None, list[Problem]]:
     except UnicodeDecodeError as exc:
         line = data[: exc.start].count(b"\n") + 1
         bad = data[exc.start : exc.end + 3]
-        return None, fatal(Message("load.file.not-utf8"), line, bad.hex(" "))
+        hint = Message("load.file.declare-encoding") if csv else ""
+        return None, fatal(Message("load.file.not-utf8", hint=hint), line, bad.hex(" "))
     return text, []
+
+
+def _declared(
+    data: bytes, encoding: str, fatal: Callable[..., list[Problem]]
+) -> tuple[str | None, list[Problem]]:
+    """``data`` in the ``encoding`` plan.yaml declares for it (not UTF-8), in NFC. A file that says
+    otherwise — a byte-order mark, or non-ASCII text that reads as UTF-8 (a file saved again as
+    UTF-8 since the declaration: read as Windows-1258 it would be mojibake, "KẠ¿" for "Kế") — is a
+    problem, never read wrong."""
+    wide = codecs.lookup(encoding).name.startswith(("utf-16", "utf-32"))
+    if not wide:
+        marks = {b"\xef\xbb\xbf": "UTF-8", **_BOMS}
+        for bom, found in marks.items():
+            if data.startswith(bom):
+                return None, fatal(Message("load.file.declared-bom", encoding=encoding, found=found))
+        if b"\x00" in data:
+            line = data[: data.index(b"\x00")].count(b"\n") + 1
+            return None, fatal(Message("load.file.binary"), line)
+        first = next((i for i, byte in enumerate(data) if byte >= 0x80), None)
+        if first is not None and _is_utf8(data):
+            start = data.rfind(b"\n", 0, first) + 1
+            end = data.find(b"\n", first)
+            shown = data[start : end if end >= 0 else len(data)].decode("utf-8").strip()
+            line = data[:first].count(b"\n") + 1
+            value = shown if len(shown) <= 60 else shown[:59] + "…"
+            return None, fatal(Message("load.file.declared-but-utf8", encoding=encoding), line, value)
+    try:
+        text = data.decode(encoding)
+    except UnicodeDecodeError as exc:
+        at = None if wide else data[: exc.start].count(b"\n") + 1
+        bad = data[exc.start : exc.end + 3]
+        return None, fatal(Message("load.file.not-declared", encoding=encoding), at, bad.hex(" "))
+    return unicodedata.normalize("NFC", text.removeprefix("\ufeff")), []
+
+
+def _is_utf8(data: bytes) -> bool:
+    try:
+        data.decode("utf-8")
+    except UnicodeDecodeError:
+        return False
+    return True
 
 
 def _looks_utf16(data: bytes) -> bool:

@@ -121,6 +121,7 @@ def catalogue() -> tuple[Rule, ...]:
     from plan272.rules import (
         dat001,
         dat002,
+        dat003,
         kpi001,
         kpi002,
         kpi003,
@@ -137,7 +138,7 @@ def catalogue() -> tuple[Rule, ...]:
         txt001,
     )
 
-    modules = (dat001, dat002, sum001, sum002, sum003, sum004, sum005, sec001, sec002, sec003, kpi001,
+    modules = (dat001, dat002, dat003, sum001, sum002, sum003, sum004, sum005, sec001, sec002, sec003, kpi001,
                kpi002, kpi003, kpi004, nrm001, txt001)  # fmt: skip
     return tuple(sorted((m.RULE for m in modules), key=lambda r: r.code))
 

@@ -31,7 +31,8 @@ TEXTS: dict[str, RuleText] = {
         summary="Một giá trị trong các tệp dữ liệu không đọc được theo đúng mô hình.",
         what="Mọi lỗi gặp khi đọc: tệp không đọc được (mã hoá, tệp nhị phân, tệp rỗng), cú pháp YAML, khoá "
         "lạ hoặc trùng, cột thiếu hoặc trùng, ô bắt buộc để trống, số âm hoặc số mơ hồ (20.200 trong tệp "
-        "không khai báo cách viết số), chữ ở chỗ phải là số.",
+        "không khai báo cách viết số), chữ ở chỗ phải là số. Các ô của một cột cùng sai một kiểu là một kết "
+        "quả: bao nhiêu ô, các vị trí đầu tiên và một cách sửa, mọi vị trí có trong báo cáo JSON.",
         why="Một giá trị bị đọc sai mà không báo sẽ làm sai mọi phép kiểm tra sau đó. Chương trình báo lỗi "
         "đúng chỗ rồi đọc tiếp, nên một lần chạy cho thấy mọi lỗi.",
         source="Quy cách dữ liệu (README, 'Data format'); JSON Schema của plan.yaml (`plan272 schema`).",
@@ -52,6 +53,21 @@ TEXTS: dict[str, RuleText] = {
         "'Chủ đầu tư'; Phụ lục II).",
         fix="Đặt cho dòng một mã duy nhất, sửa nhóm, hoặc đăng ký cơ quan (hay cách viết mới như một tên "
         "khác) ở `agencies` trong plan.yaml; sửa tham chiếu không trỏ vào đâu.",
+    ),
+    "DAT003": RuleText(
+        summary="Một tệp CSV được đọc theo cách chính tệp cho thấy, ở chỗ plan.yaml không khai báo.",
+        what="Những gì chương trình tự nhận ra, mỗi lần nhận ra: dấu phân cách của một tệp có dòng tiêu "
+        "đề chỉ tách được thành các cột hợp lệ theo dấu ';' hoặc dấu tab (Excel cài đặt tiếng Việt lưu "
+        "'CSV' với dấu ';'); cách ghi số của một cột mà mọi ô ghi số có dấu phân cách đều là số nguyên theo "
+        "đúng một cách ghi (20.200 và 1.500.000: cách ghi Việt Nam). Cột có một ô đọc được là số nguyên "
+        "theo cả hai cách ghi (20.000: 20000 hay 20), không theo cách ghi nào (1.5), hoặc theo cách ghi "
+        "khác nhau giữa các ô, thì không được nhận ra: các ô đó là lỗi DAT001.",
+        why="Một giá trị được đọc theo phỏng đoán mà không ai thấy là một lần đọc sai chờ xảy ra. Khi được "
+        "báo một lần cho mỗi tệp hay mỗi cột, cách đọc có thể được kiểm tra và ghi rõ trong plan.yaml.",
+        source="Quy cách dữ liệu (README, 'Data format': các tệp CSV và các khoá `csv` của plan.yaml).",
+        fix="Không có gì sai. Để ghi rõ cách đọc (và không còn thông báo này), hãy khai báo trong "
+        'plan.yaml: `csv: {separator: ";", number_format: vi}` ở cấp trên cùng cho mọi tệp, hoặc trong '
+        "phụ lục cho tệp của phụ lục đó; `csv_number_format: vi` tương đương `csv: {number_format: vi}`.",
     ),
     "KPI001": RuleText(
         summary="Chỉ tiêu không bao giờ giảm mức phấn đấu từ mốc này sang mốc sau.",

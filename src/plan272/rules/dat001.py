@@ -13,7 +13,9 @@ RULE = Rule(
     severity=Severity.ERROR,
     what="Every problem the loader meets: unreadable files (encoding, binary, empty), YAML syntax, "
     "unknown or duplicate keys, missing or duplicated columns, empty required cells, negative or "
-    "ambiguous numbers (20.200 in a file without a declared notation), text where a number is due.",
+    "ambiguous numbers (20.200 in a file without a declared notation), text where a number is due. Cells "
+    "of one column failing the same way are one finding: how many, the first places and the one fix, "
+    "with every place in the JSON report.",
     why="A value that is silently misread makes every later check wrong. The loader reports it "
     "at its place and goes on, so one run shows all problems.",
     source="The data format (README, 'Data format'); plan.yaml's JSON Schema (`plan272 schema`).",

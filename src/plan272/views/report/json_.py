@@ -19,6 +19,8 @@ Format version 1::
           "ids": ["2022"],               // what the finding concerns (always a list, maybe empty)
           "fingerprint": "…",            // 32 hex digits, stable across runs and line moves
           "extra": {"share": "7.38%"},   // rule-specific strings (always an object, maybe empty)
+          "places": null,                // cells of one column failing the same way (DAT001): each
+                                         // {"file", "line", "field", "id", "value"}; else null
           "baseline_state": "worse",     // null (no --baseline), "new", "worse" ("improved" below)
           "baseline": {                  // what the baseline recorded, or null (new, or no figures)
             "severity": "error", "expected": 31182, "observed": 23000, "difference": -8182,
@@ -34,14 +36,20 @@ Format version 1::
       "improved_findings": [],           // those, as finding objects ("baseline_state": "improved")
       "stale_baseline": [],              // baseline entries that no longer match any finding
       "rules_checked": ["DAT001", …],    // the rules that ran ([] when plan.yaml could not be read)
-      "complete": true                   // false: some input could not be read (exit code 2)
+      "complete": true,                  // false: some input could not be read in full (exit code 2)
+      "status": "complete"               // "complete"; "incomplete": a file could not be read, or a
+                                         // table only in part, and the rules ran on the rest (exit
+                                         // code 2); "not-run": plan.yaml could not be read (exit 2)
     }
 
 Keys always appear, in this order; a scalar that does not apply is ``null``, a collection that
 does not apply is empty. Findings come in the report's order (file, line, code). An improved
 finding keeps its own ``severity`` (the rule's); as a notice it is info and never fails the run.
 ``baseline_state``, ``baseline``, ``baseline_version``, ``worse``, ``improved`` and
-``improved_findings`` were added to format version 1 (added keys do not change the version).
+``improved_findings`` were added to format version 1 (added keys do not change the version), and
+so were ``places`` and ``status``. A finding with ``places`` counts its cells in ``extra.count`` and
+names them all (unless ``--max-problems`` cut the list); its ``file``, ``line`` and ``field`` are the
+first cell's.
 
 ``file`` is the finding's file as :func:`plan272.views.places.place` names it: relative to the
 repository's root (git's top level of the data directory, or ``--root``) with forward slashes, the
@@ -85,9 +93,12 @@ FINDING_KEYS = (
     "ids",
     "fingerprint",
     "extra",
+    "places",
     "baseline_state",
     "baseline",
 )
+#: the keys of one of a finding's ``places``
+PLACE_KEYS = ("file", "line", "field", "id", "value")
 #: the keys of a finding's ``baseline`` (what the baseline recorded of it)
 BASELINE_KEYS = ("severity", "expected", "observed", "difference", "share")
 TOP_KEYS = (
@@ -103,6 +114,7 @@ TOP_KEYS = (
     "stale_baseline",
     "rules_checked",
     "complete",
+    "status",
 )
 
 
@@ -140,7 +152,27 @@ def finding_object(finding: Finding, lang: Lang = "en") -> dict[str, Any]:
         "ids": list(finding.ids),
         "fingerprint": finding.fingerprint(),
         "extra": {key: finding.extra[key] for key in sorted(finding.extra)},
+        "places": places_list(finding),
     }
+
+
+def places_list(finding: Finding) -> list[dict[str, Any]] | None:
+    """Each cell of a grouped finding (file, line, field, row id, value), or ``None``."""
+    from plan272.engine import GroupedFinding
+    from plan272.views.places import place
+
+    if not isinstance(finding, GroupedFinding):
+        return None
+    return [
+        {
+            "file": place(p.location.file),
+            "line": p.location.line,
+            "field": p.location.field,
+            "id": p.row_id,
+            "value": p.value,
+        }
+        for p in finding.places
+    ]
 
 
 def reported_object(
@@ -173,7 +205,8 @@ def document(report: Report, tool_version: str, lang: Lang = "en") -> dict[str, 
         "improved_findings": improved,
         "stale_baseline": list(report.stale_baseline),
         "rules_checked": [rule.code for rule in report.rules],
-        "complete": not report.fatal,
+        "complete": report.status == "complete",
+        "status": report.status,
     }
 
 

@@ -103,6 +103,12 @@ def summary_line(report: Report, lang: Lang = "en") -> Text:
     text = Text()
     text.append(lead, style="bold green" if not report.findings else "bold")
     text.append(rest)
-    if report.fatal:
+    if report.fatal and report.incomplete:
+        from plan272.messages import ids
+        from plan272.safety import safe
+
+        files = ids([safe(file) for file in report.incomplete])
+        text.append("\n" + Message("report.incomplete", files=files).render(lang), style="bold red")
+    elif report.fatal:
         text.append("\n" + Message("report.fatal").render(lang), style="bold red")
     return text
