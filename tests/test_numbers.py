@@ -220,3 +220,18 @@ def test_unknown_notation_is_a_yaml_problem(plan_dir: PlanDir) -> None:
     result = plan_dir.load()
     assert result.plan is None
     assert located(result) == {(PLAN, line, "csv_number_format")}
+
+
+@given(st.text(alphabet="0123456789", min_size=1, max_size=20), st.sampled_from(["plain", "vi", "en"]))
+def test_plain_digits_read_the_same_on_the_fast_path(raw: str, notation: str) -> None:
+    """``parse_amount`` reads plain ASCII digits without Decimal: the same value, or the same refusal,
+    as the full reader (which a leading space sends it to)."""
+
+    def read(text: str) -> int | str:
+        try:
+            return parse_amount(text, notation)  # type: ignore[arg-type]
+        except NumberError as exc:
+            return exc.message.key
+
+    assert read(raw) == read(f" {raw}")
+    assert read("٣") == read(" ٣")  # an Arabic-Indic digit is not ASCII: never the fast path

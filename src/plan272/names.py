@@ -7,6 +7,7 @@ appends it to the syllable: both spellings give the same key, while "Hòa" and "
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 
@@ -62,9 +63,11 @@ def fold(text: str) -> str:
     return "".join(ch for ch in text if unicodedata.category(ch) != "Cf").casefold()
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def name_key(name: str) -> str:
     """A matching key for a name: case-folded, NFC, tone placement and spacing normalised,
-    compatibility forms unified and invisible format characters dropped."""
+    compatibility forms unified and invisible format characters dropped. Memoised: a plan repeats
+    its investors and agencies on every row."""
     text = nfc(fold(name))
     text = _DASH.sub(" - ", text)
     text = _SPACE.sub(" ", text).strip()

@@ -109,6 +109,10 @@ def check_size(value: Decimal) -> Decimal:
 
 def parse_amount(raw: str, notation: Notation = "plain") -> int:
     """Read a whole, non-negative amount; a fractional value is a :class:`NumberError`."""
+    # the common cell, plain ASCII digits (``isdigit`` alone admits other scripts' digits), read
+    # without Decimal: the same value and the same size bound as the full reader below
+    if raw.isascii() and raw.isdigit() and len(raw.lstrip("0")) <= MAX_WHOLE_DIGITS:
+        return int(raw)
     value = parse_decimal(raw, notation)
     if value != value.to_integral_value():
         raise NumberError(Message("load.number.not-whole", value=_as_written(value)))
