@@ -329,9 +329,27 @@ def attt_bounds(project: Project, inside: int) -> tuple[int, int]:
     return max(0, attt - outside), min(attt, inside)
 
 
+#: the accounts of the last plans asked about (a plan is frozen): SEC001, SEC002, SEC003 and the
+#: summary ask for the same one; a diff asks for two. The plan is kept with it, so its id stays its own.
+_ACCOUNTS: dict[int, tuple[Plan, SecurityAccount | None]] = {}
+_KEEP = 2
+
+
 def security_account(plan: Plan) -> SecurityAccount | None:
     """The security spending and its shares; ``None`` when plan.yaml states no security policy.
-    References to appendices the plan does not have are left out (DAT002 reports them)."""
+    References to appendices the plan does not have are left out (DAT002 reports them). Computed
+    once per plan (the last two are remembered)."""
+    hit = _ACCOUNTS.get(id(plan))
+    if hit is not None and hit[0] is plan:
+        return hit[1]
+    account = _security_account(plan)
+    _ACCOUNTS[id(plan)] = (plan, account)
+    while len(_ACCOUNTS) > _KEEP:
+        del _ACCOUNTS[next(iter(_ACCOUNTS))]
+    return account
+
+
+def _security_account(plan: Plan) -> SecurityAccount | None:
     policy = plan.meta.security_policy
     if policy is None:
         return None
