@@ -35,3 +35,13 @@ def test_a_security_account_is_computed_once_per_plan(tmp_path: Path) -> None:
 @given(st.text(max_size=30))
 def test_name_keys_are_the_same_remembered_or_not(name: str) -> None:
     assert name_key(name) == name_key.__wrapped__(name)
+
+
+@given(st.text(alphabet=st.characters(max_codepoint=127), max_size=30))
+def test_ascii_folds_as_the_full_fold(text: str) -> None:
+    import unicodedata
+
+    from plan272.names import fold
+
+    full = "".join(ch for ch in unicodedata.normalize("NFKC", text) if unicodedata.category(ch) != "Cf")
+    assert fold(text) == full.casefold()

@@ -24,6 +24,7 @@ def nfc(text: str) -> str:
     return unicodedata.normalize("NFC", text)
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def _syllable_key(word: str) -> str:
     decomposed = unicodedata.normalize("NFD", word)
     tones = "".join(_TONES[ch] for ch in decomposed if ch in _TONES)
@@ -59,6 +60,8 @@ def fold(text: str) -> str:
     """An identifier as a person reads it: compatibility forms unified (fullwidth ``Ｉ`` is ``I``),
     invisible format characters (zero-width joiners, bidi marks) dropped, case folded. Two ids
     with the same fold are the same id to a reader, so they must not be two ids to the tool."""
+    if text.isascii():  # NFKC leaves ASCII as it is, and no format character is ASCII
+        return text.casefold()
     text = unicodedata.normalize("NFKC", text)
     return "".join(ch for ch in text if unicodedata.category(ch) != "Cf").casefold()
 
