@@ -38,6 +38,7 @@ from typing import TYPE_CHECKING, Any, Literal
 
 from plan272.figures import Share, add_up, grand_total, security_account, weakened
 from plan272.findings import Figures, Finding, Severity, trend
+from plan272.gcpause import paused
 from plan272.messages import Message, Words
 from plan272.model import Appendix, Claim, Kind, Kpi, Plan, Project, Row, Target, Unit
 from plan272.names import name_key
@@ -1207,6 +1208,7 @@ def findings_diff(
 
 
 @exact
+@paused
 def diff_plans(old: Plan, new: Plan, old_report: Report | None, new_report: Report | None) -> PlanDiff:
     """Everything the revision ``old`` → ``new`` changes. The reports are the findings the same
     rules give on each side (``engine.run``); ``None`` compares no findings."""

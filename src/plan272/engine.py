@@ -21,6 +21,7 @@ from pathlib import PurePath
 from typing import Literal
 
 from plan272.findings import Figures, Finding, Severity
+from plan272.gcpause import paused
 from plan272.load import LoadResult
 from plan272.load.csvfile import Notice
 from plan272.load.grouping import GroupedProblem, Place
@@ -153,6 +154,7 @@ class Report:
 
 
 @exact
+@paused
 def run(result: LoadResult, select: Sequence[str] = (), ignore: Sequence[str] = ()) -> Report:
     rules = [r for r in catalogue() if selected(r.code, select, ignore)]
     findings: list[Finding] = []

@@ -15,6 +15,7 @@ from decimal import Decimal
 from pathlib import Path, PurePath
 from typing import Any
 
+from plan272.gcpause import paused
 from plan272.load.csvfile import (
     CellReader,
     Notice,
@@ -541,24 +542,10 @@ def _capped(problems: list[Problem], limit: int) -> list[Problem]:
     return kept
 
 
+@paused
 def load_from(source: Source) -> LoadResult:
-    """Load the plan whose files ``source`` gives: plan.yaml, then every appendix it declares.
-
-    The cyclic garbage collector is paused meanwhile: loading makes hundreds of thousands of
-    objects that all live on (rows, records), and scanning them again and again found no garbage
-    but took a fifth of the time of a large load."""
-    import gc
-
-    paused = gc.isenabled()
-    gc.disable()
-    try:
-        return _load_from(source)
-    finally:
-        if paused:
-            gc.enable()
-
-
-def _load_from(source: Source) -> LoadResult:
+    """Load the plan whose files ``source`` gives: plan.yaml, then every appendix it declares (the
+    cyclic garbage collector paused: :mod:`plan272.gcpause`)."""
     read = _read_meta(source)
     meta = read.meta
     problems = list(read.problems)
