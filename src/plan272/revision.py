@@ -7,6 +7,7 @@ import hashlib
 import os
 from collections.abc import Sequence
 from dataclasses import dataclass
+from datetime import datetime
 from pathlib import Path
 
 from plan272.messages import Lang
@@ -64,3 +65,15 @@ def describe(directory: Path, files: Sequence[str | Path]) -> DataRevision:
         )
         modified = status is None or status != ""
     return DataRevision(commit or None, modified, digest.hexdigest())
+
+
+def generated_at() -> datetime:
+    """When the report is made: now, in the machine's time zone — or the time ``SOURCE_DATE_EPOCH``
+    gives (seconds since 1970, the reproducible-builds convention), so that a report can be made
+    again byte for byte."""
+    from datetime import UTC
+
+    epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
+    if epoch.isascii() and epoch.isdigit() and len(epoch) <= 12:
+        return datetime.fromtimestamp(int(epoch), UTC)
+    return datetime.now().astimezone()

@@ -54,9 +54,9 @@ def register(app: typer.Typer) -> None:
         """
         from plan272.cli import UserError
         from plan272.cli.io import check_target, data_directory, emit, inputs_of, problem_message, write_file
-        from plan272.cli.summary import generated_at
         from plan272.load import load_plan
         from plan272.messages import Message, ids
+        from plan272.revision import generated_at
         from plan272.safety import safe
         from plan272.workbook.csvfiles import CsvTable, read_csv_table
         from plan272.workbook.export import export_tables as build

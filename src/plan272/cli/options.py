@@ -60,10 +60,10 @@ def _remember(value: LangChoice | None) -> LangChoice | None:
 def forget_language() -> None:
     """A new run knows no language nor colour choice yet (runs in one process, as the tests make, do
     not share them)."""
-    from plan272.views.console import _COLOR
+    from plan272.views.console import choose_color
 
     _SPEAKING.set(None)
-    _COLOR.set("auto")
+    choose_color("auto")
 
 
 def error_language() -> Lang:
@@ -124,10 +124,10 @@ class ColorChoice(StrEnum):
 
 
 def _color(value: ColorChoice | None) -> ColorChoice | None:
-    from plan272.views.console import _COLOR
+    from plan272.views.console import choose_color
 
     if value is not None:
-        _COLOR.set(value.value)
+        choose_color(value.value)
     return value
 
 

@@ -9,7 +9,6 @@ that exists without ``--force``.
 
 from __future__ import annotations
 
-import os
 from enum import StrEnum
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
@@ -31,8 +30,6 @@ from plan272.cli.options import (
 )
 
 if TYPE_CHECKING:
-    from datetime import datetime
-
     from rich.console import Console
 
     from plan272.i18n import AmountUnit
@@ -136,7 +133,7 @@ def register(app: typer.Typer) -> None:
 
         from plan272 import __version__
         from plan272.cli.io import write_file
-        from plan272.revision import describe
+        from plan272.revision import describe, generated_at
         from plan272.safety import safe
         from plan272.views.summary.exports import DEFAULT_WIDTH, ExportError, Imprint, export_bytes
 
@@ -162,18 +159,6 @@ def register(app: typer.Typer) -> None:
         write_file(export, data, force=force, inputs=inputs)
         typer.echo(Message("notice.wrote", path=safe(str(export))).render(lang_code), err=True)
         raise typer.Exit(0)
-
-
-def generated_at() -> datetime:
-    """When the report is made: now, in the machine's time zone — or the time ``SOURCE_DATE_EPOCH``
-    gives (seconds since 1970, the reproducible-builds convention), so that a report can be made
-    again byte for byte."""
-    from datetime import UTC, datetime
-
-    epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
-    if epoch.isascii() and epoch.isdigit() and len(epoch) <= 12:
-        return datetime.fromtimestamp(int(epoch), UTC)
-    return datetime.now().astimezone()
 
 
 def _sections(name: str | None, summary: Summary) -> tuple[SectionName, ...]:

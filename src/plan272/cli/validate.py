@@ -178,10 +178,10 @@ def register(app: typer.Typer) -> None:
         words = language(
             lang, loaded.plan.meta.language if loaded.plan else None, _text(settings["language"])
         )
-        if root is None:
+        if root is None and views.FORMATS.get(format).machine and not statistics:
             from plan272.views.places import repository_root
 
-            root = repository_root(data_dir.resolve())
+            root = repository_root(data_dir.resolve())  # a git process: only for the formats that use it
         if statistics:
             from plan272.views.report import statistics as counts
 

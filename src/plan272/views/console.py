@@ -35,6 +35,12 @@ def coloring(choice: ColorChoice) -> Iterator[None]:
         _COLOR.reset(token)
 
 
+def choose_color(choice: ColorChoice) -> None:
+    """``--color`` as the command line gives it, for the rest of the run (:func:`coloring` for a
+    block)."""
+    _COLOR.set(choice)
+
+
 def stdout_is_terminal() -> bool:
     """Whether standard output gets colour: ``--color always|never`` decides; else ``NO_COLOR`` (any
     non-empty value) turns it off and ``FORCE_COLOR`` (non-empty, not ``0``) on, as CI systems set

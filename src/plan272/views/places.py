@@ -53,21 +53,12 @@ def place(file: str) -> str:
 
 def repository_root(start: Path) -> Path | None:
     """The top level of the git working tree ``start`` is in (resolved), or ``None`` when it is in
-    none (or git is not installed)."""
-    import subprocess
+    none (or git is not installed): :func:`plan272.gitsource.repository_root`, which ``diff``
+    uses too."""
+    from plan272.gitsource import GitError
+    from plan272.gitsource import repository_root as top
 
-    directory = start if start.is_dir() else start.parent
     try:
-        out = subprocess.run(
-            ["git", "rev-parse", "--show-toplevel"],
-            cwd=directory,
-            capture_output=True,
-            check=False,
-            timeout=30,
-            env={**os.environ, "GIT_TERMINAL_PROMPT": "0", "LC_ALL": "C"},
-        )
-    except (OSError, subprocess.TimeoutExpired):
+        return top(start if start.is_dir() else start.parent).resolve()
+    except GitError:
         return None
-    if out.returncode != 0 or not out.stdout.strip():
-        return None
-    return Path(os.fsdecode(out.stdout.rstrip(b"\n"))).resolve()
