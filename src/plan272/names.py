@@ -24,11 +24,18 @@ def nfc(text: str) -> str:
     return unicodedata.normalize("NFC", text)
 
 
+def split_tones(text: str) -> tuple[str, str]:
+    """``text`` without its Vietnamese tone marks (NFC: the letters keep their other marks, ô ơ ư ă)
+    and the tone marks it had, in order: ``"Kế"`` → ``("Kê", "\u0301")``."""
+    decomposed = unicodedata.normalize("NFD", text)
+    tones = "".join(ch for ch in decomposed if ch in _TONES)
+    return unicodedata.normalize("NFC", "".join(ch for ch in decomposed if ch not in _TONES)), tones
+
+
 @functools.lru_cache(maxsize=1 << 16)
 def _syllable_key(word: str) -> str:
-    decomposed = unicodedata.normalize("NFD", word)
-    tones = "".join(_TONES[ch] for ch in decomposed if ch in _TONES)
-    base = unicodedata.normalize("NFC", "".join(ch for ch in decomposed if ch not in _TONES))
+    base, marks = split_tones(word)
+    tones = "".join(_TONES[ch] for ch in marks)
     return base + (f"#{tones}" if tones else "")
 
 

@@ -17,7 +17,6 @@ from __future__ import annotations
 
 import csv
 import io
-import unicodedata
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -26,11 +25,11 @@ from plan272.load.csvfile import read_table
 from plan272.load.files import LIMITS, Directory, Limits, decode
 from plan272.messages import Invalid, Message
 from plan272.model import KIND_COLUMNS, Appendix, PlanFile
+from plan272.names import split_tones
 from plan272.numbers import NOTATIONS, Notation, NumberError, parse_amount
 from plan272.problems import Problem
 
 #: the five Vietnamese tone marks, which Windows-1258 writes as combining characters
-_TONES = frozenset("\u0300\u0301\u0303\u0309\u0323")
 
 
 class Unwritable(Invalid):
@@ -152,9 +151,7 @@ def encode(text: str, encoding: str) -> bytes:
             continue
         except UnicodeEncodeError:
             pass
-        decomposed = unicodedata.normalize("NFD", ch)
-        tones = "".join(c for c in decomposed if c in _TONES)
-        base = unicodedata.normalize("NFC", "".join(c for c in decomposed if c not in _TONES))
+        base, tones = split_tones(ch)
         try:  # the letter with its other marks (ô, ơ, ư, ă), then its tone (ộ = ô + dot below)
             out += base.encode(encoding) + tones.encode(encoding)
         except UnicodeEncodeError:
