@@ -129,8 +129,7 @@ class Each:
         text = separator.join(render_arg(item, lang) for item in shown)
         more = len(self.items) - len(shown)
         if more:
-            count = Amount(more).render(lang)
-            text += f", … và {count} mục khác" if lang == "vi" else f", … and {count} more"
+            text += Message("list.more", count=Amount(more)).render(lang)
         return text
 
 

@@ -12,6 +12,7 @@ FINDINGS: dict[str, tuple[str, str]] = {
         "liệu đọc dở sẽ sai",
     ),
     "not-checked.what": (" ({what})", " ({what})"),
+    "list.more": (", … and {count} more", ", … và {count} mục khác"),
     "expected-found": (
         "expected {expected}, found {observed}: {off}",
         "phải là {expected}, ghi {observed}: {off}",
