@@ -10,8 +10,14 @@ process of its own, as a user runs them:
 - ``plan272 validate --format json``,
 - ``plan272 diff`` of the plan and its revision,
 - ``plan272 summary`` (terminal text to /dev/null, 100 columns),
-- and, when it is installed, ``frictionless validate`` of the same appendix1.csv (its Table Schema
-  check of the file: the peer a data team would reach for).
+- and, when it is installed (``pip install frictionless`` into plan272's environment),
+  ``frictionless validate`` of the same appendix1.csv with a Table Schema (typed integer amounts,
+  the id as primary key) and the row-sum check (TMĐT equal to the five years): the peer a data
+  team would reach for.
+
+The shipped plan itself comes first (size 42: start-up dominates). Each run is repeated
+(``BENCH_REPEAT``, default 3 below 100,000 projects, else 1) and the median printed; with
+frictionless, the ratio of each plan272 run to it.
 
 It prints, per run: wall time, rows per second, peak memory (the process's maximum resident set) and
 memory per row. Nothing here is a test: the suite asserts nothing about time, and figures differ from
@@ -22,6 +28,7 @@ from __future__ import annotations
 
 import csv
 import io
+import json
 import os
 import shutil
 import subprocess
@@ -83,32 +90,86 @@ def measure(args: list[str], cwd: Path) -> tuple[float, int, int]:
     return elapsed, usage.ru_maxrss * 1024, code
 
 
+#: frictionless's Table Schema for appendix1.csv, and its check that a row adds up
+SCHEMA = {
+    "fields": [
+        {"name": "id", "type": "string", "constraints": {"required": True}},
+        {"name": "section", "type": "string"},
+        {"name": "tt", "type": "integer"},
+        {"name": "name", "type": "string"},
+        {"name": "investor", "type": "string"},
+        *({"name": n, "type": "integer"} for n in ("tmdt", "y2021", "y2022", "y2023", "y2024", "y2025")),
+        {"name": "attt", "type": "string"},
+        {"name": "source_line", "type": "integer"},
+    ],
+    "primaryKey": ["id"],
+}
+CHECKLIST = {
+    "checks": [{"type": "row-constraint", "formula": "tmdt == y2021 + y2022 + y2023 + y2024 + y2025"}]
+}
+
+
+def find_frictionless() -> str | None:
+    """frictionless's command, beside this interpreter (plan272's environment) or on PATH."""
+    beside = Path(sys.executable).parent / "frictionless"
+    return str(beside) if beside.exists() else shutil.which("frictionless")
+
+
+def median(values: list[float]) -> float:
+    ordered = sorted(values)
+    return ordered[len(ordered) // 2]
+
+
 def main() -> None:
     sizes = [int(s) for s in os.environ.get("BENCH_SIZES", "1000 10000 100000").split()]
-    frictionless = shutil.which("frictionless")
+    frictionless = find_frictionless()
     print(f"plan272 benchmark — Python {sys.version.split()[0]}, {os.cpu_count()} CPUs")
-    print(f"{'projects':>9}  {'run':<22} {'time':>8} {'rows/s':>10} {'peak MiB':>9} {'KB/row':>7}")
+    header = f"{'projects':>9}  {'run':<22} {'time':>8} {'rows/s':>10} {'peak MiB':>9} {'KB/row':>7}"
+    print(header + (f" {'× frictionless':>15}" if frictionless else ""))
     with tempfile.TemporaryDirectory() as tmp:
-        for size in sizes:
+        for size in [0, *sizes]:  # 0: the shipped plan
             base, rev = Path(tmp) / f"p{size}", Path(tmp) / f"r{size}"
-            generate(base, size)
-            generate(rev, size, revised=True)
+            if size:
+                generate(base, size)
+                generate(rev, size, revised=True)
+            else:
+                shutil.copytree(DATA, base)
+                shutil.copytree(DATA, rev)
+            (base / "schema.json").write_text(json.dumps(SCHEMA), encoding="utf-8")
+            (base / "checklist.json").write_text(json.dumps(CHECKLIST), encoding="utf-8")
+            rows = size or 42
             limits = ["--max-file-size", "4G", "--max-rows", str(max(2 * size, 400_000))]
-            runs: list[tuple[str, list[str]]] = [
+            runs: list[tuple[str, list[str]]] = []
+            if frictionless:  # first: the others' ratios are to it
+                runs.append(
+                    (
+                        "frictionless validate",
+                        [frictionless, "validate", "appendix1.csv", "--schema", "schema.json"]
+                        + ["--checklist", "checklist.json"],
+                    )
+                )
+            runs += [
                 ("validate", [*PLAN272, "validate", str(base), *limits]),
                 ("validate --format json", [*PLAN272, "validate", str(base), "-f", "json", *limits]),
                 ("diff", [*PLAN272, "diff", str(base), str(rev), *limits]),
                 ("summary", [*PLAN272, "summary", str(base), *limits]),
             ]
-            if frictionless:
-                runs.append(
-                    ("frictionless validate", [frictionless, "validate", str(base / "appendix1.csv")])
-                )
+            repeat = int(os.environ.get("BENCH_REPEAT", "3" if size < 100_000 else "1"))
+            peer: float | None = None
             for label, args in runs:
-                seconds, peak, _ = measure(args, Path(tmp))
+                measured = [measure(args, base) for _ in range(repeat)]
+                seconds = median([m[0] for m in measured])
+                peak = max(m[1] for m in measured)
+                ratio = ""
+                if label.startswith("frictionless"):
+                    peer = seconds
+                elif peer:
+                    ratio = f" {seconds / peer:>14.2f}×"
+                shown = f"{size:>9,}" if size else f"{'Plan 272':>9}"
                 print(
-                    f"{size:>9,}  {label:<22} {seconds:>7.2f}s {size / seconds:>10,.0f} "
-                    f"{peak / 2**20:>9.0f} {peak / size / 1024:>7.1f}"
+                    f"{shown}  {label:<22} {seconds:>7.2f}s {rows / seconds:>10,.0f} "
+                    f"{peak / 2**20:>9.0f} {peak / rows / 1024:>7.1f}{ratio}",
+                    flush=True,
                 )
     if not frictionless:
         print("(frictionless is not installed: `pip install frictionless` to run it beside plan272)")

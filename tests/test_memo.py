@@ -45,3 +45,72 @@ def test_ascii_folds_as_the_full_fold(text: str) -> None:
 
     full = "".join(ch for ch in unicodedata.normalize("NFKC", text) if unicodedata.category(ch) != "Cf")
     assert fold(text) == full.casefold()
+
+
+def test_table_totals_are_computed_once_per_plan_and_appendix(tmp_path: Path) -> None:
+    shipped = load_plan(DATA).plan
+    d = PlanDir.copy_of(DATA, tmp_path / "other")
+    d.set_cell("appendix1.csv", "I.1", "y2021", "9000")
+    d.set_cell("appendix1.csv", "I.1", "tmdt", "21200")
+    other = load_plan(d.path).plan
+    assert shipped is not None and other is not None
+    first, second = shipped.appendices
+    totals = figures.table_totals(shipped, first)
+    assert figures.table_totals(shipped, first) is totals
+    assert figures.table_totals(shipped, second) is not totals
+    assert totals.amounts.total == 1_458_818
+    changed = figures.table_totals(other, other.appendices[0])
+    assert changed.amounts.total == 1_458_818 + 1_000
+    assert changed.amounts.years[2021] - totals.amounts.years[2021] == 1_000
+
+
+_row = st.fixed_dictionaries(
+    {
+        "total": st.integers(0, 10**9),
+        "years": st.dictionaries(st.integers(2019, 2027), st.integers(0, 10**9), max_size=6),
+        "columns": st.dictionaries(st.sampled_from(["ca", "cb"]), st.integers(0, 10**6), max_size=2),
+        "section": st.sampled_from(["I", "II", "X"]),
+    }
+)
+
+
+@given(
+    st.lists(_row, max_size=12),
+    st.lists(st.integers(2019, 2027), max_size=6),
+    st.sampled_from(["period", "whole"]),
+)
+def test_add_up_is_the_plain_sum_of_the_rows(rows: list[dict], years: list[int], row_total: str) -> None:
+    from plan272.model import Appendix, Project
+    from plan272.problems import Location
+
+    appendix = Appendix.model_validate(
+        {
+            "id": "extra",
+            "name": "Extra",
+            "file": "a.csv",
+            "kind": "projects",
+            "row_total": row_total,
+            "columns": [{"id": "ca", "title": "A"}, {"id": "cb", "title": "B"}],
+        }
+    )
+    built = [
+        Project(
+            appendix="extra",
+            id=f"I.{i}",
+            section=r["section"],
+            tt=i,
+            name="n",
+            investor="x",
+            total=r["total"],
+            years=r["years"],
+            columns=r["columns"],
+            location=Location("a.csv", i),
+        )
+        for i, r in enumerate(rows)
+    ]
+    got = figures.add_up(built, appendix, years)
+    assert got.years == {y: sum(r.years.get(y, 0) for r in built) for y in years}
+    assert got.total == sum(r.total for r in built)
+    assert got.period == sum(figures.period_amount(r, appendix) for r in built)
+    assert got.columns == {c: sum(r.columns.get(c, 0) for r in built) for c in ("ca", "cb")}
+    assert got.count == len(built)

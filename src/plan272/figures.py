@@ -13,12 +13,47 @@ it, never a whole-project total.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from decimal import ROUND_CEILING, ROUND_DOWN, ROUND_HALF_UP, Decimal
-from typing import Literal
+from typing import Concatenate, Literal, ParamSpec, TypeVar
 
 from plan272.model import Appendix, Declared, GrandPart, Mark, Plan, Project, Row, Target, Unit
+
+# ---------------------------------------------------------------------------------------------
+# Computed once per plan
+
+_P = ParamSpec("_P")
+_R = TypeVar("_R")
+#: how many plans' figures are remembered: a diff asks about two
+_KEEP = 2
+
+
+def per_plan(compute: Callable[Concatenate[Plan, _P], _R]) -> Callable[Concatenate[Plan, _P], _R]:
+    """``compute(plan, *args)`` remembered for the last :data:`_KEEP` plans asked about: a plan is
+    frozen, and several rules, the summary and diff ask for the same totals. The arguments are
+    parts of the plan (an appendix), told apart by identity; the plan is kept with its figures, so
+    its id stays its own while they are remembered."""
+    memo: dict[int, tuple[Plan, dict[tuple[int, ...], tuple[tuple[object, ...], _R]]]] = {}
+
+    def remembered(plan: Plan, /, *args: _P.args, **kwargs: _P.kwargs) -> _R:
+        entry = memo.get(id(plan))
+        if entry is None or entry[0] is not plan:
+            entry = memo[id(plan)] = (plan, {})
+            while len(memo) > _KEEP:
+                del memo[next(iter(memo))]
+        given = (*args, *kwargs.values())
+        key = tuple(map(id, given))
+        hit = entry[1].get(key)
+        if hit is not None and all(a is b for a, b in zip(hit[0], given, strict=True)):
+            return hit[1]
+        result = compute(plan, *args, **kwargs)
+        entry[1][key] = (given, result)  # the arguments kept: their ids stay theirs
+        return result
+
+    remembered.__doc__ = compute.__doc__
+    return remembered
+
 
 # ---------------------------------------------------------------------------------------------
 # Totals
@@ -50,13 +85,28 @@ class Amounts:
 
 
 def add_up(rows: Iterable[Row], appendix: Appendix, years: Sequence[int]) -> Amounts:
-    rows = tuple(rows)
+    """``rows`` added up, in one pass over them."""
+    sums = [0] * len(years)
+    columns = [c.id for c in appendix.columns]
+    column_sums = [0] * len(columns)
+    total = in_period = count = 0
+    for row in rows:
+        count += 1
+        total += row.total
+        own = row.years
+        in_period += sum(own.values())  # the row's own years: Row.in_period
+        for i, year in enumerate(years):
+            sums[i] += own.get(year, 0)
+        if columns:
+            extra = row.columns
+            for i, column in enumerate(columns):
+                column_sums[i] += extra.get(column, 0)
     return Amounts(
-        years={year: sum(r.years.get(year, 0) for r in rows) for year in years},
-        total=sum(r.total for r in rows),
-        period=sum(period_amount(r, appendix) for r in rows),
-        columns={c.id: sum(r.columns.get(c.id, 0) for r in rows) for c in appendix.columns},
-        count=len(rows),
+        years=dict(zip(years, sums, strict=True)),
+        total=total,
+        period=total if appendix.row_total == "period" else in_period,
+        columns=dict(zip(columns, column_sums, strict=True)),
+        count=count,
     )
 
 
@@ -84,20 +134,31 @@ class TableTotals:
 
 
 def table_totals(plan: Plan, appendix: Appendix) -> TableTotals:
-    """The totals of one appendix and of each of its groups."""
+    """The totals of one appendix and of each of its groups (computed once per plan:
+    :func:`per_plan`)."""
+    return _table_totals(plan, appendix)
+
+
+@per_plan
+def _table_totals(plan: Plan, appendix: Appendix) -> TableTotals:
     rows = plan.rows(appendix.id)
+    sections: dict[str, list[Row]] = {g.id: [] for g in appendix.groups}
+    for row in rows:  # one pass: each row to its section, declared or not (first seen first)
+        members = sections.get(row.section)
+        if members is None:
+            members = sections[row.section] = []
+        members.append(row)
     groups = []
     for index, group in enumerate(appendix.groups):
-        members = tuple(r for r in rows if r.section == group.id)
-        groups.append(
-            GroupTotals(
-                group.id, group.title, group.declared, members, add_up(members, appendix, plan.years), index
-            )
-        )
+        members_ = tuple(sections[group.id])
+        amounts = add_up(members_, appendix, plan.years)
+        groups.append(GroupTotals(group.id, group.title, group.declared, members_, amounts, index))
     known = {g.id for g in appendix.groups}
-    for section in dict.fromkeys(r.section for r in rows if r.section not in known):
-        members = tuple(r for r in rows if r.section == section)
-        groups.append(GroupTotals(section, "", None, members, add_up(members, appendix, plan.years), None))
+    for section, found in sections.items():
+        if section not in known:
+            members_ = tuple(found)
+            amounts = add_up(members_, appendix, plan.years)
+            groups.append(GroupTotals(section, "", None, members_, amounts, None))
     return TableTotals(appendix, rows, tuple(groups), add_up(rows, appendix, plan.years))
 
 
@@ -329,26 +390,14 @@ def attt_bounds(project: Project, inside: int) -> tuple[int, int]:
     return max(0, attt - outside), min(attt, inside)
 
 
-#: the accounts of the last plans asked about (a plan is frozen): SEC001, SEC002, SEC003 and the
-#: summary ask for the same one; a diff asks for two. The plan is kept with it, so its id stays its own.
-_ACCOUNTS: dict[int, tuple[Plan, SecurityAccount | None]] = {}
-_KEEP = 2
-
-
 def security_account(plan: Plan) -> SecurityAccount | None:
     """The security spending and its shares; ``None`` when plan.yaml states no security policy.
     References to appendices the plan does not have are left out (DAT002 reports them). Computed
-    once per plan (the last two are remembered)."""
-    hit = _ACCOUNTS.get(id(plan))
-    if hit is not None and hit[0] is plan:
-        return hit[1]
-    account = _security_account(plan)
-    _ACCOUNTS[id(plan)] = (plan, account)
-    while len(_ACCOUNTS) > _KEEP:
-        del _ACCOUNTS[next(iter(_ACCOUNTS))]
-    return account
+    once per plan (:func:`per_plan`)."""
+    return _security_account(plan)
 
 
+@per_plan
 def _security_account(plan: Plan) -> SecurityAccount | None:
     policy = plan.meta.security_policy
     if policy is None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
 
-from plan272.figures import Amounts, add_up, table_totals
+from plan272.figures import Amounts, table_totals
 from plan272.findings import Finding, Severity
 from plan272.messages import Amount, Each, Message, Off, Words
 from plan272.model import Appendix, Declared, Plan, Row
@@ -20,13 +20,13 @@ def _compare_declared(
     where: Provenance,
     appendix: Appendix,
     rows: Sequence[Row],
+    computed: Amounts,
     declared: Declared,
     path: Path,
     scope: str,
     label: Words | Message,
 ) -> Iterator[Finding]:
     unreadable = set().union(*(r.unreadable for r in rows)) if rows else set()
-    computed: Amounts = add_up(rows, appendix, plan.years)
     columns: list[tuple[str, int | None, int, Path]] = []
     for year in plan.years:
         if year in declared.years:
@@ -159,7 +159,8 @@ def check(plan: Plan, where: Provenance) -> Iterator[Finding]:
         totals = table_totals(plan, appendix)
         if appendix.declared is not None:
             yield from _compare_declared(
-                plan, where, appendix, totals.rows, appendix.declared, ("appendices", index, "declared"),
+                plan, where, appendix, totals.rows, totals.amounts, appendix.declared,
+                ("appendices", index, "declared"),
                 appendix.id, name,
             )  # fmt: skip
         for group in totals.groups:
@@ -170,6 +171,7 @@ def check(plan: Plan, where: Provenance) -> Iterator[Finding]:
                 where,
                 appendix,
                 group.rows,
+                group.amounts,
                 group.declared,
                 ("appendices", index, "groups", group.index, "declared"),
                 f"{appendix.id}:{group.id}",
