@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -43,7 +44,7 @@ def units(plan: Plan) -> tuple[Row, ...]:
 def with_row(plan: Plan, appendix: str, row_id: str, **changes: Any) -> Plan:
     rows = plan.rows(appendix)
     assert any(r.id == row_id for r in rows), row_id
-    changed = tuple(r.model_copy(update=changes) if r.id == row_id else r for r in rows)
+    changed = tuple(dataclasses.replace(r, **changes) if r.id == row_id else r for r in rows)
     return plan.model_copy(update={"tables": {**plan.tables, appendix: changed}})
 
 

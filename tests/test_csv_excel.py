@@ -4,6 +4,7 @@ declared and read, the number notation declared or detected per column — each 
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import os
 import shutil
@@ -167,7 +168,9 @@ def test_dot_grouped_amounts_undeclared_give_one_finding_per_column_and_an_incom
 
 def _row(row: Any) -> dict[str, Any]:
     """A row's values, without its location (the file's path)."""
-    return {k: v for k, v in row.model_dump().items() if k != "location"} | {"line": row.location.line}
+    return {f.name: getattr(row, f.name) for f in dataclasses.fields(row) if f.name != "location"} | {
+        "line": row.location.line
+    }
 
 
 def _dots(row: list[str], name: str, column: str) -> str:

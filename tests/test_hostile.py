@@ -4,6 +4,7 @@ output lost, no misleading message. The shipped plan's findings stay what they a
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import os
 import re
@@ -625,7 +626,7 @@ def test_diff_matching_is_bounded_by_rows_not_their_square() -> None:
                 years={2021: k}, location=Location("a.csv", k + 2))
         for k in range(3000)
     ]  # fmt: skip
-    renamed = [p.model_copy(update={"id": f"T{p.tt}", "total": p.total + 1}) for p in same]
+    renamed = [dataclasses.replace(p, id=f"T{p.tt}", total=p.total + 1) for p in same]
     stats = {}
     pairs, _, _ = match_rows(same, renamed, stats)
     assert stats["name"] <= 2 * CANDIDATES * len(same) and len(pairs) == len(same)

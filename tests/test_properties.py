@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import random
 
 from hypothesis import given, settings
@@ -19,11 +20,11 @@ amount = st.integers(min_value=0, max_value=500_000)
 def consistent(plan: Plan, p_years: list[list[int]], u_years: list[list[int]]) -> Plan:
     """The shipped structure with the given yearly amounts and every total made consistent."""
     projects = tuple(
-        p.model_copy(update={"years": dict(zip(YEARS, ys, strict=True)), "total": sum(ys)})
+        dataclasses.replace(p, years=dict(zip(YEARS, ys, strict=True)), total=sum(ys))
         for p, ys in zip(plan.rows("appendix1"), p_years, strict=True)
     )
     units = tuple(
-        u.model_copy(update={"years": dict(zip(YEARS, ys, strict=True)), "total": sum(ys)})
+        dataclasses.replace(u, years=dict(zip(YEARS, ys, strict=True)), total=sum(ys))
         for u, ys in zip(plan.rows("appendix2"), u_years, strict=True)
     )
     plan = with_rows(with_rows(plan, "appendix1", projects), "appendix2", units)

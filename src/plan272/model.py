@@ -1,4 +1,5 @@
-"""The typed plan: pydantic models for ``plan.yaml`` and the rows of its appendices.
+"""The typed plan: pydantic models for ``plan.yaml``; slotted, frozen dataclasses for the rows of
+its appendices (a plan may hold a million).
 
 A plan describes its own tables: ``appendices`` lists each table with its file, the kind of its
 rows (projects, units with a per-staff norm, plain budget lines), its further amount columns, its
@@ -11,6 +12,7 @@ targets are ``Decimal``. Nothing is ever a float.
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Annotated, Any, ClassVar, Literal
 
@@ -787,10 +789,19 @@ class PlanFile(Model):
 
 
 # ---------------------------------------------------------------------------------------------
-# Rows of the appendices (built by the CSV loader, not validated from user dicts)
+# Rows of the appendices: light typed objects (slotted, frozen dataclasses), built by the CSV
+# loader from cells its typed readers have read (a count or an amount is an ``int`` by then, a
+# text a ``str``), never from user dicts; the plan holds them as a whole. A row costs a few hundred
+# bytes rather than a model instance's dictionaries: a plan of a million rows fits in memory.
+
+#: shared by every row without further columns, without extra cells, with every cell readable
+_NO_COLUMNS: dict[str, int] = {}
+_NO_EXTRA: dict[str, str] = {}
+_NONE_UNREADABLE: frozenset[str] = frozenset()
 
 
-class Row(Model):
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Row:
     """A row of an appendix: its id, group, number, name, total and yearly amounts in the period."""
 
     appendix: str
@@ -800,12 +811,12 @@ class Row(Model):
     name: str
     total: int
     years: dict[int, int]
-    columns: dict[str, int] = {}
+    columns: dict[str, int] = field(default_factory=lambda: _NO_COLUMNS)
     note: str | None = None
     agency_id: str | None = None
     location: Location
-    unreadable: frozenset[str] = frozenset()
-    extra: dict[str, str] = {}
+    unreadable: frozenset[str] = _NONE_UNREADABLE
+    extra: dict[str, str] = field(default_factory=lambda: _NO_EXTRA)
 
     kind: ClassVar[Kind]
     #: the CSV column holding the row's total (``tmdt`` for a project) and its name
@@ -823,6 +834,7 @@ class Row(Model):
         return frozenset({self.total_field, *(f"y{y}" for y in self.years), *self.columns})
 
 
+@dataclass(frozen=True, slots=True, kw_only=True)
 class Project(Row):
     """A project: an investor (chủ đầu tư), a total investment (TMĐT), maybe its security part."""
 
@@ -832,6 +844,7 @@ class Project(Row):
     attt: int | None = None
 
 
+@dataclass(frozen=True, slots=True, kw_only=True)
 class Unit(Row):
     """A unit funded by head count."""
 
@@ -840,6 +853,7 @@ class Unit(Row):
     staff: int
 
 
+@dataclass(frozen=True, slots=True, kw_only=True)
 class Line(Row):
     """A plain budget line (training, a recurring task)."""
 
