@@ -400,7 +400,7 @@ def test_english_marks_undeclared_are_detected_as_english(tmp_path: Path) -> Non
 
 
 def _records(column: str, *cells: str) -> list[Record]:
-    return [Record(line, {column: cell}) for line, cell in enumerate(cells, start=2)]
+    return [Record(line, (cell,), {column: 0}) for line, cell in enumerate(cells, start=2)]
 
 
 @pytest.mark.parametrize(

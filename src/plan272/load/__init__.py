@@ -9,7 +9,7 @@ appendix file is then read as its kind requires.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
 from decimal import Decimal
 from pathlib import Path, PurePath
@@ -20,6 +20,7 @@ from plan272.load.csvfile import (
     CellReader,
     Notice,
     Reading,
+    Record,
     Table,
     read_table,
     separator_word,
@@ -413,9 +414,20 @@ def _read_rows(
     return table, years or [], problems
 
 
+#: the cells a row keeps as they are, beside its typed values, by kind of row
+_EXTRA: dict[Kind, tuple[str, ...]] = {
+    "projects": ("description", "source_line"),
+    "units": ("source_line",),
+    "lines": ("description", "source_line"),
+}
+
+
+_ROW_CLASS: dict[Kind, type[Row]] = {"projects": Project, "units": Unit, "lines": Line}
+
+
 def _rows(
     appendix: _Spec,
-    table: Table,
+    records: Iterable[Record],
     file: str,
     years: list[int],
     reading: Reading,
@@ -423,74 +435,54 @@ def _rows(
 ) -> tuple[list[Row], list[Problem]]:
     out: list[Row] = []
     problems: list[Problem] = []
-    name_field = "unit" if appendix.kind == "units" else "name"
-    for record in table.records:
+    kind = appendix.kind
+    name_field = "unit" if kind == "units" else "name"
+    total_field = TOTAL_COLUMN[kind]
+    year_columns = [(year, f"y{year}") for year in years]
+    further = appendix.columns
+    kept = _EXTRA[kind]
+    make: type[Row] = _ROW_CLASS[kind]
+    # texts many rows repeat (a group, an investor, a note mark) are kept once, not once a row
+    texts: dict[str, str] = {}
+    shared = texts.setdefault
+    for record in records:
         cells = CellReader(file, record, reading)
         identifier = cells.identifier("id")
         section = cells.text("section") if appendix.grouped else cells.optional_text("section") or ""
         tt = cells.count("tt")
         name = cells.text(name_field)
-        common: dict[str, Any] = {
+        values: dict[str, Any] = {
             "appendix": appendix.id,
             "id": identifier or f"<line {record.line}>",
-            "section": section,
+            "section": shared(section, section),
             "tt": tt,
             "name": name,
             "location": Location(file, record.line),
         }
-        row: Row
-        if appendix.kind == "projects":
+        if kind == "projects":
             investor = cells.text("investor")
-            total = cells.amount("tmdt")
-            amounts = {year: cells.amount(f"y{year}") for year in years}
-            columns = {c: cells.amount(c) for c in appendix.columns}
-            attt = cells.optional_amount("attt")
-            extra = {k: v for k in ("description", "source_line") if (v := record.cells.get(k))}
-            row = Project(
-                **common,
-                investor=investor,
-                total=total,
-                years=amounts,
-                columns=columns,
-                attt=attt,
-                note=cells.optional_text("note"),
-                agency_id=agencies.get(name_key(investor)) if investor else None,
-                unreadable=frozenset(cells.unreadable),
-                extra=extra,
-            )
-        elif appendix.kind == "units":
-            staff = cells.count("staff")
-            total = cells.amount("total")
-            amounts = {year: cells.amount(f"y{year}") for year in years}
-            columns = {c: cells.amount(c) for c in appendix.columns}
-            extra = {k: v for k in ("source_line",) if (v := record.cells.get(k))}
-            row = Unit(
-                **common,
-                staff=staff or 0,
-                total=total,
-                years=amounts,
-                columns=columns,
-                note=cells.optional_text("note"),
-                agency_id=agencies.get(name_key(name)) if name else None,
-                unreadable=frozenset(cells.unreadable),
-                extra=extra,
-            )
-        else:
-            total = cells.amount("total")
-            amounts = {year: cells.amount(f"y{year}") for year in years}
-            columns = {c: cells.amount(c) for c in appendix.columns}
-            extra = {k: v for k in ("description", "source_line") if (v := record.cells.get(k))}
-            row = Line(
-                **common,
-                total=total,
-                years=amounts,
-                columns=columns,
-                note=cells.optional_text("note"),
-                unreadable=frozenset(cells.unreadable),
-                extra=extra,
-            )
-        problems.extend(cells.problems)
-        out.append(row)
+            investor = shared(investor, investor)
+            values["investor"] = investor
+            values["agency_id"] = agencies.get(name_key(investor)) if investor else None
+        elif kind == "units":
+            values["staff"] = cells.count("staff") or 0
+            values["agency_id"] = agencies.get(name_key(name)) if name else None
+        values["total"] = cells.amount(total_field)
+        values["years"] = {year: cells.amount(column) for year, column in year_columns}
+        if further:
+            values["columns"] = {c: cells.amount(c) for c in further}
+        if kind == "projects":
+            values["attt"] = cells.optional_amount("attt")
+        note = cells.optional_text("note")
+        if note is not None:
+            values["note"] = shared(note, note)
+        extra = {k: v for k in kept if (v := record.get(k))}
+        if extra:
+            values["extra"] = extra
+        if cells.unreadable:
+            values["unreadable"] = frozenset(cells.unreadable)
+            problems.extend(cells.problems)
+        out.append(make(**values))
     return out, problems
 
 
@@ -570,20 +562,23 @@ def load_from(source: Source) -> LoadResult:
                 where = Location(file, table.header_line)
                 notices.append(Notice(where, said, (PurePath(file).name, "separator"), table.separator))
             declared = spec.csv.number_format
-            if declared is None:
-                reading, found = settle(table.records, spec.number_columns(table_years), file)
+            if declared is None:  # a first reading of the records, for the notation alone
+                reading, found = settle(table.records(), spec.number_columns(table_years), file)
                 notices += found
             else:
                 reading = Reading(declared)
             # without the model (plan.yaml could not be read into it) the rows are still read, so
-            # that their problems are reported; they are not checked
-            rows, more = _rows(spec, table, file, table_years, reading, agencies)
+            # that their problems are reported; they are not checked. The records are read as the
+            # rows are built, none kept.
+            unusable: list[Problem] = []
+            rows, more = _rows(spec, table.records(unusable), file, table_years, reading, agencies)
+            problems += unusable
             problems += group_cells(more)
         tables[spec.id] = tuple(rows)
         if (
             table is None
             or not table.complete
-            or any(r.unreadable & (r.amount_fields | _NEEDED) for r in rows)
+            or any(r.unreadable and r.unreadable & (r.amount_fields | _NEEDED) for r in rows)
         ):
             incomplete.add(spec.id)
     files = {"plan": source.display(PLAN_FILE), **{s.id: source.display(s.file) for s in specs}}

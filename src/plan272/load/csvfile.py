@@ -10,30 +10,51 @@ by :mod:`plan272.load.notation`).
 from __future__ import annotations
 
 import csv
+import functools
 import io
 import re
+import unicodedata
+from array import array
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
 
 from plan272.messages import Amount, Arg, Each, Message, Words, ids
 from plan272.names import id_problem, nfc
-from plan272.numbers import Notation, NumberError, parse_amount, whole_readings
+from plan272.numbers import MAX_WHOLE_DIGITS, Notation, NumberError, parse_amount, whole_readings
 from plan272.problems import Location, Problem
 
 #: the separators a header is tried with when plan.yaml declares none, the usual one first
 SEPARATORS = (",", ";", "\t")
 
 
-@dataclass
 class Record:
-    line: int
-    cells: dict[str, str]
+    """A record of a table: the line where it starts and its cells (stripped, NFC), read by column
+    name through the table's index (shared by its records: a record is a tuple, not a dict)."""
+
+    __slots__ = ("index", "line", "values")
+
+    def __init__(self, line: int, values: tuple[str, ...], index: Mapping[str, int]) -> None:
+        self.line = line
+        self.values = values
+        self.index = index
+
+    def get(self, column: str, default: str = "") -> str:
+        """The cell of ``column`` (the first of that name), or ``default`` without that column."""
+        at = self.index.get(column)
+        return default if at is None else self.values[at]
+
+    def cells(self) -> dict[str, str]:
+        """The cells by column name (of two columns of one name, the first)."""
+        return {name: self.values[at] for name, at in self.index.items()}
 
 
 @dataclass
 class Table:
+    """A CSV table whose header has been read. Its records are read as they are iterated
+    (:meth:`records`), each time from the text: a table of a million rows is never held as a
+    million records, only as the rows the loader builds from them."""
+
     header: list[str]
-    records: list[Record] = field(default_factory=list)
     #: False when some of the file could not be used (syntax errors, rows of the wrong width):
     #: totals over the table would then be wrong, so the rules that need them do not run
     complete: bool = True
@@ -42,6 +63,75 @@ class Table:
     detected: bool = False
     #: the line of the header
     header_line: int = 1
+    file: str = ""
+    max_rows: int | None = None
+    _source: _Records | None = field(default=None, repr=False)
+    #: the index of the first line after the header
+    _after: int = 0
+
+    def records(self, problems: list[Problem] | None = None) -> Iterator[Record]:
+        """The records after the header, read now; the problems of the records that cannot be used
+        (a quoting error, the wrong number of cells, a cell too long) are added to ``problems``
+        when it is given, and make the table incomplete; past ``max_rows`` records reading stops
+        with a fatal problem (``--max-rows``)."""
+        if self._source is None:
+            return
+        report = problems.append if problems is not None else _ignore
+        header, file, width, max_rows = self.header, self.file, len(self.header), self.max_rows
+        index: dict[str, int] = {}
+        for position, name in enumerate(header):
+            index.setdefault(name, position)
+        count = 0
+        for line, cells, end in self._source.iterate(self._after):
+            if max_rows is not None and count >= max_rows:
+                report(
+                    Problem(
+                        Location(file, line),
+                        Message("load.csv.too-many-rows", limit=Amount(max_rows)),
+                        fatal=True,
+                    )
+                )
+                self.complete = False
+                return
+            if cells is None:
+                span = Message("load.csv.syntax.span", first=line, last=end) if end > line else ""
+                report(Problem(Location(file, line), Message("load.csv.syntax", hint=QUOTES_HINT, span=span)))
+                self.complete = False
+                continue
+            values = tuple(map(_nfc, map(str.strip, cells)))
+            if not any(values):
+                continue
+            if len(cells) != width:
+                # cells would fall into the wrong columns: the row is reported and not used
+                report(
+                    Problem(
+                        Location(file, line),
+                        Message("load.csv.row-width", cells=len(cells), width=width),
+                        expected=str(width),
+                        value=str(len(cells)),
+                        row_id=values[0] or None,
+                    )
+                )
+                self.complete = False
+                continue
+            if max(map(len, cells)) > MAX_TEXT:
+                kept = []
+                for name, cell, value in zip(header, cells, values, strict=True):
+                    if len(cell) > MAX_TEXT:
+                        report(too_long(Location(file, line, name), cell))
+                        value = nfc(cell[:MAX_TEXT].strip())
+                    kept.append(value)
+                values = tuple(kept)
+            count += 1
+            yield Record(line, values, index)
+
+
+#: NFC without a Python call per cell (:func:`plan272.names.nfc`)
+_nfc = functools.partial(unicodedata.normalize, "NFC")
+
+
+def _ignore(problem: Problem) -> None:
+    """What :meth:`Table.records` does with a problem nobody asked for."""
 
 
 #: the longest text a cell or a plan.yaml value may hold: a long name is a paragraph, not a book;
@@ -64,6 +154,11 @@ def too_long(where: Location, text: str) -> Problem:
 QUOTES_HINT = Message("load.csv.quotes")
 
 
+#: where a line ends, as the csv module counts lines: at \n, \r\n or \r only (not at the form
+#: feeds, separators and other characters str.splitlines also breaks at)
+_LINE_END = re.compile(r"\r\n|\r|\n")
+
+
 class _Records:
     """The records of a CSV text: (line where the record starts, its cells, line where it ends);
     cells ``None`` for a record that cannot be used, after which reading resumes at the next line:
@@ -71,23 +166,34 @@ class _Records:
     - a syntax error (a stray quote);
     - once ``width`` is known (the header's), a record that runs over several lines with the wrong
       number of cells: an unclosed quote swallowed the rows below it, which are read again.
+
+    The text is kept once, with where each line starts; lines are cut from it as the reader asks
+    for them (no list of lines beside the text).
     """
 
     def __init__(self, text: str, separator: str = ",") -> None:
-        # lines as the csv module counts them: ended by \n, \r\n or \r only (not by the form
-        # feeds, separators and other characters str.splitlines also breaks at)
-        self.lines = io.StringIO(text, newline="").readlines()
+        self.text = text
+        self.starts = array("q", [0])
+        self.starts.extend(m.end() for m in _LINE_END.finditer(text))
+        if self.starts[-1] != len(text):
+            self.starts.append(len(text))  # the last line, without an end
+        self.count = len(self.starts) - 1
         self.width: int | None = None
         self.separator = separator
 
+    def _lines(self, offset: int) -> Iterator[str]:
+        text, starts = self.text, self.starts
+        for i in range(offset, self.count):
+            yield text[starts[i] : starts[i + 1]]
+
     def __iter__(self) -> Iterator[tuple[int, list[str] | None, int]]:
-        offset = 0  # lines consumed before the current reader
-        lines = self.lines
-        while offset < len(lines):
+        return self.iterate(0)
+
+    def iterate(self, offset: int) -> Iterator[tuple[int, list[str] | None, int]]:
+        """The records from the line of index ``offset`` on."""
+        while offset < self.count:
             # a fresh reader from ``offset`` on, without copying the rest of the file
-            reader = csv.reader(
-                map(lines.__getitem__, range(offset, len(lines))), delimiter=self.separator, strict=True
-            )
+            reader = csv.reader(self._lines(offset), delimiter=self.separator, strict=True)
             start = offset + 1
             try:
                 for row in reader:
@@ -225,7 +331,7 @@ def read_table(
     first = next((row for row in rows if row[1] is None or any(c.strip() for c in row[1])), None)
     if first is None:
         return None, [Problem(Location(file, 1), Message("load.csv.empty-file"), fatal=True)]
-    header_line, header_cells, _ = first
+    header_line, header_cells, header_end = first
     if header_cells is None:
         message = Message("load.csv.bad-header", hint=QUOTES_HINT)
         return None, [Problem(Location(file, header_line), message, fatal=True)]
@@ -257,51 +363,17 @@ def read_table(
         )
     if missing:
         return None, problems
+    records.width = len(header)
     table = Table(
-        header, separator=chosen, detected=separator is None and chosen != ",", header_line=header_line
+        header,
+        separator=chosen,
+        detected=separator is None and chosen != ",",
+        header_line=header_line,
+        file=file,
+        max_rows=max_rows,
+        _source=records,
+        _after=header_end,
     )
-    width = len(header)
-    records.width = width
-    for line, cells, end in rows:
-        if max_rows is not None and len(table.records) >= max_rows:
-            problems.append(
-                Problem(
-                    Location(file, line),
-                    Message("load.csv.too-many-rows", limit=Amount(max_rows)),
-                    fatal=True,
-                )
-            )
-            table.complete = False
-            break
-        if cells is None:
-            span = Message("load.csv.syntax.span", first=line, last=end) if end > line else ""
-            problems.append(
-                Problem(Location(file, line), Message("load.csv.syntax", hint=QUOTES_HINT, span=span))
-            )
-            table.complete = False
-            continue
-        if not any(c.strip() for c in cells):
-            continue
-        if len(cells) != width:
-            # cells would fall into the wrong columns: the row is reported and not used
-            problems.append(
-                Problem(
-                    Location(file, line),
-                    Message("load.csv.row-width", cells=len(cells), width=width),
-                    expected=str(width),
-                    value=str(len(cells)),
-                    row_id=cells[0].strip() if cells and cells[0].strip() else None,
-                )
-            )
-            table.complete = False
-            continue
-        named: dict[str, str] = {}
-        for name, cell in zip(header, cells, strict=True):
-            if len(cell) > MAX_TEXT:
-                problems.append(too_long(Location(file, line, name), cell))
-                cell = cell[:MAX_TEXT]
-            named.setdefault(name, nfc(cell.strip()))
-        table.records.append(Record(line, named))
     # a file that holds only its header is a table without rows: complete, and its totals are 0
     # (a table emptied by mistake shows against its declared totals, SUM002)
     return table, problems
@@ -340,14 +412,14 @@ class CellReader:
         return parse_amount(raw, notation or self.reading.of(column))
 
     def _problem(self, column: str, message: str | Message, value: str | None) -> None:
-        row_id = self.record.cells.get("id") or None
+        row_id = self.record.get("id") or None
         self.problems.append(
             Problem(Location(self.file, self.record.line, column), message, value, row_id=row_id)
         )
         self.unreadable.add(column)
 
     def text(self, column: str, required: bool = True) -> str:
-        value = self.record.cells.get(column, "")
+        value = self.record.get(column)
         if required and not value:
             self._problem(column, Message("load.csv.empty-cell"), value)
         return value
@@ -362,10 +434,13 @@ class CellReader:
         return value
 
     def optional_text(self, column: str) -> str | None:
-        return self.record.cells.get(column) or None
+        return self.record.get(column) or None
 
     def amount(self, column: str) -> int:
-        raw = self.record.cells.get(column, "")
+        raw = self.record.get(column)
+        # the common cell, plain ASCII digits: the same in every notation, read without a call more
+        if raw.isdigit() and raw.isascii() and len(raw) <= MAX_WHOLE_DIGITS:
+            return int(raw)
         try:
             return self._parse(column, raw)
         except NumberError as exc:
@@ -373,9 +448,11 @@ class CellReader:
             return 0
 
     def optional_amount(self, column: str) -> int | None:
-        raw = self.record.cells.get(column, "")
+        raw = self.record.get(column)
         if raw == "":
             return None
+        if raw.isdigit() and raw.isascii() and len(raw) <= MAX_WHOLE_DIGITS:
+            return int(raw)
         try:
             return self._parse(column, raw)
         except NumberError as exc:
@@ -384,7 +461,7 @@ class CellReader:
 
     def count(self, column: str, required: bool = True) -> int | None:
         """A row number or head count: plain non-negative digits."""
-        raw = self.record.cells.get(column, "")
+        raw = self.record.get(column)
         if raw == "" and not required:
             return None
         try:

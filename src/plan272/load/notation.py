@@ -39,17 +39,21 @@ def settle(records: Iterable[Record], columns: Iterable[str], file: str) -> tupl
     """How to read the number ``columns`` of a table whose notation is not declared: the columns
     whose notation the cells settle, with a notice each, and for every other column written with
     marks the message its cells get."""
-    records = list(records)
+    columns = list(dict.fromkeys(columns))
+    found: dict[str, list[tuple[int, str, dict[Grouped, Decimal]]]] = {c: [] for c in columns}
+    for record in records:  # one pass: only the cells written with marks are kept
+        for column in columns:
+            raw = record.get(column)
+            if raw.isdigit() or not raw:  # plain digits or empty: the same in every notation
+                continue
+            readings = whole_readings(raw)
+            if readings is not None:
+                found[column].append((record.line, raw.strip(), readings))
     settled: dict[str, Notation] = {}
     unsettled: dict[str, Message] = {}
     notices: list[Notice] = []
     for column in columns:
-        marked: list[tuple[int, str, dict[Grouped, Decimal]]] = []
-        for record in records:
-            raw = record.cells.get(column, "")
-            readings = whole_readings(raw)
-            if readings is not None:
-                marked.append((record.line, raw.strip(), readings))
+        marked = found[column]
         if not marked:
             continue
         kinds = {tuple(sorted(readings)) for _, _, readings in marked}

@@ -96,6 +96,7 @@ def read_csv_table(
         optional.append("section")
     required += [f"y{y}" for y in meta.identity.period.years] + [c.id for c in appendix.columns]
     table, problems = read_table(text, shown, required, optional, None, limits.max_rows, declared.separator)
+    records = list(table.records(problems)) if table is not None else []
     if table is None or not table.complete:
         return None, [p for p in problems if p.fatal] or problems
     first_line = text.split("\n", 1)[0]
@@ -106,8 +107,8 @@ def read_csv_table(
         newline="\r\n" if first_line.endswith("\r") else "\n",
     )
     out = CsvTable(shown, list(table.header), style=style)
-    for record in table.records:
-        out.records.append(dict(record.cells))
+    for record in records:
+        out.records.append(record.cells())
         out.lines.append(record.line)
     return out, []
 
