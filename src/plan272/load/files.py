@@ -15,7 +15,7 @@ import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Protocol
+from typing import BinaryIO, Protocol
 
 from plan272.messages import Amount, Message
 from plan272.problems import Location, Problem
@@ -96,13 +96,22 @@ class Directory:
             if size > self.max_bytes:
                 return None, too_large(shown, size, self.max_bytes)
             with path.open("rb") as handle:  # never more than the limit, even if the file grows
-                data = handle.read(self.max_bytes + 1)
+                data = _read_at_most(handle, size, self.max_bytes + 1)
             if len(data) > self.max_bytes:
                 return None, too_large(shown, len(data), self.max_bytes)
             return data, []
         except OSError as exc:
             # the system's own words (its language, not the run's): an argument
             return None, fatal(shown, Message("load.file.unreadable", error=str(exc.strerror or exc)))
+
+
+def _read_at_most(handle: BinaryIO, size: int, limit: int) -> bytes:
+    """At most ``limit`` bytes of ``handle``, whose size was ``size``: read in one piece of the size
+    the file has (not a buffer of ``limit`` bytes made for every file), then what it grew by."""
+    data = handle.read(min(size + 1, limit))
+    if len(data) > size and len(data) < limit:  # it grew since: read on, up to the limit
+        data += handle.read(limit - len(data))
+    return data
 
 
 def read_text(
