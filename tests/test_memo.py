@@ -114,3 +114,16 @@ def test_add_up_is_the_plain_sum_of_the_rows(rows: list[dict], years: list[int],
     assert got.period == sum(figures.period_amount(r, appendix) for r in built)
     assert got.columns == {c: sum(r.columns.get(c, 0) for r in built) for c in ("ca", "cb")}
     assert got.count == len(built)
+
+
+def test_the_default_limits_accept_a_million_rows_of_plan_272s_width() -> None:
+    from plan272.cli import options
+    from plan272.load.files import DEFAULT_MAX_BYTES, DEFAULT_MAX_ROWS
+
+    text = (DATA / "appendix1.csv").read_bytes()
+    rows = text.count(b"\n") - 1
+    width = len(text) / rows  # bytes a row, the header aside (a little more than it)
+    assert DEFAULT_MAX_ROWS >= 1_000_000 and DEFAULT_MAX_BYTES >= 1_000_000 * width
+    # the command line's defaults are the library's
+    assert options.DEFAULT_MAX_ROWS == DEFAULT_MAX_ROWS
+    assert options.parse_size(options.DEFAULT_MAX_FILE_SIZE) == DEFAULT_MAX_BYTES

@@ -182,16 +182,16 @@ MaxFileSize = Annotated[
     str,
     typer.Option(
         "--max-file-size",
-        help="Refuse, unread, any input file larger than this (K, M, G; default 64M: about 330,000 rows "
-        "of Plan 272's Phụ lục I).",
+        help="Refuse, unread, any input file larger than this (K, M, G; default 256M: about 1.3 million "
+        "rows of Plan 272's Phụ lục I).",
     ),
 ]
-DEFAULT_MAX_FILE_SIZE = "64M"
+DEFAULT_MAX_FILE_SIZE = "256M"
 MaxRows = Annotated[
     int,
-    typer.Option("--max-rows", min=1, help="Refuse a table of more rows than this (default 400,000)."),
+    typer.Option("--max-rows", min=1, help="Refuse a table of more rows than this (default 1,500,000)."),
 ]
-DEFAULT_MAX_ROWS = 400_000
+DEFAULT_MAX_ROWS = 1_500_000
 MaxProblems = Annotated[
     int,
     typer.Option(

@@ -26,12 +26,13 @@ _BOMS = {
     b"\xff\xfe": "UTF-16",
     b"\xfe\xff": "UTF-16",
 }
-#: the largest file read by default: 64 MiB — an appendix of about 330,000 rows at the width of
-#: Plan 272's Phụ lục I (about 200 bytes a row), room for a national consolidation of every
-#: province's plan; ``--max-file-size`` changes it
-DEFAULT_MAX_BYTES = 64 * 1024 * 1024
-#: the most rows read from one table by default: above the rows 64 MiB hold at Plan 272's width
-DEFAULT_MAX_ROWS = 400_000
+#: the largest file read by default: 256 MiB — an appendix of about 1.3 million rows at the width
+#: of Plan 272's Phụ lục I (about 200 bytes a row), room for a national consolidation of every
+#: province's plans; ``--max-file-size`` changes it
+DEFAULT_MAX_BYTES = 256 * 1024 * 1024
+#: the most rows read from one table by default: a million rows and room to spare; with the size
+#: limit it bounds memory (about 1.6 KB a row) however short the rows are
+DEFAULT_MAX_ROWS = 1_500_000
 #: the most problems listed for one file by default (frictionless stops at 1,000 errors too): a
 #: file with more is not the plan with a few slips but the wrong file or a broken export
 DEFAULT_MAX_PROBLEMS = 1_000
