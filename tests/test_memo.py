@@ -123,7 +123,54 @@ def test_the_default_limits_accept_a_million_rows_of_plan_272s_width() -> None:
     text = (DATA / "appendix1.csv").read_bytes()
     rows = text.count(b"\n") - 1
     width = len(text) / rows  # bytes a row, the header aside (a little more than it)
-    assert DEFAULT_MAX_ROWS >= 1_000_000 and DEFAULT_MAX_BYTES >= 1_000_000 * width
+    assert DEFAULT_MAX_ROWS >= 1_000_000
+    assert 1_000_000 * width <= DEFAULT_MAX_BYTES
     # the command line's defaults are the library's
     assert options.DEFAULT_MAX_ROWS == DEFAULT_MAX_ROWS
     assert options.parse_size(options.DEFAULT_MAX_FILE_SIZE) == DEFAULT_MAX_BYTES
+
+
+def test_every_format_character_is_in_the_blocks_fold_looks_at() -> None:
+    import sys
+    import unicodedata
+
+    from plan272.names import MAYBE_FORMAT
+
+    missing = [
+        hex(code)
+        for code in range(sys.maxunicode + 1)
+        if unicodedata.category(chr(code)) == "Cf" and not MAYBE_FORMAT.match(chr(code))
+    ]
+    assert missing == []
+
+
+def _reference_name_key(name: str) -> str:
+    """name_key as first written: every character's category looked at, spaces by a regex."""
+    import re
+    import unicodedata
+
+    from plan272.names import _syllable_key, nfc
+
+    text = unicodedata.normalize("NFKC", name)
+    text = "".join(ch for ch in text if unicodedata.category(ch) != "Cf").casefold()
+    text = nfc(text)
+    text = re.sub(r"\s*[-\u2013\u2014]\s*", " - ", text)
+    text = re.sub(r"\s+", " ", text).strip()
+    return " ".join(_syllable_key(word) for word in text.split(" "))
+
+
+_PIECES = [
+    *"aAoOyYđĐ \t-–—\u00a0\u2003\u200b\u200d\u202e\ufeff\u00adＩ1",
+    "Hóa",
+    "Hoá",
+    "Thủy",
+    "Thuỷ",
+    "\u0301",
+    "ệ",
+]
+_NAMEISH = st.lists(st.sampled_from(_PIECES), max_size=12).map("".join)
+
+
+@given(st.one_of(_NAMEISH, st.text(max_size=20)))
+def test_name_keys_are_those_of_the_reference_definition(name: str) -> None:
+    assert name_key.__wrapped__(name) == _reference_name_key(name)

@@ -30,6 +30,8 @@ Money is ``int`` (million VND); shares and targets are ``Decimal``; nothing is a
 
 from __future__ import annotations
 
+import functools
+import itertools
 from collections import Counter
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
@@ -476,7 +478,11 @@ def _tiebreak(old: Row, new: Row) -> tuple[str, str]:
 
 @dataclass(frozen=True)
 class _Candidate:
-    sort: tuple[Any, ...]
+    """A pair a tier proposes; ``sort`` makes its ordering key — asked only when the pair competes
+    with another for one of its rows (most pairs do not: made for each, the keys were half a
+    diff's time)."""
+
+    sort: Callable[[], tuple[Any, ...]]
     i: int
     j: int
     match: Match
@@ -708,6 +714,11 @@ def _same_figures(
             yield same_old[0], same_new[0]
 
 
+def _by_score(score: Decimal, old: Row, new: Row) -> Callable[[], tuple[Any, ...]]:
+    """The ordering key of a scored candidate: best score first, then by content."""
+    return lambda: (-score, _tiebreak(old, new))
+
+
 def match_rows(
     old: Sequence[Row], new: Sequence[Row], stats: dict[str, int] | None = None
 ) -> tuple[list[tuple[int, int, Match, int | None]], list[int], list[int]]:
@@ -722,9 +733,16 @@ def match_rows(
     counts = stats if stats is not None else {}
 
     def assign(tier: str, candidates: Iterable[_Candidate]) -> None:
+        """Pair the candidates best first. A candidate alone on both its rows is paired whatever
+        the order; only those that compete for a row are ordered."""
         listed = list(candidates)
         counts[tier] = counts.get(tier, 0) + len(listed)
-        for c in sorted(listed, key=lambda c: c.sort):
+        olds = Counter(c.i for c in listed)
+        news = Counter(c.j for c in listed)
+        contested = [c for c in listed if olds[c.i] > 1 or news[c.j] > 1]
+        counts[f"{tier}-contested"] = counts.get(f"{tier}-contested", 0) + len(contested)
+        alone = (c for c in listed if olds[c.i] == 1 and news[c.j] == 1)
+        for c in itertools.chain(alone, sorted(contested, key=lambda c: c.sort())):
             if c.i in free_old and c.j in free_new:
                 free_old.discard(c.i)
                 free_new.discard(c.j)
@@ -745,7 +763,15 @@ def match_rows(
     assign(
         "id",
         (
-            _Candidate((-_amount_similarity(old[i], new[j]), _tiebreak(old[i], new[j])), i, j, "id", None)
+            _Candidate(
+                functools.partial(
+                    lambda i, j: (-_amount_similarity(old[i], new[j]), _tiebreak(old[i], new[j])), i, j
+                ),
+                i,
+                j,
+                "id",
+                None,
+            )
             for i, j in grouped(lambda i: old[i].id, lambda j: new[j].id)
             if old_keys[i] == new_keys[j]
         ),
@@ -756,10 +782,14 @@ def match_rows(
         "name",
         (
             _Candidate(
-                (
-                    old[i].section != new[j].section,
-                    -_amount_similarity(old[i], new[j]),
-                    _tiebreak(old[i], new[j]),
+                functools.partial(
+                    lambda i, j: (
+                        old[i].section != new[j].section,
+                        -_amount_similarity(old[i], new[j]),
+                        _tiebreak(old[i], new[j]),
+                    ),
+                    i,
+                    j,
                 ),
                 i,
                 j,
@@ -780,14 +810,16 @@ def match_rows(
     for i, j in list(grouped(lambda i: old[i].id, lambda j: new[j].id)):
         name, amounts, score = combined(i, j)
         if amounts == 100 or score >= ID_RENAME_SCORE:
-            third.append(_Candidate((-score, _tiebreak(old[i], new[j])), i, j, "id", round(score)))
+            third.append(_Candidate(_by_score(score, old[i], new[j]), i, j, "id", round(score)))
     assign("rename", third)
 
     # 4. identical figures, whatever the id, number, name and group: pairs unique on both sides
     assign(
         "figures",
         (
-            _Candidate((_tiebreak(old[i], new[j]),), i, j, "figures", None)
+            _Candidate(
+                functools.partial(lambda i, j: (_tiebreak(old[i], new[j]),), i, j), i, j, "figures", None
+            )
             for i, j in _same_figures(old, new, sorted(free_old), sorted(free_new))
         ),
     )
@@ -799,7 +831,7 @@ def match_rows(
     for i, j in similar:
         name, amounts, score = combined(i, j)
         if name >= FUZZY_NAME_SCORE and score >= FUZZY_SCORE:
-            fourth.append(_Candidate((-score, _tiebreak(old[i], new[j])), i, j, "similar", round(score)))
+            fourth.append(_Candidate(_by_score(score, old[i], new[j]), i, j, "similar", round(score)))
     assign("similar", fourth)
 
     return pairs, sorted(free_old), sorted(free_new)

@@ -15,7 +15,6 @@ from plan272.messages import Message
 
 # Combining tone marks: grave, acute, tilde, hook above, dot below.
 _TONES = {"\u0300": "1", "\u0301": "2", "\u0303": "3", "\u0309": "4", "\u0323": "5"}
-_SPACE = re.compile(r"\s+")
 _DASH = re.compile(r"\s*[-\u2013\u2014]\s*")
 
 
@@ -63,6 +62,18 @@ def id_problem(value: str) -> Message | None:
     return Message("model.id.rule", why=why)
 
 
+#: the blocks where Unicode has its format characters (category Cf: soft hyphen, Arabic number
+#: signs, zero-width and bidi controls, the BOM, interlinear annotation, Egyptian hieroglyph and
+#: shorthand format controls, musical symbol beams, tags), wider than the characters themselves: a
+#: text without any character of these blocks has no format character to drop, and is not looked
+#: at character by character (a test checks every Cf character of this Python's Unicode is here)
+MAYBE_FORMAT = re.compile(
+    "[\u00ad\u0600-\u0605\u061c\u06dd\u070f\u0890-\u08e2\u180e\u200b-\u200f\u202a-\u202e"
+    "\u2060-\u206f\ufeff\ufff9-\ufffb\U000110bd-\U000110cd\U00013430-\U0001345f"
+    "\U0001bca0-\U0001bca3\U0001d173-\U0001d17a\U000e0000-\U000e0fff]"
+)
+
+
 def fold(text: str) -> str:
     """An identifier as a person reads it: compatibility forms unified (fullwidth ``Ｉ`` is ``I``),
     invisible format characters (zero-width joiners, bidi marks) dropped, case folded. Two ids
@@ -70,7 +81,12 @@ def fold(text: str) -> str:
     if text.isascii():  # NFKC leaves ASCII as it is, and no format character is ASCII
         return text.casefold()
     text = unicodedata.normalize("NFKC", text)
-    return "".join(ch for ch in text if unicodedata.category(ch) != "Cf").casefold()
+    if MAYBE_FORMAT.search(text) is not None:
+        text = "".join(ch for ch in text if unicodedata.category(ch) != "Cf")
+    return text.casefold()
+
+
+_DASHES = ("-", "\u2013", "\u2014")
 
 
 @functools.lru_cache(maxsize=1 << 16)
@@ -79,6 +95,7 @@ def name_key(name: str) -> str:
     compatibility forms unified and invisible format characters dropped. Memoised: a plan repeats
     its investors and agencies on every row."""
     text = nfc(fold(name))
-    text = _DASH.sub(" - ", text)
-    text = _SPACE.sub(" ", text).strip()
-    return " ".join(_syllable_key(word) for word in text.split(" "))
+    if any(dash in text for dash in _DASHES):
+        text = _DASH.sub(" - ", text)
+    # words at any run of whitespace (str.split's whitespace is the regular expressions' \s)
+    return " ".join(map(_syllable_key, text.split()))
