@@ -38,7 +38,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any, Literal
 
-from plan272.figures import Share, add_up, grand_total, security_account, weakened
+from plan272.figures import Share, add_up, grand_total, security_account, table_totals, weakened
 from plan272.findings import Figures, Finding, Severity, trend
 from plan272.gcpause import paused
 from plan272.messages import Message, Words
@@ -436,7 +436,16 @@ def _fields(row: Row, years: Sequence[int]) -> dict[str, Value]:
     return out
 
 
+#: the fields :func:`_fields` compares, by kind of row: rows equal in them have no change
+_CONTENT = {
+    kind: ("name", "section", "total", "years", "columns", "note", "extra", "unreadable", *own)
+    for kind, own in (("projects", ("investor", "attt")), ("units", ("staff",)), ("lines", ()))
+}
+
+
 def _changes(old: Row, new: Row) -> dict[str, Change]:
+    if type(old) is type(new) and all(getattr(old, f) == getattr(new, f) for f in _CONTENT[old.kind]):
+        return {}  # the common pair: nothing changed (fields made only for pairs that differ)
     years = sorted(set(old.years) | set(new.years))
     a, b = _fields(old, years), _fields(new, years)
     keys = list(a) + [k for k in b if k not in a]
@@ -885,10 +894,14 @@ def _figures(plan: Plan, appendix_id: str, section: str | None, years: Sequence[
     appendix = plan.appendix(appendix_id)
     if appendix is None:
         return None
-    rows = [r for r in plan.rows(appendix_id) if section is None or r.section == section]
-    amounts = add_up(rows, appendix, years)
+    totals = table_totals(plan, appendix)  # once per plan, in one pass over the rows
+    if section is None:
+        amounts = totals.amounts
+    else:
+        group = next((g for g in totals.groups if g.id == section), None)
+        amounts = group.amounts if group is not None else add_up((), appendix, plan.years)
     # a year outside this side's period has no figure, not 0
-    by_year = {y: v for y, v in amounts.years.items() if y in plan.years}
+    by_year = {y: amounts.years.get(y, 0) for y in years if y in plan.years}
     return by_year, amounts.total, amounts.period, appendix.row_total == "whole"
 
 
