@@ -610,8 +610,8 @@ def _blocked_pairs(
 def _similar_names(
     old: Sequence[Row],
     new: Sequence[Row],
-    old_keys: list[str],
-    new_keys: list[str],
+    old_keys: _NameKeys,
+    new_keys: _NameKeys,
     olds: list[int],
     news: list[int],
     counts: dict[str, int] | None = None,
@@ -630,7 +630,7 @@ def _similar_names(
         return " ".join(sorted(key.split(" ")))
 
     def best(
-        queries: list[int], q_keys: list[str], choices: list[int], c_keys: list[str], rows: Sequence[Row]
+        queries: list[int], q_keys: _NameKeys, choices: list[int], c_keys: _NameKeys, rows: Sequence[Row]
     ) -> Iterable[tuple[int, int]]:
         # choices in content order: rapidfuzz breaks a tie by position, so by content here
         ordered = sorted(choices, key=lambda c: (c_keys[c], _content(rows[c])))
@@ -723,6 +723,21 @@ def _same_figures(
             yield same_old[0], same_new[0]
 
 
+class _NameKeys:
+    """The name keys of rows, each made when first asked for: most rows are paired by id with the
+    same name as written, and never need one."""
+
+    def __init__(self, rows: Sequence[Row]) -> None:
+        self.rows = rows
+        self.keys: dict[int, str] = {}
+
+    def __getitem__(self, index: int) -> str:
+        key = self.keys.get(index)
+        if key is None:
+            key = self.keys[index] = name_key(self.rows[index].name)
+        return key
+
+
 def _by_score(score: Decimal, old: Row, new: Row) -> Callable[[], tuple[Any, ...]]:
     """The ordering key of a scored candidate: best score first, then by content."""
     return lambda: (-score, _tiebreak(old, new))
@@ -734,8 +749,7 @@ def match_rows(
     """Pair rows one to one: ``(pairs (old index, new index, how, score), unpaired old, unpaired
     new)``. See the module docstring for the tiers. ``stats``, when given, counts the candidate
     pairs each tier scored (the work is bounded by the number of rows, not its square)."""
-    old_keys = [name_key(r.name) for r in old]
-    new_keys = [name_key(r.name) for r in new]
+    old_keys, new_keys = _NameKeys(old), _NameKeys(new)
     free_old = set(range(len(old)))
     free_new = set(range(len(new)))
     pairs: list[tuple[int, int, Match, int | None]] = []
@@ -782,7 +796,7 @@ def match_rows(
                 None,
             )
             for i, j in grouped(lambda i: old[i].id, lambda j: new[j].id)
-            if old_keys[i] == new_keys[j]
+            if old[i].name == new[j].name or old_keys[i] == new_keys[j]
         ),
     )
 
