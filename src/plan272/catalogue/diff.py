@@ -84,6 +84,12 @@ DIFF: dict[str, tuple[str, str]] = {
     "diff.years-total-unchanged": ("years total unchanged", "tổng các năm không đổi"),
     "diff.years-total-change": ("years total {old} → {new}", "tổng các năm {old} → {new}"),
     "diff.renumbered-only": ("renumbered only ({count}): ", "chỉ đánh số lại ({count}): "),
+    "diff.rows-capped": (
+        "… and {count} more rows that differ, not listed here (the first {shown} are): "
+        "plan272 diff --format json or --format markdown lists every one; the totals below are of all.",
+        "… và {count} dòng khác có thay đổi, không liệt kê ở đây ({shown} dòng đầu ở trên): "
+        "plan272 diff --format json hoặc --format markdown liệt kê đủ; các tổng dưới đây tính trên tất cả.",
+    ),
     "diff.renumbered-only-md": (
         "Renumbered only ({count} {kind}, nothing else changed)",
         "Chỉ đánh số lại ({count} {kind}, không thay đổi gì khác)",

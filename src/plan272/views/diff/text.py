@@ -13,6 +13,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from plan272.diff import PlanDiff, RowPair, RowsDiff
+from plan272.numbers import format_int
 from plan272.safety import safe
 from plan272.views.diff import common as c
 from plan272.views.lines import plural_s, severity_word
@@ -89,16 +90,26 @@ def _head(lead: Text, body: Text, console: Console) -> None:
     console.print(table)
 
 
+#: the most rows of one appendix the terminal lists (added, removed and changed): a screenful is
+#: what a person reads there, and each costs a laid-out block; the machine and review formats
+#: (json, markdown) list every one, and the totals are always of all of them
+TERMINAL_ROWS = 200
+
+
 def _rows(rows: RowsDiff, console: Console) -> None:
     from rich.table import Table
     from rich.text import Text
 
     console.print(_t(c.table_title(rows), "bold underline"))
+    changed = [pair for pair in rows.pairs if pair.changed]
+    listed = len(rows.added) + len(rows.removed) + len(changed)
+    room = TERMINAL_ROWS
     for sign, style, items, verb in (
         ("+", "green", rows.added, say("diff.added")),
         ("-", "red", rows.removed, say("diff.removed")),
     ):
-        for row in items:
+        shown, room = items[: max(room, 0)], room - len(items)
+        for row in shown:
             lead = Text(f"{sign} ", style=f"bold {style}")
             lead.append(safe(row.id), style="bold")
             body = _t(f"[{row.section}] ", "dim")
@@ -106,9 +117,7 @@ def _rows(rows: RowsDiff, console: Console) -> None:
             body.append(f"  ({verb})", style=style)
             body.append("\n" + safe(c.years_line(row.years, row.total, rows.kind)), style="dim")
             _head(lead, body, console)
-    for pair in rows.pairs:
-        if not pair.changed:
-            continue
+    for pair in changed[: max(room, 0)]:
         _head(*_pair_head(pair), console)
         words = Table.grid(padding=(0, 1))  # text fields: old and new on lines of their own
         words.add_column(no_wrap=True, min_width=4)
@@ -152,6 +161,11 @@ def _rows(rows: RowsDiff, console: Console) -> None:
         for table in (words, numbers):
             if table.row_count:
                 console.print(table)
+    if listed > TERMINAL_ROWS:
+        more = say(
+            "diff.rows-capped", count=format_int(listed - TERMINAL_ROWS, current()), shown=TERMINAL_ROWS
+        )
+        console.print(Text(more, style="bold"))
     only = rows.renumbered_only
     if only:
         line = Text(say("diff.renumbered-only", count=len(only)), style="dim")
