@@ -12,7 +12,7 @@ appendix id), between the fixed ones.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import TYPE_CHECKING
 
@@ -26,7 +26,6 @@ from plan272.figures import (
     grand_total,
     norm_amount,
     off_norm,
-    period_amount,
     security_account,
     table_totals,
 )
@@ -341,29 +340,35 @@ def _amount_row(group: GroupTotals) -> AmountRow:
 
 
 def _table_row(row: Row, appendix: Appendix, years: tuple[int, ...]) -> TableRow:
+    own = row.years
+    in_period = sum(own.values())
     amounts = Amounts(
-        {y: row.years.get(y, 0) for y in years},
+        {y: own.get(y, 0) for y in years},
         row.total,
-        period_amount(row, appendix),
-        dict(row.columns),
+        row.total if appendix.row_total == "period" else in_period,
+        dict(row.columns) if row.columns else {},
         1,
     )
-    unread = bool(row.amount_fields & row.unreadable)
-    adds_up = unread or (
-        row.in_period == row.total if appendix.row_total == "period" else row.in_period <= row.total
-    )
-    base = TableRow(row.id, row.tt, row.name, amounts, adds_up, mark=row.note)
+    unread = bool(row.unreadable) and bool(row.amount_fields & row.unreadable)
+    adds_up = unread or (in_period == row.total if appendix.row_total == "period" else in_period <= row.total)
     if isinstance(row, Project):
-        return replace(base, investor=row.investor, attt=row.attt)
+        return TableRow(
+            row.id, row.tt, row.name, amounts, adds_up, mark=row.note, investor=row.investor, attt=row.attt
+        )
     if isinstance(row, Unit):
-        return replace(
-            base,
+        return TableRow(
+            row.id,
+            row.tt,
+            row.name,
+            amounts,
+            adds_up,
+            mark=row.note,
             staff=row.staff,
             norm=norm_amount(row, appendix),
             exempt=explained_mark(row, appendix) is not None,
             off_norm=off_norm(row, appendix),
         )
-    return base
+    return TableRow(row.id, row.tt, row.name, amounts, adds_up, mark=row.note)
 
 
 def _appendix(plan: Plan, appendix: Appendix) -> AppendixSection:
