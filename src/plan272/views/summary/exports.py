@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from decimal import Decimal
 from pathlib import Path
-from typing import TYPE_CHECKING, Literal
+from typing import TYPE_CHECKING, Any, Literal, cast
 
 from plan272.i18n import AmountUnit, Lang, label, to_unit
 from plan272.messages import Invalid, Message, ids
@@ -36,7 +36,8 @@ from plan272.views.summary.grids import (
 )
 
 if TYPE_CHECKING:
-    from openpyxl.worksheet.worksheet import Worksheet
+    from openpyxl.cell.cell import Cell as SheetCell
+    from openpyxl.styles import Font
     from rich.console import Console
     from rich.terminal_theme import TerminalTheme
 
@@ -461,73 +462,115 @@ def _xlsx_value(
     return value, "#,##0"
 
 
-def _sheet(ws: Worksheet, g: Grid, unit: AmountUnit) -> int:
-    """Fill ``ws`` with ``g``; return the header row."""
-    from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
+class _Styles:
+    """The styles of a sheet's cells, each made once and shared by every cell that has it (a
+    workbook of 100,000 rows holds a few dozen style objects, not millions)."""
+
+    def __init__(self) -> None:
+        from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
+
+        self.title = Font(bold=True, size=13)
+        self.note = Font(italic=True, color="555555")
+        self.bold = Font(bold=True)
+        self.head_fill = PatternFill("solid", fgColor="E8E8E8")
+        self.flagged = PatternFill("solid", fgColor="FDE2E1")
+        self.rule_below = Border(bottom=Side(style="thin"))
+        self.rule_above = Border(top=Side(style="thin"))
+        self.wrap = Alignment(wrap_text=True, vertical="top")
+        self.head = {
+            kind: Alignment(horizontal="left" if kind == "text" else "right", wrap_text=True)
+            for kind in ("text", "other")
+        }
+        self._fonts: dict[tuple[bool, bool, bool], Font] = {}
+
+    def font(self, bold: bool, italic: bool, red: bool) -> Font:
+        key = (bold, italic, red)
+        if key not in self._fonts:
+            from openpyxl.styles import Font
+
+            self._fonts[key] = Font(bold=bold, italic=italic, color="C00000" if red else None)
+        return self._fonts[key]
+
+
+def _sheet(ws: Any, g: Grid, unit: AmountUnit) -> int:
+    """Fill ``ws`` (a write-only sheet: rows are streamed to the file, never held as cells) with
+    ``g``; return the header row. The column widths come first (a streamed sheet takes them before
+    its rows), from a first pass over the values. (``Any``: openpyxl's type stubs do not describe
+    what a write-only sheet has of a sheet — its dimensions, page setup, views.)"""
+    from openpyxl.cell import WriteOnlyCell
     from openpyxl.utils import get_column_letter
     from openpyxl.worksheet.properties import PageSetupProperties
+    from openpyxl.worksheet.worksheet import Worksheet
 
-    bold = Font(bold=True)
-    row_number = 1
-    ws.cell(row_number, 1, neutralise(g.title)).font = Font(bold=True, size=13)
-    row_number += 1
-    for line in g.lead:
-        ws.cell(row_number, 1, neutralise(line))
-        row_number += 1
-    row_number += 1
-    header = row_number
-    rule = Border(bottom=Side(style="thin"))
-    for index, column in enumerate(g.columns, start=1):
-        cell = ws.cell(header, index, neutralise(column.header))
-        cell.font = bold
-        cell.fill = PatternFill("solid", fgColor="E8E8E8")
-        cell.border = rule
-        cell.alignment = Alignment(horizontal="left" if column.kind == "text" else "right", wrap_text=True)
+    style = _Styles()
+    header = 1 + 1 + len(g.lead) + 1
     widths = [len(c.header) for c in g.columns]
-    flagged = PatternFill("solid", fgColor="FDE2E1")
+    values = []
     for grid_row in g.rows:
-        row_number += 1
-        for index, (value, column) in enumerate(zip(grid_row.cells, g.columns, strict=True), start=1):
+        written_row = []
+        for index, (value, column) in enumerate(zip(grid_row.cells, g.columns, strict=True)):
             written, number_format = _xlsx_value(value, column, unit, grid_row.signed)
-            target = ws.cell(row_number, index, "")  # a Cell (never a merged one): filled below
-            target.value = written
-            if isinstance(written, str):
-                target.data_type = "s"  # never a formula, whatever it begins with
-            target.number_format = number_format
-            if column.wrap or column.truncate:  # long names wrap within their column
-                target.alignment = Alignment(wrap_text=True, vertical="top")
-            red = index - 1 in grid_row.flags or grid_row.style == "delta"
-            if grid_row.style in ("group", "total") or red or grid_row.style == "declared":
-                target.font = Font(
-                    bold=grid_row.style in ("group", "total"),
-                    italic=grid_row.style == "declared",
-                    color="C00000" if red else None,
-                )
-            if index - 1 in grid_row.flags:
-                target.fill = flagged
-            if grid_row.rule_before:
-                target.border = Border(top=Side(style="thin"))
+            written_row.append((written, number_format))
             shown = len(str(written)) + 3 if written is not None else 0
-            widths[index - 1] = max(widths[index - 1], shown)
-    if g.notes:
-        row_number += 1
-        for line in g.notes:
-            row_number += 1
-            ws.cell(row_number, 1, neutralise(line)).font = Font(italic=True, color="555555")
+            widths[index] = max(widths[index], shown)
+        values.append(written_row)
     for index, (column, width) in enumerate(zip(g.columns, widths, strict=True), start=1):
         wide = column.wrap or column.truncate
         ws.column_dimensions[get_column_letter(index)].width = min(60 if wide else 40, max(6, width))
     ws.freeze_panes = f"A{header + 1}"
     ws.print_title_rows = f"{header}:{header}"
-    ws.page_setup.paperSize = ws.PAPERSIZE_A4
+    ws.page_setup.paperSize = Worksheet.PAPERSIZE_A4
     ws.page_setup.orientation = "landscape" if len(g.columns) > 6 else "portrait"
     ws.page_setup.fitToWidth = 1
     ws.page_setup.fitToHeight = 0
     ws.sheet_properties.pageSetUpPr = PageSetupProperties(fitToPage=True)
+
+    def text(value: str, font: Font | None = None) -> SheetCell:
+        cell = WriteOnlyCell(ws, neutralise(value))
+        cell.data_type = "s"  # never a formula, whatever it begins with
+        if font is not None:
+            cell.font = font
+        return cell
+
+    ws.append([text(g.title, style.title)])
+    for line in g.lead:
+        ws.append([text(line)])
+    ws.append([])
+    heads = []
+    for column in g.columns:
+        cell = text(column.header, style.bold)
+        cell.fill = style.head_fill
+        cell.border = style.rule_below
+        cell.alignment = style.head["text" if column.kind == "text" else "other"]
+        heads.append(cell)
+    ws.append(heads)
+    for grid_row, written_row in zip(g.rows, values, strict=True):
+        cells = []
+        for index, ((written, number_format), column) in enumerate(zip(written_row, g.columns, strict=True)):
+            target = WriteOnlyCell(ws, cast(Any, written))  # openpyxl writes a Decimal as a number
+            if isinstance(written, str):
+                target.data_type = "s"  # never a formula, whatever it begins with
+            target.number_format = number_format
+            if column.wrap or column.truncate:  # long names wrap within their column
+                target.alignment = style.wrap
+            red = index in grid_row.flags or grid_row.style == "delta"
+            if grid_row.style in ("group", "total") or red or grid_row.style == "declared":
+                strong = grid_row.style in ("group", "total")
+                target.font = style.font(strong, grid_row.style == "declared", red)
+            if index in grid_row.flags:
+                target.fill = style.flagged
+            if grid_row.rule_before:
+                target.border = style.rule_above
+            cells.append(target)
+        ws.append(cells)
+    if g.notes:
+        ws.append([])
+        for line in g.notes:
+            ws.append([text(line, style.note)])
     return header
 
 
-def _security_chart(ws: Worksheet, g: Grid, header: int, lang: Lang) -> None:
+def _security_chart(ws: Any, g: Grid, header: int, lang: Lang) -> None:
     """A bar chart of the share column (years only) beside the table."""
     from openpyxl.chart import BarChart, Reference
 
@@ -570,9 +613,7 @@ def to_xlsx(
     and its page number in its footer."""
     from openpyxl import Workbook
 
-    workbook = Workbook()
-    if workbook.active is not None:
-        workbook.remove(workbook.active)
+    workbook = Workbook(write_only=True)  # rows streamed as they are made
     workbook.properties.creator = "plan272"
     used: set[str] = set()
     for g in tables:
