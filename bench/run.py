@@ -109,6 +109,10 @@ CHECKLIST = {
 }
 
 
+#: frictionless's options: the schema and the check above, written beside the file
+PEER_OPTIONS = ("--schema", "schema.json", "--checklist", "checklist.json")
+
+
 def find_frictionless() -> str | None:
     """frictionless's command, beside this interpreter (plan272's environment) or on PATH."""
     beside = Path(sys.executable).parent / "frictionless"
@@ -124,8 +128,10 @@ def main() -> None:
     sizes = [int(s) for s in os.environ.get("BENCH_SIZES", "1000 10000 100000").split()]
     frictionless = find_frictionless()
     print(f"plan272 benchmark — Python {sys.version.split()[0]}, {os.cpu_count()} CPUs")
-    header = f"{'projects':>9}  {'run':<22} {'time':>8} {'rows/s':>10} {'peak MiB':>9} {'KB/row':>7}"
+    heads = ("projects", "run", "time", "rows/s", "peak MiB", "KB/row", "+KB/row")
+    header = "{:>9}  {:<22} {:>8} {:>10} {:>9} {:>7} {:>8}".format(*heads)
     print(header + (f" {'× frictionless':>15}" if frictionless else ""))
+    floor: dict[str, int] = {}
     with tempfile.TemporaryDirectory() as tmp:
         for size in [0, *sizes]:  # 0: the shipped plan
             base, rev = Path(tmp) / f"p{size}", Path(tmp) / f"r{size}"
@@ -144,8 +150,7 @@ def main() -> None:
                 runs.append(
                     (
                         "frictionless validate",
-                        [frictionless, "validate", "appendix1.csv", "--schema", "schema.json"]
-                        + ["--checklist", "checklist.json"],
+                        [frictionless, "validate", "appendix1.csv", *PEER_OPTIONS],
                     )
                 )
             runs += [
@@ -155,12 +160,17 @@ def main() -> None:
                 ("summary", [*PLAN272, "summary", str(base), *limits]),
             ]
             repeat = int(os.environ.get("BENCH_REPEAT", "3" if size < 100_000 else "1"))
+            # memory a row adds: the peak above the same run's on the shipped plan (the interpreter,
+            # the libraries and plan.yaml), per row beyond its 42
             peer: float | None = None
             for label, args in runs:
                 measured = [measure(args, base) for _ in range(repeat)]
                 seconds = median([m[0] for m in measured])
                 peak = max(m[1] for m in measured)
                 ratio = ""
+                if not size:
+                    floor[label] = peak
+                added = (peak - floor.get(label, peak)) / max(rows - 42, 1) / 1024 if size else 0.0
                 if label.startswith("frictionless"):
                     peer = seconds
                 elif peer:
@@ -168,7 +178,7 @@ def main() -> None:
                 shown = f"{size:>9,}" if size else f"{'Plan 272':>9}"
                 print(
                     f"{shown}  {label:<22} {seconds:>7.2f}s {rows / seconds:>10,.0f} "
-                    f"{peak / 2**20:>9.0f} {peak / rows / 1024:>7.1f}{ratio}",
+                    f"{peak / 2**20:>9.0f} {peak / rows / 1024:>7.1f} {added:>8.2f}{ratio}",
                     flush=True,
                 )
     if not frictionless:
