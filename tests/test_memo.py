@@ -59,6 +59,10 @@ def test_table_totals_are_computed_once_per_plan_and_appendix(tmp_path: Path) ->
     assert figures.table_totals(shipped, first) is totals
     assert figures.table_totals(shipped, second) is not totals
     assert totals.amounts.total == 1_458_818
+    for plan in (shipped, other):
+        for appendix in plan.appendices:  # the table's amounts, from its groups', are its rows'
+            whole = figures.table_totals(plan, appendix).amounts
+            assert whole == figures.add_up(plan.rows(appendix.id), appendix, plan.years)
     changed = figures.table_totals(other, other.appendices[0])
     assert changed.amounts.total == 1_458_818 + 1_000
     assert changed.amounts.years[2021] - totals.amounts.years[2021] == 1_000

@@ -159,7 +159,26 @@ def _table_totals(plan: Plan, appendix: Appendix) -> TableTotals:
             members_ = tuple(found)
             amounts = add_up(members_, appendix, plan.years)
             groups.append(GroupTotals(section, "", None, members_, amounts, None))
-    return TableTotals(appendix, rows, tuple(groups), add_up(rows, appendix, plan.years))
+    return TableTotals(appendix, rows, tuple(groups), _together([g.amounts for g in groups], appendix, plan.years))
+
+
+def _together(parts: Sequence[Amounts], appendix: Appendix, years_: Sequence[int]) -> Amounts:
+    """The amounts of rows parted into ``parts`` (each row in one), added up: the table's, from
+    its groups', without a second pass over the rows."""
+    years: dict[int, int] = dict.fromkeys(years_, 0)
+    columns: dict[str, int] = {c.id: 0 for c in appendix.columns}
+    for part in parts:
+        for year, amount in part.years.items():
+            years[year] = years.get(year, 0) + amount
+        for column, amount in part.columns.items():
+            columns[column] = columns.get(column, 0) + amount
+    return Amounts(
+        years=years,
+        total=sum(p.total for p in parts),
+        period=sum(p.period for p in parts),
+        columns=columns,
+        count=sum(p.count for p in parts),
+    )
 
 
 def column_value(row: Row, appendix: Appendix, name: str) -> int:
