@@ -310,8 +310,7 @@ def test_a_revision_differs_exactly_when_its_content_differs(b: Plan) -> None:
     a = base()
     d = diff(a, b)
     same = (
-        sorted(_content(p) for p in a.rows("appendix1"))
-        == sorted(_content(p) for p in b.rows("appendix1"))
+        sorted(_content(p) for p in a.rows("appendix1")) == sorted(_content(p) for p in b.rows("appendix1"))
         and sorted(_content(u) for u in a.rows("appendix2"))
         == sorted(_content(u) for u in b.rows("appendix2"))
         and a.meta == b.meta

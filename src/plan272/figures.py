@@ -159,7 +159,9 @@ def _table_totals(plan: Plan, appendix: Appendix) -> TableTotals:
             members_ = tuple(found)
             amounts = add_up(members_, appendix, plan.years)
             groups.append(GroupTotals(section, "", None, members_, amounts, None))
-    return TableTotals(appendix, rows, tuple(groups), _together([g.amounts for g in groups], appendix, plan.years))
+    return TableTotals(
+        appendix, rows, tuple(groups), _together([g.amounts for g in groups], appendix, plan.years)
+    )
 
 
 def _together(parts: Sequence[Amounts], appendix: Appendix, years_: Sequence[int]) -> Amounts:

@@ -9,11 +9,11 @@ appendix file is then read as its kind requires.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field, replace
 from decimal import Decimal
 from pathlib import Path, PurePath
-from typing import Any
+from typing import Any, cast
 
 from plan272.gcpause import paused
 from plan272.load.csvfile import (
@@ -46,7 +46,8 @@ from plan272.model import (
     Row,
     Unit,
 )
-from plan272.names import name_key
+from plan272.names import ID_PATTERN, name_key
+from plan272.numbers import MAX_WHOLE_DIGITS
 from plan272.problems import Location, Problem
 from plan272.provenance import Provenance
 
@@ -424,6 +425,80 @@ _EXTRA: dict[Kind, tuple[str, ...]] = {
 
 _ROW_CLASS: dict[Kind, type[Row]] = {"projects": Project, "units": Unit, "lines": Line}
 
+#: what :meth:`_Plain.read` gives: id, section, tt, name, investor, staff, the amounts (total, the
+#: years, the further columns), attt, note
+PlainCells = tuple[str, str, int, str, str, int, list[int], int | None, str | None]
+
+
+class _Plain:
+    """The cells of a row as the common row writes them — an id, its group, its name (and
+    investor), plain ASCII digits for its number, counts and amounts, an empty or plain ``attt`` —
+    read typed in one step; :meth:`read` gives ``None`` for a row with any other cell, which the
+    full reader (:class:`~plan272.load.csvfile.CellReader`) then reads, with its problems. A plain
+    cell reads the same in every notation, so the two readings agree wherever both read (a test
+    compares them)."""
+
+    def __init__(
+        self,
+        kind: Kind,
+        grouped: bool,
+        name_field: str,
+        total_field: str,
+        year_columns: list[str],
+        further: tuple[str, ...],
+    ) -> None:
+        self.kind, self.grouped = kind, grouped
+        self.columns = (name_field, total_field, year_columns, further)
+        self.index: Mapping[str, int] | None = None
+
+    def _layout(self, index: Mapping[str, int]) -> None:
+        name_field, total_field, year_columns, further = self.columns
+        self.index = index
+        self.at = {c: index.get(c) for c in ("id", "section", "tt", "investor", "staff", "attt", "note")}
+        self.at_name = index.get(name_field)
+        self.at_amounts = [index.get(c) for c in (total_field, *year_columns, *further)]
+
+    def read(self, record: Record) -> PlainCells | None:
+        if record.index is not self.index:
+            self._layout(record.index)
+        v = record.values
+        at = self.at
+
+        def cell(position: int | None) -> str:
+            return "" if position is None else v[position]
+
+        identifier, tt, name = cell(at["id"]), cell(at["tt"]), cell(self.at_name)
+        section = cell(at["section"])
+        if not (name and ID_PATTERN.fullmatch(identifier) and (section or not self.grouped)):
+            return None
+        if not (tt.isdigit() and tt.isascii() and len(tt) <= MAX_WHOLE_DIGITS):
+            return None
+        raw = [cell(p) for p in self.at_amounts]
+        joined = "".join(raw)  # all digits, none empty, none too long: three calls, not a loop
+        if not (
+            joined.isdigit()
+            and joined.isascii()
+            and min(map(len, raw)) > 0
+            and max(map(len, raw)) <= MAX_WHOLE_DIGITS
+        ):
+            return None
+        investor, staff, attt = "", 0, cast(int | None, None)
+        if self.kind == "projects":
+            investor, attt_raw = cell(at["investor"]), cell(at["attt"])
+            if not investor:
+                return None
+            if attt_raw:
+                if not (attt_raw.isdigit() and attt_raw.isascii() and len(attt_raw) <= MAX_WHOLE_DIGITS):
+                    return None
+                attt = int(attt_raw)
+        elif self.kind == "units":
+            staff_raw = cell(at["staff"])
+            if not (staff_raw.isdigit() and staff_raw.isascii() and len(staff_raw) <= MAX_WHOLE_DIGITS):
+                return None
+            staff = int(staff_raw)
+        note = cell(at["note"]) or None
+        return identifier, section, int(tt), name, investor, staff, [int(r) for r in raw], attt, note
+
 
 def _rows(
     appendix: _Spec,
@@ -445,7 +520,37 @@ def _rows(
     # texts many rows repeat (a group, an investor, a note mark) are kept once, not once a row
     texts: dict[str, str] = {}
     shared = texts.setdefault
+    plain = _Plain(kind, appendix.grouped, name_field, total_field, [c for _, c in year_columns], further)
     for record in records:
+        fast = plain.read(record)
+        if fast is not None:  # every cell as the common row writes it: no reader needed
+            p_id, p_section, p_tt, p_name, p_investor, p_staff, p_amounts, p_attt, p_note = fast
+            typed: dict[str, Any] = {
+                "appendix": appendix.id,
+                "id": p_id,
+                "section": shared(p_section, p_section),
+                "tt": p_tt,
+                "name": p_name,
+                "location": Location(file, record.line),
+                "total": p_amounts[0],
+                "years": dict(zip(years, p_amounts[1 : 1 + len(years)], strict=True)),
+            }
+            if kind == "projects":
+                typed["investor"] = shared(p_investor, p_investor)
+                typed["agency_id"] = agencies.get(name_key(p_investor))
+                typed["attt"] = p_attt
+            elif kind == "units":
+                typed["staff"] = p_staff
+                typed["agency_id"] = agencies.get(name_key(p_name))
+            if further:
+                typed["columns"] = dict(zip(further, p_amounts[1 + len(years) :], strict=True))
+            if p_note is not None:
+                typed["note"] = shared(p_note, p_note)
+            extra = {k: v for k in kept if (v := record.get(k))}
+            if extra:
+                typed["extra"] = extra
+            out.append(make(**typed))
+            continue
         cells = CellReader(file, record, reading)
         identifier = cells.identifier("id")
         section = cells.text("section") if appendix.grouped else cells.optional_text("section") or ""
