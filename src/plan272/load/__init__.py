@@ -450,6 +450,8 @@ class _Plain:
         self.kind, self.grouped = kind, grouped
         self.columns = (name_field, total_field, year_columns, further)
         self.index: Mapping[str, int] | None = None
+        # amounts a plan repeats (round figures: 500, 1,000, 20,000) kept once, not once a cell
+        self.numbers: dict[int, int] = {}
 
     def _layout(self, index: Mapping[str, int]) -> None:
         name_field, total_field, year_columns, further = self.columns
@@ -497,7 +499,9 @@ class _Plain:
                 return None
             staff = int(staff_raw)
         note = cell(at["note"]) or None
-        return identifier, section, int(tt), name, investor, staff, [int(r) for r in raw], attt, note
+        share = self.numbers.setdefault
+        amounts = [share(n, n) for n in map(int, raw)]
+        return identifier, section, int(tt), name, investor, staff, amounts, attt, note
 
 
 def _rows(
