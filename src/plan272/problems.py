@@ -15,7 +15,7 @@ if TYPE_CHECKING:
 
 
 @total_ordering
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Location:
     """Where something stands: a file (relative to the data directory), a 1-based line, a field.
 
