@@ -782,7 +782,19 @@ def match_rows(
             if olds and news:
                 yield from _nearest(old, new, olds, news)
 
-    # 1. same id, same name
+    # 1. same id, same name. First the common pair — the only row of its id on each side, under
+    #    the same name — paired at once: alone on both its rows, any order pairs it.
+    old_ids = Counter(r.id for r in old)
+    new_at: dict[str, int] = {}
+    for j, r in enumerate(new):
+        new_at[r.id] = -1 if r.id in new_at else j  # -1: the id is on more than one new row
+    for i, r in enumerate(old):
+        j = new_at.get(r.id, -1)
+        if j >= 0 and old_ids[r.id] == 1 and (r.name == new[j].name or old_keys[i] == new_keys[j]):
+            free_old.discard(i)
+            free_new.discard(j)
+            pairs.append((i, j, "id", None))
+            counts["id"] = counts.get("id", 0) + 1
     assign(
         "id",
         (
