@@ -32,6 +32,7 @@ from __future__ import annotations
 
 import functools
 import itertools
+import operator
 from collections import Counter
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
@@ -438,13 +439,15 @@ def _fields(row: Row, years: Sequence[int]) -> dict[str, Value]:
 
 #: the fields :func:`_fields` compares, by kind of row: rows equal in them have no change
 _CONTENT = {
-    kind: ("name", "section", "total", "years", "columns", "note", "extra", "unreadable", *own)
+    kind: operator.attrgetter(
+        "name", "section", "total", "years", "columns", "note", "extra", "unreadable", *own
+    )
     for kind, own in (("projects", ("investor", "attt")), ("units", ("staff",)), ("lines", ()))
 }
 
 
 def _changes(old: Row, new: Row) -> dict[str, Change]:
-    if type(old) is type(new) and all(getattr(old, f) == getattr(new, f) for f in _CONTENT[old.kind]):
+    if type(old) is type(new) and _CONTENT[old.kind](old) == _CONTENT[old.kind](new):
         return {}  # the common pair: nothing changed (fields made only for pairs that differ)
     years = sorted(set(old.years) | set(new.years))
     a, b = _fields(old, years), _fields(new, years)
