@@ -80,3 +80,15 @@ def test_rows_are_slotted_and_frozen() -> None:
     assert not hasattr(row, "__dict__")
     with pytest.raises(dataclasses.FrozenInstanceError):
         row.total = 2  # type: ignore[misc]
+
+
+@pytest.mark.parametrize("value", ["²", "١٢", "１２", "12²"])
+def test_a_cell_of_other_digits_is_a_located_problem_without_a_figure(tmp_path: Path, value: str) -> None:
+    from plan272 import engine
+
+    d = PlanDir.copy_of(DATA, tmp_path / "p")
+    line = d.set_cell("appendix1.csv", "I.2", "y2021", value)
+    report = engine.run(load_plan(d.path))
+    (problem,) = [f for f in report.findings if f.code == "DAT001"]
+    assert (problem.location.line, problem.location.field) == (line, "y2021")
+    assert problem.observed is None  # "١٢" is not the figure 12, nor "²" a crash

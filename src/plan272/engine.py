@@ -234,11 +234,12 @@ def _problem_finding(problem: Problem) -> Finding:
     if problem.value is not None:
         extra["value"] = problem.value
     if problem.expected is not None:
-        if problem.expected.isdigit():
+        if problem.expected.isascii() and problem.expected.isdigit():  # not "²" nor "١٢"
             expected = int(problem.expected)
         else:
             extra["expected"] = problem.expected
-    observed = int(problem.value) if problem.value is not None and problem.value.isdigit() else None
+    value = problem.value
+    observed = int(value) if value is not None and value.isascii() and value.isdigit() else None
     ids = [PurePath(problem.location.file).name]
     if problem.row_id:
         ids.append(problem.row_id)

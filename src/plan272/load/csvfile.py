@@ -109,7 +109,7 @@ class Table:
                         Message("load.csv.row-width", cells=len(cells), width=width),
                         expected=str(width),
                         value=str(len(cells)),
-                        row_id=values[0] or None,
+                        row_id=cells[0].strip() or None,  # as written: its fingerprint is a baseline's
                     )
                 )
                 self.complete = False

@@ -361,7 +361,12 @@ class _SheetReader:
                 header.unknown[column] = (self.place(untitled[0], column), untitled[1])
             return
         row, name = chosen
-        if name.startswith("y") and name[1:].isdigit() and int(name[1:]) not in self.years:
+        if (
+            name.startswith("y")
+            and name[1:].isascii()
+            and name[1:].isdigit()
+            and int(name[1:]) not in self.years
+        ):
             year = int(name[1:])
             message = Message(
                 "workbook.problem.year-outside", year=year, start=self.years[0], end=self.years[-1]
