@@ -104,3 +104,26 @@ def test_the_shipped_rows_are_read_the_fast_way(monkeypatch: object) -> None:
     finally:
         loading.CellReader.__init__ = original  # type: ignore[method-assign]
     assert calls == []  # 63 rows, none needing the full reader
+
+
+_CSV_TEXT = st.text(alphabet=st.sampled_from(list('a,";\r\n xế\u2028\x0c1')), max_size=60)
+
+
+@settings(max_examples=300, deadline=None)
+@given(_CSV_TEXT, st.sampled_from([None, 2, 3]))
+def test_records_are_the_same_from_utf_8_as_from_the_text(text: str, width: int | None) -> None:
+    """A text with Vietnamese in it is kept as UTF-8 and its lines decoded as read: the records (their
+    lines, cells and ends) are those read from the text itself."""
+    from array import array
+
+    from plan272.load.csvfile import _LINE_END_TEXT, _Records
+
+    kept = _Records(text)
+    as_text = _Records("")  # the same text read as a string, as an ASCII text is
+    as_text.text, as_text.data = text, b""
+    as_text.starts = array("q", [0, *(m.end() for m in _LINE_END_TEXT.finditer(text))])
+    if as_text.starts[-1] != len(text):
+        as_text.starts.append(len(text))
+    as_text.count = len(as_text.starts) - 1
+    kept.width = as_text.width = width
+    assert list(kept) == list(as_text)

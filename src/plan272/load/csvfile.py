@@ -156,7 +156,8 @@ QUOTES_HINT = Message("load.csv.quotes")
 
 #: where a line ends, as the csv module counts lines: at \n, \r\n or \r only (not at the form
 #: feeds, separators and other characters str.splitlines also breaks at)
-_LINE_END = re.compile(r"\r\n|\r|\n")
+_LINE_END = re.compile(rb"\r\n|\r|\n")
+_LINE_END_TEXT = re.compile(r"\r\n|\r|\n")
 
 
 class _Records:
@@ -167,24 +168,33 @@ class _Records:
     - once ``width`` is known (the header's), a record that runs over several lines with the wrong
       number of cells: an unclosed quote swallowed the rows below it, which are read again.
 
-    The text is kept once, with where each line starts; lines are cut from it as the reader asks
-    for them (no list of lines beside the text).
+    The text is kept once — a text with Vietnamese in it as UTF-8 (two bytes a character as a
+    string, little more than one as UTF-8) — with where each line starts; lines are cut from it and decoded
+    as the reader asks for them (no list of lines beside the text). A line ends at the same bytes
+    in UTF-8 as at the same characters in the text: no character's encoding holds a \r or \n.
     """
 
     def __init__(self, text: str, separator: str = ",") -> None:
-        self.text = text
+        self.text: str | None = text if text.isascii() else None  # ASCII: a byte a character already
+        # a lone surrogate, if any, comes back as it was
+        self.data = b"" if self.text is not None else text.encode("utf-8", "surrogatepass")
+        ends = _LINE_END_TEXT.finditer(text) if self.text is not None else _LINE_END.finditer(self.data)
+        size = len(text) if self.text is not None else len(self.data)
         self.starts = array("q", [0])
-        self.starts.extend(m.end() for m in _LINE_END.finditer(text))
-        if self.starts[-1] != len(text):
-            self.starts.append(len(text))  # the last line, without an end
+        self.starts.extend(m.end() for m in ends)
+        if self.starts[-1] != size:
+            self.starts.append(size)  # the last line, without an end
         self.count = len(self.starts) - 1
         self.width: int | None = None
         self.separator = separator
 
     def _lines(self, offset: int) -> Iterator[str]:
-        text, starts = self.text, self.starts
+        text, data, starts = self.text, self.data, self.starts
         for i in range(offset, self.count):
-            yield text[starts[i] : starts[i + 1]]
+            if text is not None:
+                yield text[starts[i] : starts[i + 1]]
+            else:
+                yield data[starts[i] : starts[i + 1]].decode("utf-8", "surrogatepass")
 
     def __iter__(self) -> Iterator[tuple[int, list[str] | None, int]]:
         return self.iterate(0)
