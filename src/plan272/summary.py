@@ -373,8 +373,9 @@ def _table_row(row: Row, appendix: Appendix, years: tuple[int, ...]) -> TableRow
 
 def _appendix(plan: Plan, appendix: Appendix) -> AppendixSection:
     totals = table_totals(plan, appendix)
+    years = plan.years  # once, not once a row
     groups = tuple(
-        RowGroup(_amount_row(group), tuple(_table_row(r, appendix, plan.years) for r in group.rows))
+        RowGroup(_amount_row(group), tuple(_table_row(r, appendix, years) for r in group.rows))
         for group in totals.groups
     )
     declared = declared_amounts(appendix.declared) if appendix.declared else None
