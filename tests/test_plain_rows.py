@@ -10,6 +10,7 @@ import shutil
 import tempfile
 from pathlib import Path
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -77,6 +78,17 @@ def test_every_odd_cell_in_every_column_reads_the_same_both_ways() -> None:
             if column in header:
                 row[header.index(column)] = value
         _compare(_written(header, changed))
+
+
+@pytest.mark.parametrize("extra", ["name", "tmdt", "attt", "id"])
+def test_a_column_twice_or_a_column_missing_reads_the_same_both_ways(extra: str) -> None:
+    """A duplicated column (the first is read) and a column the file lacks (``attt``, ``note``)."""
+    with (DATA / "appendix1.csv").open(encoding="utf-8", newline="") as handle:
+        header, *rows = list(csv.reader(handle))
+    drop = header.index("attt")
+    header = [h for i, h in enumerate(header) if i != drop] + [extra]
+    rows = [[c for i, c in enumerate(r) if i != drop] + ["777"] for r in rows]
+    _compare(_written(header, rows))
 
 
 @settings(max_examples=20, deadline=None, suppress_health_check=[HealthCheck.too_slow])

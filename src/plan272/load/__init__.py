@@ -8,6 +8,7 @@ appendix file is then read as its kind requires.
 
 from __future__ import annotations
 
+import operator
 import re
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field, replace
@@ -453,29 +454,25 @@ class _Plain:
         # amounts a plan repeats (round figures: 500, 1,000, 20,000) kept once, not once a cell
         self.numbers: dict[int, int] = {}
 
-    def _layout(self, index: Mapping[str, int]) -> None:
+    def _layout(self, index: Mapping[str, int], width: int) -> None:
+        """Where each cell is in a record of ``width`` cells (every record of a table has its
+        header's width); a column the file lacks: the "" put after the cells."""
         name_field, total_field, year_columns, further = self.columns
         self.index = index
-        self.at = {c: index.get(c) for c in ("id", "section", "tt", "investor", "staff", "attt", "note")}
-        self.at_name = index.get(name_field)
-        self.at_amounts = [index.get(c) for c in (total_field, *year_columns, *further)]
+        names = ("id", "section", "tt", name_field, "investor", "staff", "attt", "note")
+        amounts = (total_field, *year_columns, *further)
+        self.pick = operator.itemgetter(*(index.get(c, width) for c in (*names, *amounts)))
 
     def read(self, record: Record) -> PlainCells | None:
         if record.index is not self.index:
-            self._layout(record.index)
-        v = record.values
-        at = self.at
-
-        def cell(position: int | None) -> str:
-            return "" if position is None else v[position]
-
-        identifier, tt, name = cell(at["id"]), cell(at["tt"]), cell(self.at_name)
-        section = cell(at["section"])
+            self._layout(record.index, len(record.values))
+        cells: tuple[str, ...] = self.pick((*record.values, ""))  # every cell wanted, in one call
+        identifier, section, tt, name, investor, staff_raw, attt_raw, note = cells[:8]
+        raw = cells[8:]
         if not (name and ID_PATTERN.fullmatch(identifier) and (section or not self.grouped)):
             return None
         if not (tt.isdigit() and tt.isascii() and len(tt) <= MAX_WHOLE_DIGITS):
             return None
-        raw = [cell(p) for p in self.at_amounts]
         joined = "".join(raw)  # all digits, none empty, none too long: three calls, not a loop
         if not (
             joined.isdigit()
@@ -484,9 +481,8 @@ class _Plain:
             and max(map(len, raw)) <= MAX_WHOLE_DIGITS
         ):
             return None
-        investor, staff, attt = "", 0, cast(int | None, None)
+        staff, attt = 0, cast(int | None, None)
         if self.kind == "projects":
-            investor, attt_raw = cell(at["investor"]), cell(at["attt"])
             if not investor:
                 return None
             if attt_raw:
@@ -494,14 +490,14 @@ class _Plain:
                     return None
                 attt = int(attt_raw)
         elif self.kind == "units":
-            staff_raw = cell(at["staff"])
             if not (staff_raw.isdigit() and staff_raw.isascii() and len(staff_raw) <= MAX_WHOLE_DIGITS):
                 return None
             staff = int(staff_raw)
-        note = cell(at["note"]) or None
+        if self.kind != "projects":
+            investor = ""
         share = self.numbers.setdefault
         amounts = [share(n, n) for n in map(int, raw)]
-        return identifier, section, int(tt), name, investor, staff, amounts, attt, note
+        return identifier, section, int(tt), name, investor, staff, amounts, attt, note or None
 
 
 def _rows(
