@@ -111,7 +111,7 @@ class RowRef:
 
     @classmethod
     def of(cls, row: Row) -> RowRef:
-        complete = not (row.unreadable & row.amount_fields)
+        complete = not (row.unreadable and row.unreadable & row.amount_fields)
         return cls(
             row.id,
             row.section,
@@ -699,7 +699,7 @@ def _figures_key(row: Row) -> tuple[Any, ...] | None:
     ``None`` when the figures cannot tell which row this is: all zero (every empty row has them),
     or an amount cell that could not be read (its 0 is no figure)."""
     attt = row.attt if isinstance(row, Project) else None
-    if row.unreadable & (row.amount_fields | {"attt"}):
+    if row.unreadable and row.unreadable & (row.amount_fields | {"attt"}):
         return None
     years = tuple(sorted((y, v) for y, v in row.years.items() if v))
     columns = tuple(sorted((k, v) for k, v in row.columns.items() if v))

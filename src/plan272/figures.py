@@ -468,13 +468,14 @@ def _security_account(plan: Plan) -> SecurityAccount | None:
         low = sum(lo for lo, _ in parts)
         return Share(amount + low, base, minimum, sum(hi for _, hi in parts) - low)
 
-    base_rows = [r for a in denominator for r in plan.rows(a)]
+    # the denominator: its appendices' totals (made once per plan), not its rows added up again
+    bases = [table_totals(plan, appendices[a]).amounts for a in denominator]
     period_parts = [attt_bounds(p, period_of(p)) for p in partial]
-    period = share(sum(period_of(r) for r in whole), sum(period_of(r) for r in base_rows), period_parts)
+    period = share(sum(period_of(r) for r in whole), sum(b.period for b in bases), period_parts)
     years = {
         year: share(
             sum(r.years.get(year, 0) for r in whole),
-            sum(r.years.get(year, 0) for r in base_rows),
+            sum(b.years.get(year, 0) for b in bases),
             [attt_bounds(p, p.years.get(year, 0)) for p in partial],
         )
         for year in plan.years

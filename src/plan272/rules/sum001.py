@@ -20,7 +20,7 @@ def check(plan: Plan, where: Provenance) -> Iterator[Finding]:
     for appendix in plan.appendices:
         for row in plan.rows(appendix.id):
             field = row.total_field
-            if row.amount_fields & row.unreadable:
+            if row.unreadable and row.amount_fields & row.unreadable:
                 continue  # DAT001 already reports the unreadable cell
             computed = row.in_period
             declared = row.total
