@@ -31,7 +31,7 @@ from plan272.model import KIND_COLUMNS, TOTAL_COLUMN, Appendix, Declared, PlanFi
 from plan272.numbers import Notation, NumberError, parse_amount
 from plan272.workbook.csvfiles import CsvTable, amount_of
 from plan272.workbook.importer import Remark
-from plan272.workbook.places import Place, column_letter
+from plan272.workbook.places import Place, column_letter, sheet_name
 from plan272.workbook.titles import printed_titles, years_title
 
 if TYPE_CHECKING:
@@ -106,25 +106,13 @@ def export_tables(
     years = list(meta.identity.period.years)
     for appendix in meta.appendices:
         table = tables.get(appendix.id)
-        ws = workbook.create_sheet(_sheet_name(appendix.label(lang), used))
+        ws = workbook.create_sheet(sheet_name(appendix.label(lang), used))
         writer = _SheetWriter(ws, meta, appendix, table, years, lang)
         writer.write()
         notes += writer.notes
     buffer = io.BytesIO()
     workbook.save(buffer)
     return buffer.getvalue(), notes
-
-
-def _sheet_name(name: str, used: set[str]) -> str:
-    """``name`` as a sheet may be named (none of ``[]:*?/\\``, at most 31 characters), unique."""
-    base = re.sub(r"[\[\]:*?/\\\x00-\x1f\x7f]", " ", name).strip().strip("'")[:31].strip() or "Sheet"
-    candidate, number = base, 1
-    while candidate.casefold() in used:
-        number += 1
-        suffix = f" ({number})"
-        candidate = base[: 31 - len(suffix)] + suffix
-    used.add(candidate.casefold())
-    return candidate
 
 
 class _SheetWriter:

@@ -17,6 +17,19 @@ def column_letter(column: int) -> str:
     return letters
 
 
+def sheet_name(name: str, used: set[str]) -> str:
+    """``name`` as a sheet may be named: none of ``[]:*?/\\``, at most 31 characters, not empty,
+    not a name already ``used`` (then numbered) — for every workbook plan272 writes."""
+    base = re.sub(r"[\[\]:*?/\\\x00-\x1f\x7f]", " ", name).strip().strip("'")[:31].strip() or "Sheet"
+    candidate, number = base, 1
+    while candidate.casefold() in used:
+        number += 1
+        suffix = f" ({number})"
+        candidate = base[: 31 - len(suffix)] + suffix
+    used.add(candidate.casefold())
+    return candidate
+
+
 def sheet_reference(name: str) -> str:
     """``name`` as a reference names a sheet: bare when Excel writes it bare (``Sheet1``), else in
     single quotes with any quote doubled (``'Phụ lục I'``, ``'PL1'``, which alone would be a cell)."""

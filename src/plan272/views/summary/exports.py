@@ -34,6 +34,7 @@ from plan272.views.summary.grids import (
     grids,
     renderable,
 )
+from plan272.workbook.places import sheet_name
 
 if TYPE_CHECKING:
     from openpyxl.cell.cell import Cell as SheetCell
@@ -589,21 +590,6 @@ def _security_chart(ws: Any, g: Grid, header: int, lang: Lang) -> None:
     chart.set_categories(Reference(ws, min_col=1, min_row=header + 1, max_row=header + years))
     chart.height, chart.width = 7, 14
     ws.add_chart(chart, f"B{header + len(g.rows) + len(g.notes) + 4}")
-
-
-def sheet_name(name: str, used: set[str]) -> str:
-    """``name`` as a sheet may be named: none of ``[]:*?/\\``, at most 31 characters, not empty,
-    not a name already ``used`` (then numbered)."""
-    import re
-
-    base = re.sub(r"[\[\]:*?/\\\x00-\x1f\x7f]", " ", name).strip().strip("'")[:31].strip() or "Sheet"
-    candidate, number = base, 1
-    while candidate.casefold() in used:
-        number += 1
-        suffix = f" ({number})"
-        candidate = base[: 31 - len(suffix)] + suffix
-    used.add(candidate.casefold())
-    return candidate
 
 
 def to_xlsx(
