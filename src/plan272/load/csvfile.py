@@ -10,17 +10,15 @@ by :mod:`plan272.load.notation`).
 from __future__ import annotations
 
 import csv
-import functools
 import io
 import re
-import unicodedata
 from array import array
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
 
 from plan272.messages import Amount, Arg, Each, Message, Words, ids
 from plan272.names import id_problem, nfc
-from plan272.numbers import MAX_WHOLE_DIGITS, Notation, NumberError, parse_amount, whole_readings
+from plan272.numbers import Notation, NumberError, parse_amount, whole_readings
 from plan272.problems import Location, Problem
 
 #: the separators a header is tried with when plan.yaml declares none, the usual one first
@@ -98,7 +96,7 @@ class Table:
                 report(Problem(Location(file, line), Message("load.csv.syntax", hint=QUOTES_HINT, span=span)))
                 self.complete = False
                 continue
-            values = tuple(map(_nfc, map(str.strip, cells)))
+            values = tuple(map(nfc, map(str.strip, cells)))
             if not any(values):
                 continue
             if len(cells) != width:
@@ -124,10 +122,6 @@ class Table:
                 values = tuple(kept)
             count += 1
             yield Record(line, values, index)
-
-
-#: NFC without a Python call per cell (:func:`plan272.names.nfc`)
-_nfc = functools.partial(unicodedata.normalize, "NFC")
 
 
 def _ignore(problem: Problem) -> None:
@@ -448,9 +442,6 @@ class CellReader:
 
     def amount(self, column: str) -> int:
         raw = self.record.get(column)
-        # the common cell, plain ASCII digits: the same in every notation, read without a call more
-        if raw.isdigit() and raw.isascii() and len(raw) <= MAX_WHOLE_DIGITS:
-            return int(raw)
         try:
             return self._parse(column, raw)
         except NumberError as exc:
@@ -461,8 +452,6 @@ class CellReader:
         raw = self.record.get(column)
         if raw == "":
             return None
-        if raw.isdigit() and raw.isascii() and len(raw) <= MAX_WHOLE_DIGITS:
-            return int(raw)
         try:
             return self._parse(column, raw)
         except NumberError as exc:
