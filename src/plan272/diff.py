@@ -30,7 +30,6 @@ Money is ``int`` (million VND); shares and targets are ``Decimal``; nothing is a
 
 from __future__ import annotations
 
-import functools
 import itertools
 import operator
 from collections import Counter
@@ -490,15 +489,34 @@ def _tiebreak(old: Row, new: Row) -> tuple[str, str]:
 
 @dataclass(frozen=True)
 class _Candidate:
-    """A pair a tier proposes; ``sort`` makes its ordering key — asked only when the pair competes
-    with another for one of its rows (most pairs do not: made for each, the keys were half a
-    diff's time)."""
+    """A pair a tier proposes; ``order(old row, new row)`` is its ordering key — made only when the
+    pair competes with another for one of its rows (most pairs do not: made for each, the keys were
+    half a diff's time)."""
 
-    sort: Callable[[], tuple[Any, ...]]
+    order: Callable[[Row, Row], tuple[Any, ...]]
     i: int
     j: int
     match: Match
     score: int | None
+
+
+def _by_amounts(old: Row, new: Row) -> tuple[Any, ...]:
+    """Closest amounts first, then by content."""
+    return (-_amount_similarity(old, new), _tiebreak(old, new))
+
+
+def _by_group_and_amounts(old: Row, new: Row) -> tuple[Any, ...]:
+    """The same group first, then closest amounts, then by content."""
+    return (old.section != new.section, *_by_amounts(old, new))
+
+
+def _by_content(old: Row, new: Row) -> tuple[Any, ...]:
+    return (_tiebreak(old, new),)
+
+
+def _by_score(score: Decimal) -> Callable[[Row, Row], tuple[Any, ...]]:
+    """Best score first, then by content."""
+    return lambda old, new: (-score, _tiebreak(old, new))
 
 
 #: candidates per row and tier: rows that share an id or a name, or whose names are similar, are
@@ -741,11 +759,6 @@ class _NameKeys:
         return key
 
 
-def _by_score(score: Decimal, old: Row, new: Row) -> Callable[[], tuple[Any, ...]]:
-    """The ordering key of a scored candidate: best score first, then by content."""
-    return lambda: (-score, _tiebreak(old, new))
-
-
 def match_rows(
     old: Sequence[Row], new: Sequence[Row], stats: dict[str, int] | None = None
 ) -> tuple[list[tuple[int, int, Match, int | None]], list[int], list[int]]:
@@ -768,7 +781,7 @@ def match_rows(
         contested = [c for c in listed if olds[c.i] > 1 or news[c.j] > 1]
         counts[f"{tier}-contested"] = counts.get(f"{tier}-contested", 0) + len(contested)
         alone = (c for c in listed if olds[c.i] == 1 and news[c.j] == 1)
-        for c in itertools.chain(alone, sorted(contested, key=lambda c: c.sort())):
+        for c in itertools.chain(alone, sorted(contested, key=lambda c: c.order(old[c.i], new[c.j]))):
             if c.i in free_old and c.j in free_new:
                 free_old.discard(c.i)
                 free_new.discard(c.j)
@@ -802,9 +815,7 @@ def match_rows(
         "id",
         (
             _Candidate(
-                functools.partial(
-                    lambda i, j: (-_amount_similarity(old[i], new[j]), _tiebreak(old[i], new[j])), i, j
-                ),
+                _by_amounts,
                 i,
                 j,
                 "id",
@@ -820,15 +831,7 @@ def match_rows(
         "name",
         (
             _Candidate(
-                functools.partial(
-                    lambda i, j: (
-                        old[i].section != new[j].section,
-                        -_amount_similarity(old[i], new[j]),
-                        _tiebreak(old[i], new[j]),
-                    ),
-                    i,
-                    j,
-                ),
+                _by_group_and_amounts,
                 i,
                 j,
                 "name",
@@ -848,16 +851,14 @@ def match_rows(
     for i, j in list(grouped(lambda i: old[i].id, lambda j: new[j].id)):
         name, amounts, score = combined(i, j)
         if amounts == 100 or score >= ID_RENAME_SCORE:
-            third.append(_Candidate(_by_score(score, old[i], new[j]), i, j, "id", round(score)))
+            third.append(_Candidate(_by_score(score), i, j, "id", round(score)))
     assign("rename", third)
 
     # 4. identical figures, whatever the id, number, name and group: pairs unique on both sides
     assign(
         "figures",
         (
-            _Candidate(
-                functools.partial(lambda i, j: (_tiebreak(old[i], new[j]),), i, j), i, j, "figures", None
-            )
+            _Candidate(_by_content, i, j, "figures", None)
             for i, j in _same_figures(old, new, sorted(free_old), sorted(free_new))
         ),
     )
@@ -869,7 +870,7 @@ def match_rows(
     for i, j in similar:
         name, amounts, score = combined(i, j)
         if name >= FUZZY_NAME_SCORE and score >= FUZZY_SCORE:
-            fourth.append(_Candidate(_by_score(score, old[i], new[j]), i, j, "similar", round(score)))
+            fourth.append(_Candidate(_by_score(score), i, j, "similar", round(score)))
     assign("similar", fourth)
 
     return pairs, sorted(free_old), sorted(free_new)
