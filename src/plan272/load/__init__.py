@@ -428,7 +428,7 @@ _ROW_CLASS: dict[Kind, type[Row]] = {"projects": Project, "units": Unit, "lines"
 
 #: what :meth:`_Plain.read` gives: id, section, tt, name, investor, staff, the amounts (total, the
 #: years, the further columns), attt, note
-PlainCells = tuple[str, str, int, str, str, int, list[int], int | None, str | None]
+PlainCells = tuple[str, str, int | None, str, str, int, list[int], int | None, str | None]
 
 
 class _Plain:
@@ -444,12 +444,10 @@ class _Plain:
         kind: Kind,
         grouped: bool,
         name_field: str,
-        total_field: str,
-        year_columns: list[str],
-        further: tuple[str, ...],
+        amount_columns: list[str],
     ) -> None:
         self.kind, self.grouped = kind, grouped
-        self.columns = (name_field, total_field, year_columns, further)
+        self.name_field, self.amount_columns = name_field, amount_columns
         self.index: Mapping[str, int] | None = None
         # amounts a plan repeats (round figures: 500, 1,000, 20,000) kept once, not once a cell
         self.numbers: dict[int, int] = {}
@@ -457,11 +455,9 @@ class _Plain:
     def _layout(self, index: Mapping[str, int], width: int) -> None:
         """Where each cell is in a record of ``width`` cells (every record of a table has its
         header's width); a column the file lacks: the "" put after the cells."""
-        name_field, total_field, year_columns, further = self.columns
         self.index = index
-        names = ("id", "section", "tt", name_field, "investor", "staff", "attt", "note")
-        amounts = (total_field, *year_columns, *further)
-        self.pick = operator.itemgetter(*(index.get(c, width) for c in (*names, *amounts)))
+        names = ("id", "section", "tt", self.name_field, "investor", "staff", "attt", "note")
+        self.pick = operator.itemgetter(*(index.get(c, width) for c in (*names, *self.amount_columns)))
 
     def read(self, record: Record) -> PlainCells | None:
         if record.index is not self.index:
@@ -500,6 +496,28 @@ class _Plain:
         return identifier, section, int(tt), name, investor, staff, amounts, attt, note or None
 
 
+_NONE: frozenset[str] = frozenset()
+
+
+def _read_fully(
+    cells: CellReader, kind: Kind, grouped: bool, name_field: str, amount_columns: list[str]
+) -> PlainCells:
+    """A row's cells read one by one (in the order of the file's columns, so are its problems),
+    each that cannot be read a problem of ``cells`` and a usable stand-in (0, ``None``, "")."""
+    identifier = cells.identifier("id")
+    section = cells.text("section") if grouped else cells.optional_text("section") or ""
+    tt = cells.count("tt")
+    name = cells.text(name_field)
+    investor, staff = "", 0
+    if kind == "projects":
+        investor = cells.text("investor")
+    elif kind == "units":
+        staff = cells.count("staff") or 0
+    amounts = [cells.amount(c) for c in amount_columns]
+    attt = cells.optional_amount("attt") if kind == "projects" else None
+    return identifier, section, tt, name, investor, staff, amounts, attt, cells.optional_text("note")
+
+
 def _rows(
     appendix: _Spec,
     records: Iterable[Record],
@@ -520,74 +538,45 @@ def _rows(
     # texts many rows repeat (a group, an investor, a note mark) are kept once, not once a row
     texts: dict[str, str] = {}
     shared = texts.setdefault
-    plain = _Plain(kind, appendix.grouped, name_field, total_field, [c for _, c in year_columns], further)
+    amount_columns = [total_field, *(c for _, c in year_columns), *further]
+    plain = _Plain(kind, appendix.grouped, name_field, amount_columns)
     for record in records:
-        fast = plain.read(record)
-        if fast is not None:  # every cell as the common row writes it: no reader needed
-            p_id, p_section, p_tt, p_name, p_investor, p_staff, p_amounts, p_attt, p_note = fast
-            typed: dict[str, Any] = {
-                "appendix": appendix.id,
-                "id": p_id,
-                "section": shared(p_section, p_section),
-                "tt": p_tt,
-                "name": p_name,
-                "location": Location(file, record.line),
-                "total": p_amounts[0],
-                "years": dict(zip(years, p_amounts[1 : 1 + len(years)], strict=True)),
-            }
-            if kind == "projects":
-                typed["investor"] = shared(p_investor, p_investor)
-                typed["agency_id"] = agencies.get(name_key(p_investor))
-                typed["attt"] = p_attt
-            elif kind == "units":
-                typed["staff"] = p_staff
-                typed["agency_id"] = agencies.get(name_key(p_name))
-            if further:
-                typed["columns"] = dict(zip(further, p_amounts[1 + len(years) :], strict=True))
-            if p_note is not None:
-                typed["note"] = shared(p_note, p_note)
-            extra = {k: v for k in kept if (v := record.get(k))}
-            if extra:
-                typed["extra"] = extra
-            out.append(make(**typed))
-            continue
-        cells = CellReader(file, record, reading)
-        identifier = cells.identifier("id")
-        section = cells.text("section") if appendix.grouped else cells.optional_text("section") or ""
-        tt = cells.count("tt")
-        name = cells.text(name_field)
-        values: dict[str, Any] = {
+        unreadable = _NONE
+        cells = plain.read(record)  # the common row, in one step
+        if cells is None:  # any other: the full reader, each cell it cannot read a problem
+            reader = CellReader(file, record, reading)
+            cells = _read_fully(reader, kind, appendix.grouped, name_field, amount_columns)
+            if reader.unreadable:
+                unreadable = frozenset(reader.unreadable)
+                problems.extend(reader.problems)
+        identifier, section, tt, name, investor, staff, amounts, attt, note = cells
+        typed: dict[str, Any] = {
             "appendix": appendix.id,
             "id": identifier or f"<line {record.line}>",
             "section": shared(section, section),
             "tt": tt,
             "name": name,
             "location": Location(file, record.line),
+            "total": amounts[0],
+            "years": dict(zip(years, amounts[1 : 1 + len(years)], strict=True)),
         }
         if kind == "projects":
-            investor = cells.text("investor")
-            investor = shared(investor, investor)
-            values["investor"] = investor
-            values["agency_id"] = agencies.get(name_key(investor)) if investor else None
+            typed["investor"] = shared(investor, investor)
+            typed["agency_id"] = agencies.get(name_key(investor)) if investor else None
+            typed["attt"] = attt
         elif kind == "units":
-            values["staff"] = cells.count("staff") or 0
-            values["agency_id"] = agencies.get(name_key(name)) if name else None
-        values["total"] = cells.amount(total_field)
-        values["years"] = {year: cells.amount(column) for year, column in year_columns}
+            typed["staff"] = staff
+            typed["agency_id"] = agencies.get(name_key(name)) if name else None
         if further:
-            values["columns"] = {c: cells.amount(c) for c in further}
-        if kind == "projects":
-            values["attt"] = cells.optional_amount("attt")
-        note = cells.optional_text("note")
+            typed["columns"] = dict(zip(further, amounts[1 + len(years) :], strict=True))
         if note is not None:
-            values["note"] = shared(note, note)
+            typed["note"] = shared(note, note)
         extra = {k: v for k in kept if (v := record.get(k))}
         if extra:
-            values["extra"] = extra
-        if cells.unreadable:
-            values["unreadable"] = frozenset(cells.unreadable)
-            problems.extend(cells.problems)
-        out.append(make(**values))
+            typed["extra"] = extra
+        if unreadable:
+            typed["unreadable"] = unreadable
+        out.append(make(**typed))
     return out, problems
 
 
