@@ -11,6 +11,7 @@ from __future__ import annotations
 import copy
 import csv
 import io
+import os
 import shutil
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -19,6 +20,16 @@ from unittest import mock
 
 from plan272.load import LoadResult, load_plan, yamlfile
 from plan272.problems import Problem
+
+#: git run by the tests: a fixed author, no user or system configuration
+GIT_ENV = {
+    "GIT_AUTHOR_NAME": "Test",
+    "GIT_AUTHOR_EMAIL": "test@example.invalid",
+    "GIT_COMMITTER_NAME": "Test",
+    "GIT_COMMITTER_EMAIL": "test@example.invalid",
+    "GIT_CONFIG_GLOBAL": os.devnull,
+    "GIT_CONFIG_SYSTEM": os.devnull,
+}
 
 DATA = Path(__file__).resolve().parent.parent / "data"
 PLAN = "plan.yaml"

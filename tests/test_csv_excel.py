@@ -26,7 +26,7 @@ from plan272.load.csvfile import Record
 from plan272.load.notation import settle
 from plan272.messages import Message
 from plan272.numbers import whole_readings
-from plandir import A1, A2, DATA, PLAN
+from plandir import A1, A2, DATA, GIT_ENV, PLAN
 from plans import ROOT, shipped_load
 
 ENV = {"COLUMNS": "100", "PATH": "/usr/bin:/bin"}
@@ -513,15 +513,7 @@ def test_init_documents_the_csv_keys_and_like_copies_a_files_notation(tmp_path: 
 def test_diff_head_runs_over_a_working_tree_saved_by_excel(tmp_path: Path) -> None:
     repo = tmp_path / "repo"
     repo.mkdir()
-    env = {
-        **os.environ,
-        "GIT_AUTHOR_NAME": "T",
-        "GIT_AUTHOR_EMAIL": "t@example.invalid",
-        "GIT_COMMITTER_NAME": "T",
-        "GIT_COMMITTER_EMAIL": "t@example.invalid",
-        "GIT_CONFIG_GLOBAL": os.devnull,
-        "GIT_CONFIG_SYSTEM": os.devnull,
-    }
+    env = {**os.environ, **GIT_ENV}
     for args in (["init", "-q"], ["add", "."], ["commit", "-qm", "plan"]):
         if args[0] == "add":
             copy(repo / "data")

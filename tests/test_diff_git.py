@@ -13,18 +13,9 @@ import pytest
 
 from plan272.cli import main
 from plan272.gitsource import GitError, SourceError, load_revision, resolve
-from plandir import A1, A2, DATA, PlanDir
+from plandir import A1, A2, DATA, GIT_ENV, PlanDir
 
 pytestmark = pytest.mark.skipif(shutil.which("git") is None, reason="git is not installed")
-
-GIT_ENV = {
-    "GIT_AUTHOR_NAME": "Test",
-    "GIT_AUTHOR_EMAIL": "test@example.invalid",
-    "GIT_COMMITTER_NAME": "Test",
-    "GIT_COMMITTER_EMAIL": "test@example.invalid",
-    "GIT_CONFIG_GLOBAL": os.devnull,
-    "GIT_CONFIG_SYSTEM": os.devnull,
-}
 
 
 def git(repo: Path, *args: str) -> str:

@@ -20,6 +20,7 @@ from pathlib import Path
 import pytest
 
 from entry import run_main
+from plandir import GIT_ENV
 from plans import DATA, ROOT
 
 ENV = {"COLUMNS": "100", "PATH": "/usr/bin:/bin", "PYTHONPATH": str(ROOT / "src")}
@@ -436,14 +437,6 @@ def test_files_over_the_size_limit_are_refused_unread(data: Path) -> None:
     assert [Path(f["file"]).name for f in json.loads(out.stdout)["findings"]] == ["plan.yaml"]
     bad = cli("validate", str(data), "--max-file-size", "lots")  # a usage error: usage and the reason
     assert bad.returncode == 2 and "is not a size" in bad.stderr and "Traceback" not in bad.stderr
-
-
-GIT_ENV = {
-    "GIT_AUTHOR_NAME": "t",
-    "GIT_AUTHOR_EMAIL": "t@t",
-    "GIT_COMMITTER_NAME": "t",
-    "GIT_COMMITTER_EMAIL": "t@t",
-}
 
 
 def git(repo: Path, *args: str) -> None:

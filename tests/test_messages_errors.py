@@ -31,17 +31,10 @@ from plan272.gitsource import resolve
 from plan272.load import load_plan
 from plan272.messages import Amount, Each, Lang, Message
 from plan272.problems import Problem
+from plandir import GIT_ENV
 from plans import DATA, ROOT
 
 HAS_GIT = shutil.which("git") is not None
-GIT_ENV = {
-    "GIT_AUTHOR_NAME": "Test",
-    "GIT_AUTHOR_EMAIL": "test@example.invalid",
-    "GIT_COMMITTER_NAME": "Test",
-    "GIT_COMMITTER_EMAIL": "test@example.invalid",
-    "GIT_CONFIG_GLOBAL": os.devnull,
-    "GIT_CONFIG_SYSTEM": os.devnull,
-}
 ENV = {"COLUMNS": "100", "PATH": os.environ.get("PATH", "/usr/bin:/bin"), **GIT_ENV}
 
 #: the keys of the error boundary itself, tested with it (tests/test_cli.py, tests/test_hostile.py)
