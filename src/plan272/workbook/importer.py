@@ -676,12 +676,7 @@ class _SheetReader:
                 )
                 return None
         if value.kind != "number" or value.number is None:
-            key = {
-                "error": "workbook.problem.error",
-                "date": "workbook.problem.date",
-                "bool": "workbook.problem.bool",
-            }[value.kind]
-            self.problem(value.kind, row, column, Message(key), value.text)
+            self._refuse(row, column, value, "workbook.problem.date")
             return None
         number = value.number
         if value.scaled is not None:
@@ -714,13 +709,14 @@ class _SheetReader:
         if value.kind == "formula":
             self.problem("formula", row, column, Message("workbook.problem.formula"), value.text or None)
             return None
-        key = {
-            "error": "workbook.problem.error",
-            "date": "workbook.problem.date-text",
-            "bool": "workbook.problem.bool",
-        }[value.kind]
-        self.problem(value.kind, row, column, Message(key), value.text)
+        self._refuse(row, column, value, "workbook.problem.date-text")
         return None
+
+    def _refuse(self, row: int, column: int, value: Value, date: str) -> None:
+        """The problem of a cell holding an error value, a date (worded by ``date``) or a boolean
+        where a number or a text belongs."""
+        key = {"error": "workbook.problem.error", "date": date, "bool": "workbook.problem.bool"}[value.kind]
+        self.problem(value.kind, row, column, Message(key), value.text)
 
     # --- ids and the columns the workbook does not print ----------------------------------------
 
