@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import operator
 import re
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field, replace
 from decimal import Decimal
 from pathlib import Path, PurePath
@@ -34,6 +34,8 @@ from plan272.load.upgrade import Spelling, is_version_1, spell, upgrade
 from plan272.load.yamlfile import Path_, load_yaml
 from plan272.messages import Amount, Invalid, Message
 from plan272.model import (
+    _NO_COLUMNS,
+    _NO_EXTRA,
     KIND_COLUMNS,
     TOTAL_COLUMN,
     Agency,
@@ -48,7 +50,7 @@ from plan272.model import (
     Unit,
 )
 from plan272.names import ID_PATTERN, name_key
-from plan272.numbers import MAX_WHOLE_DIGITS
+from plan272.numbers import MAX_WHOLE_DIGITS, Notation
 from plan272.problems import Location, Problem
 from plan272.provenance import Provenance
 
@@ -518,66 +520,121 @@ def _read_fully(
     return identifier, section, tt, name, investor, staff, amounts, attt, cells.optional_text("note")
 
 
+#: how many rows that are not read in one step (:class:`_Plain`) wait, kept, for the notation their
+#: table's cells settle (:func:`~plan272.load.notation.settle`); past it, they are read again from
+#: the text once the notation is known, so that memory stays a small constant per row
+KEPT_ODD_ROWS = 10_000
+
+
+class _Builder:
+    """Builds the rows of one table, as typed objects: the common row in one step
+    (:class:`_Plain`), any other cell by cell (:class:`~plan272.load.csvfile.CellReader`), each
+    cell it cannot read a problem of :attr:`problems`."""
+
+    def __init__(self, appendix: _Spec, file: str, years: list[int], agencies: dict[str, str]) -> None:
+        self.appendix, self.file, self.years, self.agencies = appendix, file, years, agencies
+        self.kind: Kind = appendix.kind
+        self.name_field = "unit" if self.kind == "units" else "name"
+        self.further = appendix.columns
+        self.kept = _EXTRA[self.kind]
+        self.amount_columns = [TOTAL_COLUMN[self.kind], *(f"y{y}" for y in years), *appendix.columns]
+        self.plain = _Plain(self.kind, appendix.grouped, self.name_field, self.amount_columns)
+        self.problems: list[Problem] = []
+        # texts many rows repeat (a group, an investor, a note mark) are kept once, not once a row
+        self.texts: dict[str, str] = {}
+
+    def fully(self, record: Record, reading: Reading) -> Row:
+        """The row of ``record`` read cell by cell in ``reading``."""
+        reader = CellReader(self.file, record, reading)
+        cells = _read_fully(reader, self.kind, self.appendix.grouped, self.name_field, self.amount_columns)
+        if not reader.unreadable:
+            return self.row(record, cells)
+        self.problems.extend(reader.problems)
+        return self.row(record, cells, frozenset(reader.unreadable))
+
+    def row(self, record: Record, cells: PlainCells, unreadable: frozenset[str] = _NONE) -> Row:
+        """The row of ``record`` from its typed ``cells``; keyword arguments, not a dict unpacked:
+        a million rows are built."""
+        identifier, section, tt, name, investor, staff, amounts, attt, note = cells
+        years, shared, count = self.years, self.texts.setdefault, len(self.years)
+        id_ = identifier or f"<line {record.line}>"
+        section = shared(section, section)
+        total = amounts[0]
+        in_years = dict(zip(years, amounts[1 : 1 + count], strict=True))
+        columns = dict(zip(self.further, amounts[1 + count :], strict=True)) if self.further else _NO_COLUMNS
+        note = None if note is None else shared(note, note)
+        location = Location(self.file, record.line)
+        extra = {k: v for k in self.kept if (v := record.get(k))} or _NO_EXTRA
+        appendix = self.appendix.id
+        if self.kind == "projects":
+            return Project(
+                appendix=appendix, id=id_, section=section, tt=tt, name=name, total=total, years=in_years,
+                columns=columns, note=note, location=location, unreadable=unreadable, extra=extra,
+                investor=shared(investor, investor),
+                agency_id=self.agencies.get(name_key(investor)) if investor else None,
+                attt=attt,
+            )  # fmt: skip
+        if self.kind == "units":
+            return Unit(
+                appendix=appendix, id=id_, section=section, tt=tt, name=name, total=total, years=in_years,
+                columns=columns, note=note, location=location, unreadable=unreadable, extra=extra,
+                staff=staff,
+                agency_id=self.agencies.get(name_key(name)) if name else None,
+            )  # fmt: skip
+        return Line(
+            appendix=appendix, id=id_, section=section, tt=tt, name=name, total=total, years=in_years,
+            columns=columns, note=note, location=location, unreadable=unreadable, extra=extra,
+        )  # fmt: skip
+
+
 def _rows(
     appendix: _Spec,
-    records: Iterable[Record],
+    table: Table,
     file: str,
     years: list[int],
-    reading: Reading,
+    declared: Notation | None,
     agencies: dict[str, str],
-) -> tuple[list[Row], list[Problem]]:
-    out: list[Row] = []
-    problems: list[Problem] = []
-    kind = appendix.kind
-    name_field = "unit" if kind == "units" else "name"
-    total_field = TOTAL_COLUMN[kind]
-    year_columns = [(year, f"y{year}") for year in years]
-    further = appendix.columns
-    kept = _EXTRA[kind]
-    make: type[Row] = _ROW_CLASS[kind]
-    # texts many rows repeat (a group, an investor, a note mark) are kept once, not once a row
-    texts: dict[str, str] = {}
-    shared = texts.setdefault
-    amount_columns = [total_field, *(c for _, c in year_columns), *further]
-    plain = _Plain(kind, appendix.grouped, name_field, amount_columns)
-    for record in records:
-        unreadable = _NONE
-        cells = plain.read(record)  # the common row, in one step
-        if cells is None:  # any other: the full reader, each cell it cannot read a problem
-            reader = CellReader(file, record, reading)
-            cells = _read_fully(reader, kind, appendix.grouped, name_field, amount_columns)
-            if reader.unreadable:
-                unreadable = frozenset(reader.unreadable)
-                problems.extend(reader.problems)
-        identifier, section, tt, name, investor, staff, amounts, attt, note = cells
-        typed: dict[str, Any] = {
-            "appendix": appendix.id,
-            "id": identifier or f"<line {record.line}>",
-            "section": shared(section, section),
-            "tt": tt,
-            "name": name,
-            "location": Location(file, record.line),
-            "total": amounts[0],
-            "years": dict(zip(years, amounts[1 : 1 + len(years)], strict=True)),
-        }
-        if kind == "projects":
-            typed["investor"] = shared(investor, investor)
-            typed["agency_id"] = agencies.get(name_key(investor)) if investor else None
-            typed["attt"] = attt
-        elif kind == "units":
-            typed["staff"] = staff
-            typed["agency_id"] = agencies.get(name_key(name)) if name else None
-        if further:
-            typed["columns"] = dict(zip(further, amounts[1 + len(years) :], strict=True))
-        if note is not None:
-            typed["note"] = shared(note, note)
-        extra = {k: v for k in kept if (v := record.get(k))}
-        if extra:
-            typed["extra"] = extra
-        if unreadable:
-            typed["unreadable"] = unreadable
-        out.append(make(**typed))
-    return out, problems
+) -> tuple[list[Row], list[Problem], list[Problem], list[Notice]]:
+    """The rows of ``table``, the problems of their cells, the problems of the records that could
+    not be used, and the notices of the notation detected (``declared`` is plan.yaml's, if any).
+
+    One reading of the text: the common row is built as it is read; a row written otherwise waits
+    for the notation, which only such rows can settle (a plain cell reads the same in every
+    notation), and is then read cell by cell — from the rows kept, or, past
+    :data:`KEPT_ODD_ROWS`, from a second reading of the text."""
+    build = _Builder(appendix, file, years, agencies)
+    plain, row = build.plain.read, build.row
+    reading = Reading(declared) if declared is not None else None
+    unusable: list[Problem] = []
+    out: list[Row | None] = []
+    holes = 0
+    waiting: list[Record] | None = []  # the rows waiting for the notation, while they are few
+    for record in table.records(unusable):
+        cells = plain(record)
+        if cells is not None:
+            out.append(row(record, cells))
+        elif reading is not None:
+            out.append(build.fully(record, reading))
+        else:
+            out.append(None)
+            holes += 1
+            if waiting is not None and len(waiting) < KEPT_ODD_ROWS:
+                waiting.append(record)
+            else:
+                waiting = None  # too many to keep: read again once the notation is known
+    notices: list[Notice] = []
+    if holes:
+        columns = appendix.number_columns(years)
+        reading, notices = settle(table.records() if waiting is None else waiting, columns, file)
+        # the waiting rows, in the order they were read (or read again: the records a row is due for)
+        if waiting is not None:
+            rest = iter(waiting)
+        else:
+            rest = (r for r, done in zip(table.records(), out, strict=True) if done is None)
+        for i, done in enumerate(out):
+            if done is None:
+                out[i] = build.fully(next(rest), reading)
+    return cast(list[Row], out), build.problems, unusable, notices
 
 
 #: the cells besides the amounts that totals, groups, shares or the norm depend on
@@ -655,17 +712,14 @@ def load_from(source: Source) -> LoadResult:
                 )
                 where = Location(file, table.header_line)
                 notices.append(Notice(where, said, (PurePath(file).name, "separator"), table.separator))
-            declared = spec.csv.number_format
-            if declared is None:  # a first reading of the records, for the notation alone
-                reading, found = settle(table.records(), spec.number_columns(table_years), file)
-                notices += found
-            else:
-                reading = Reading(declared)
             # without the model (plan.yaml could not be read into it) the rows are still read, so
             # that their problems are reported; they are not checked. The records are read as the
             # rows are built, none kept.
-            unusable: list[Problem] = []
-            rows, more = _rows(spec, table.records(unusable), file, table_years, reading, agencies)
+            built, more, unusable, found = _rows(
+                spec, table, file, table_years, spec.csv.number_format, agencies
+            )
+            rows = built
+            notices += found
             problems += unusable
             problems += group_cells(more)
         tables[spec.id] = tuple(rows)
