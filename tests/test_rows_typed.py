@@ -8,13 +8,16 @@ import dataclasses
 import sys
 import types
 import typing
+from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from plan272.load import load_plan
-from plan272.model import Line, Project, Row, Unit
+from plan272.model import Line, Project, Row, Unit, Years
 from plan272.problems import Location
 from plandir import DATA, PlanDir
 
@@ -25,9 +28,9 @@ def _conforms(value: Any, hint: Any) -> bool:
         return value is None
     if origin in (typing.Union, types.UnionType):
         return any(_conforms(value, h) for h in typing.get_args(hint))
-    if origin is dict:
+    if origin in (dict, Mapping):
         key, item = typing.get_args(hint)
-        return isinstance(value, dict) and all(
+        return isinstance(value, origin) and all(
             _conforms(k, key) and _conforms(v, item) for k, v in value.items()
         )
     if origin is frozenset:
@@ -54,7 +57,11 @@ def test_the_shipped_plans_rows_hold_their_declared_types() -> None:
     assert plan is not None
     assert {type(r) for r in plan.rows("appendix1")} == {Project}
     assert {type(r) for r in plan.rows("appendix2")} == {Unit}
-    assert _check(plan.all_rows()) == 42 * 15 + 21 * 14
+    assert _check(plan.all_rows()) == 42 * 16 + 21 * 15  # fields: a project's 16, a unit's 15
+    assert all(
+        type(r.years) is Years and r.years.years is plan.rows(r.appendix)[0].years.years
+        for r in plan.all_rows()
+    )
 
 
 @pytest.mark.parametrize(
@@ -92,3 +99,36 @@ def test_a_cell_of_other_digits_is_a_located_problem_without_a_figure(tmp_path: 
     (problem,) = [f for f in report.findings if f.code == "DAT001"]
     assert (problem.location.line, problem.location.field) == (line, "y2021")
     assert problem.observed is None  # "١٢" is not the figure 12, nor "²" a crash
+
+
+@given(st.dictionaries(st.integers(2000, 2100), st.integers(0, 10**15), max_size=8), st.integers(1990, 2110))
+def test_years_behave_as_the_dict_of_their_amounts(by_year: dict[int, int], probe: int) -> None:
+    years = Years(tuple(by_year), tuple(by_year.values()))
+    assert years == by_year and by_year == years
+    assert not (years != by_year)  # noqa: SIM202
+    assert dict(years) == by_year and list(years) == list(by_year) and len(years) == len(by_year)
+    assert list(years.items()) == list(by_year.items()) and list(years.values()) == list(by_year.values())
+    assert list(years.keys()) == list(by_year.keys())
+    assert (probe in years) == (probe in by_year)
+    assert years.get(probe) == by_year.get(probe) and years.get(probe, -1) == by_year.get(probe, -1)
+    if probe in by_year:
+        assert years[probe] == by_year[probe]
+    else:
+        with pytest.raises(KeyError):
+            years[probe]
+    assert repr(years) == repr(by_year)
+    changed = {**by_year, probe: by_year.get(probe, 0) + 1}
+    assert years != Years(tuple(changed), tuple(changed.values()))
+    assert years != changed
+
+
+def test_years_are_read_only_and_need_an_amount_a_year() -> None:
+    years = Years((2021, 2022), (5, 7))
+    with pytest.raises(TypeError):
+        years[2021] = 6  # type: ignore[index]
+    with pytest.raises(AttributeError):
+        years.other = 1  # type: ignore[attr-defined]
+    with pytest.raises(ValueError):
+        Years((2021, 2022), (5,))
+    with pytest.raises(TypeError):
+        hash(years)

@@ -439,7 +439,16 @@ def _fields(row: Row, years: Sequence[int]) -> dict[str, Value]:
 #: the fields :func:`_fields` compares, by kind of row: rows equal in them have no change
 _CONTENT = {
     kind: operator.attrgetter(
-        "name", "section", "total", "years", "columns", "note", "extra", "unreadable", *own
+        "name",
+        "section",
+        "total",
+        "years",
+        "columns",
+        "note",
+        "description",
+        "source_line",
+        "unreadable",
+        *own,
     )
     for kind, own in (("projects", ("investor", "attt")), ("units", ("staff",)), ("lines", ()))
 }

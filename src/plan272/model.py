@@ -12,6 +12,7 @@ targets are ``Decimal``. Nothing is ever a float.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Annotated, Any, ClassVar, Literal
@@ -794,10 +795,74 @@ class PlanFile(Model):
 # text a ``str``), never from user dicts; the plan holds them as a whole. A row costs a few hundred
 # bytes rather than a model instance's dictionaries: a plan of a million rows fits in memory.
 
-#: shared by every row without further columns, without extra cells, with every cell readable
+#: shared by every row without further columns, with every cell readable
 _NO_COLUMNS: dict[str, int] = {}
-_NO_EXTRA: dict[str, str] = {}
 _NONE_UNREADABLE: frozenset[str] = frozenset()
+#: the cells a row keeps as written, beside its typed values (fields of :class:`Row`)
+EXTRA_COLUMNS = ("description", "source_line")
+
+
+class Years(Mapping[int, int]):
+    """A row's amounts by year, read-only: the plan's years (one tuple, shared by every row of a
+    table) and the row's amounts (a tuple) — about 140 bytes a row, where a dict takes 240. It is
+    a mapping like a dict (``get``, ``[year]``, ``in``, iteration, ``==`` with a dict);
+    :meth:`values` and :meth:`items` are tuples, for the rules' loops over a million rows."""
+
+    __slots__ = ("amounts", "years")
+
+    def __init__(self, years: tuple[int, ...], amounts: tuple[int, ...]) -> None:
+        if len(years) != len(amounts):
+            raise ValueError(f"{len(years)} years, {len(amounts)} amounts")
+        self.years = years
+        self.amounts = amounts
+
+    def __getitem__(self, year: int) -> int:
+        try:
+            return self.amounts[self.years.index(year)]
+        except ValueError:
+            raise KeyError(year) from None
+
+    def get(self, year: int, default: Any = None) -> Any:
+        try:
+            return self.amounts[self.years.index(year)]
+        except ValueError:
+            return default
+
+    def __contains__(self, year: object) -> bool:
+        return year in self.years
+
+    def __iter__(self) -> Iterator[int]:
+        return iter(self.years)
+
+    def __len__(self) -> int:
+        return len(self.years)
+
+    def keys(self) -> tuple[int, ...]:  # type: ignore[override]
+        return self.years
+
+    def values(self) -> tuple[int, ...]:  # type: ignore[override]
+        return self.amounts
+
+    def items(self) -> tuple[tuple[int, int], ...]:  # type: ignore[override]
+        return tuple(zip(self.years, self.amounts, strict=True))
+
+    def __eq__(self, other: object) -> bool:
+        if isinstance(other, Years):
+            return self.amounts == other.amounts and self.years == other.years
+        if isinstance(other, Mapping):
+            return dict(self.items()) == dict(other.items())
+        return NotImplemented
+
+    __hash__ = None  # type: ignore[assignment]
+
+    def __repr__(self) -> str:
+        return repr(dict(self.items()))
+
+    @classmethod
+    def __get_pydantic_core_schema__(cls, source: Any, handler: Any) -> Any:
+        from pydantic_core import core_schema
+
+        return core_schema.is_instance_schema(cls)
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -810,13 +875,17 @@ class Row:
     tt: int | None
     name: str
     total: int
-    years: dict[int, int]
+    #: the amounts by year (:class:`Years` as loaded; any mapping of year to amount)
+    years: Mapping[int, int]
     columns: dict[str, int] = field(default_factory=lambda: _NO_COLUMNS)
     note: str | None = None
     agency_id: str | None = None
     location: Location
     unreadable: frozenset[str] = _NONE_UNREADABLE
-    extra: dict[str, str] = field(default_factory=lambda: _NO_EXTRA)
+    #: cells kept as written, neither checked nor summed: what the project is (a project's or a
+    #: line's) and its line in the published text. Fields, not a dict: a dict a row is 180 bytes
+    description: str | None = None
+    source_line: str | None = None
 
     kind: ClassVar[Kind]
     #: the CSV column holding the row's total (``tmdt`` for a project) and its name
@@ -827,6 +896,11 @@ class Row:
     def in_period(self) -> int:
         """The row's yearly amounts added up: what it allocates inside the plan's period."""
         return sum(self.years.values())
+
+    @property
+    def extra(self) -> dict[str, str]:
+        """The cells kept as written (``description``, ``source_line``) that the row has."""
+        return {k: v for k in EXTRA_COLUMNS if (v := getattr(self, k))}
 
     @property
     def amount_fields(self) -> frozenset[str]:

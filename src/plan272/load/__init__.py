@@ -35,7 +35,6 @@ from plan272.load.yamlfile import Path_, load_yaml
 from plan272.messages import Amount, Invalid, Message
 from plan272.model import (
     _NO_COLUMNS,
-    _NO_EXTRA,
     KIND_COLUMNS,
     TOTAL_COLUMN,
     Agency,
@@ -48,6 +47,7 @@ from plan272.model import (
     Project,
     Row,
     Unit,
+    Years,
 )
 from plan272.names import ID_PATTERN, name_key
 from plan272.numbers import MAX_WHOLE_DIGITS, Notation
@@ -418,14 +418,6 @@ def _read_rows(
     return table, years or [], problems
 
 
-#: the cells a row keeps as they are, beside its typed values, by kind of row
-_EXTRA: dict[Kind, tuple[str, ...]] = {
-    "projects": ("description", "source_line"),
-    "units": ("source_line",),
-    "lines": ("description", "source_line"),
-}
-
-
 _ROW_CLASS: dict[Kind, type[Row]] = {"projects": Project, "units": Unit, "lines": Line}
 
 #: what :meth:`_Plain.read` gives: id, section, tt, name, investor, staff, the amounts (total, the
@@ -532,11 +524,11 @@ class _Builder:
     cell it cannot read a problem of :attr:`problems`."""
 
     def __init__(self, appendix: _Spec, file: str, years: list[int], agencies: dict[str, str]) -> None:
-        self.appendix, self.file, self.years, self.agencies = appendix, file, years, agencies
+        self.appendix, self.file, self.agencies = appendix, file, agencies
+        self.years = tuple(years)  # shared by every row's Years
         self.kind: Kind = appendix.kind
         self.name_field = "unit" if self.kind == "units" else "name"
         self.further = appendix.columns
-        self.kept = _EXTRA[self.kind]
         self.amount_columns = [TOTAL_COLUMN[self.kind], *(f"y{y}" for y in years), *appendix.columns]
         self.plain = _Plain(self.kind, appendix.grouped, self.name_field, self.amount_columns)
         self.problems: list[Problem] = []
@@ -559,17 +551,21 @@ class _Builder:
         years, shared, count = self.years, self.texts.setdefault, len(self.years)
         id_ = identifier or f"<line {record.line}>"
         section = shared(section, section)
+        tt = None if tt is None else self.plain.numbers.setdefault(tt, tt)  # 1, 2, 3… in each group
         total = amounts[0]
-        in_years = dict(zip(years, amounts[1 : 1 + count], strict=True))
+        in_years = Years(years, tuple(amounts[1 : 1 + count]))
         columns = dict(zip(self.further, amounts[1 + count :], strict=True)) if self.further else _NO_COLUMNS
         note = None if note is None else shared(note, note)
         location = Location(self.file, record.line)
-        extra = {k: v for k in self.kept if (v := record.get(k))} or _NO_EXTRA
+        # the cells kept as written (a unit has no description: a column of that name is unknown)
+        description = record.get("description") or None
+        source_line = record.get("source_line") or None
         appendix = self.appendix.id
         if self.kind == "projects":
             return Project(
                 appendix=appendix, id=id_, section=section, tt=tt, name=name, total=total, years=in_years,
-                columns=columns, note=note, location=location, unreadable=unreadable, extra=extra,
+                columns=columns, note=note, location=location, unreadable=unreadable,
+                description=description, source_line=source_line,
                 investor=shared(investor, investor),
                 agency_id=self.agencies.get(name_key(investor)) if investor else None,
                 attt=attt,
@@ -577,13 +573,15 @@ class _Builder:
         if self.kind == "units":
             return Unit(
                 appendix=appendix, id=id_, section=section, tt=tt, name=name, total=total, years=in_years,
-                columns=columns, note=note, location=location, unreadable=unreadable, extra=extra,
+                columns=columns, note=note, location=location, unreadable=unreadable,
+                source_line=source_line,
                 staff=staff,
                 agency_id=self.agencies.get(name_key(name)) if name else None,
             )  # fmt: skip
         return Line(
             appendix=appendix, id=id_, section=section, tt=tt, name=name, total=total, years=in_years,
-            columns=columns, note=note, location=location, unreadable=unreadable, extra=extra,
+            columns=columns, note=note, location=location, unreadable=unreadable,
+            description=description, source_line=source_line,
         )  # fmt: skip
 
 
