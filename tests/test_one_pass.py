@@ -61,11 +61,11 @@ def _load(directory: Path, kept: int, monkeypatch: pytest.MonkeyPatch) -> tuple[
     reads = 0
     original = Table.records
 
-    def counting(self: Table, problems: object = None) -> Iterator[object]:
+    def counting(self: Table, problems: object = None, *, last: bool = False) -> Iterator[object]:
         nonlocal reads
         if self.file.endswith("appendix1.csv"):
             reads += 1
-        return original(self, problems)  # type: ignore[arg-type]
+        return original(self, problems, last=last)  # type: ignore[arg-type]
 
     with monkeypatch.context() as patch:
         patch.setattr(loading, "KEPT_ODD_ROWS", kept)

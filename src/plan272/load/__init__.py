@@ -607,7 +607,8 @@ def _rows(
     out: list[Row | None] = []
     holes = 0
     waiting: list[Record] | None = []  # the rows waiting for the notation, while they are few
-    for record in table.records(unusable):
+    # with the notation declared, this is the only reading: the text is let go as it is read
+    for record in table.records(unusable, last=reading is not None):
         cells = plain(record)
         if cells is not None:
             out.append(row(record, cells))

@@ -10,7 +10,7 @@ by :mod:`plan272.load.notation`).
 from __future__ import annotations
 
 import csv
-import io
+import mmap
 import re
 from array import array
 from collections.abc import Callable, Iterator, Mapping
@@ -67,11 +67,12 @@ class Table:
     #: the index of the first line after the header
     _after: int = 0
 
-    def records(self, problems: list[Problem] | None = None) -> Iterator[Record]:
+    def records(self, problems: list[Problem] | None = None, *, last: bool = False) -> Iterator[Record]:
         """The records after the header, read now; the problems of the records that cannot be used
         (a quoting error, the wrong number of cells, a cell too long) are added to ``problems``
         when it is given, and make the table incomplete; past ``max_rows`` records reading stops
-        with a fatal problem (``--max-rows``)."""
+        with a fatal problem (``--max-rows``). The ``last`` reading lets go of the text as it goes:
+        the table cannot be read again."""
         if self._source is None:
             return
         report = problems.append if problems is not None else _ignore
@@ -80,7 +81,7 @@ class Table:
         for position, name in enumerate(header):
             index.setdefault(name, position)
         count = 0
-        for line, cells, end in self._source.iterate(self._after):
+        for line, cells, end in self._source.iterate(self._after, release=last):
             if max_rows is not None and count >= max_rows:
                 report(
                     Problem(
@@ -162,39 +163,62 @@ class _Records:
     - once ``width`` is known (the header's), a record that runs over several lines with the wrong
       number of cells: an unclosed quote swallowed the rows below it, which are read again.
 
-    The text is kept once — a text with Vietnamese in it as UTF-8 (two bytes a character as a
-    string, little more than one as UTF-8) — with where each line starts; lines are cut from it and decoded
-    as the reader asks for them (no list of lines beside the text). A line ends at the same bytes
-    in UTF-8 as at the same characters in the text: no character's encoding holds a \r or \n.
+    The text is kept once, as UTF-8 (a text with Vietnamese in it takes two bytes a character as a
+    string, little more than one as UTF-8), in chunks of :data:`CHUNK_LINES` lines, with where
+    each line starts; lines are cut from it and decoded as the reader asks for them (no list of
+    lines beside the text). A line ends at the same bytes in UTF-8 as at the same characters in the
+    text: no character's encoding holds a \r or \n. A reading that will not come back
+    (``release``) lets go of each chunk it has passed, so that the text and the rows built from it
+    are not held at once.
     """
 
     def __init__(self, text: str, separator: str = ",") -> None:
-        self.text: str | None = text if text.isascii() else None  # ASCII: a byte a character already
-        # a lone surrogate, if any, comes back as it was
-        self.data = b"" if self.text is not None else text.encode("utf-8", "surrogatepass")
-        ends = _LINE_END_TEXT.finditer(text) if self.text is not None else _LINE_END.finditer(self.data)
-        size = len(text) if self.text is not None else len(self.data)
-        self.starts = array("q", [0])
-        self.starts.extend(m.end() for m in ends)
-        if self.starts[-1] != size:
-            self.starts.append(size)  # the last line, without an end
-        self.count = len(self.starts) - 1
         self.width: int | None = None
         self.separator = separator
+        self.released = False
+        starts = array("q", [0])  # where each line starts in the text (a character's index)
+        starts.extend(m.end() for m in _LINE_END_TEXT.finditer(text))
+        if starts[-1] != len(text):
+            starts.append(len(text))  # the last line, without an end
+        self.count = count = len(starts) - 1
+        step = CHUNK_LINES
+        # as UTF-8, a chunk at a time (never the whole text twice), and where each line starts in it
+        self.starts = array("q", [0])
+        self.chunks: list[mmap.mmap | None] = []
+        for k in range(0, count, step):
+            # a lone surrogate, if any, comes back as it was
+            data = text[starts[k] : starts[min(k + step, count)]].encode("utf-8", "surrogatepass")
+            base = self.starts[-1]
+            self.starts.extend(base + m.end() for m in _LINE_END.finditer(data))
+            if self.starts[-1] != base + len(data):
+                self.starts.append(base + len(data))  # the last line, without an end
+            # memory of its own, given back to the system when the chunk is let go (freed heap
+            # memory would stay with the process: the rows built meanwhile are not put there)
+            chunk = mmap.mmap(-1, len(data))
+            chunk.write(data)
+            self.chunks.append(chunk)
 
     def _lines(self, offset: int) -> Iterator[str]:
-        text, data, starts = self.text, self.data, self.starts
-        for i in range(offset, self.count):
-            if text is not None:
-                yield text[starts[i] : starts[i + 1]]
-            else:
-                yield data[starts[i] : starts[i + 1]].decode("utf-8", "surrogatepass")
+        starts, chunks, step = self.starts, self.chunks, CHUNK_LINES
+        for k in range(offset // step, len(chunks)):
+            chunk = chunks[k]
+            if chunk is None:
+                raise RuntimeError("internal error: a table's text was read again after it was let go")
+            base, first = starts[k * step], k * step
+            for i in range(max(offset, first), min(first + step, self.count)):
+                yield chunk[starts[i] - base : starts[i + 1] - base].decode("utf-8", "surrogatepass")
 
     def __iter__(self) -> Iterator[tuple[int, list[str] | None, int]]:
         return self.iterate(0)
 
-    def iterate(self, offset: int) -> Iterator[tuple[int, list[str] | None, int]]:
-        """The records from the line of index ``offset`` on."""
+    def iterate(self, offset: int, release: bool = False) -> Iterator[tuple[int, list[str] | None, int]]:
+        """The records from the line of index ``offset`` on; with ``release``, each chunk of the
+        text is let go once every record after it starts beyond it (the text cannot be read again:
+        reading it is then an internal error)."""
+        if self.released:
+            raise RuntimeError("internal error: a table's text was read again after it was let go")
+        self.released = release
+        chunks, step, kept = self.chunks, CHUNK_LINES, 0
         while offset < self.count:
             # a fresh reader from ``offset`` on, without copying the rest of the file
             reader = csv.reader(self._lines(offset), delimiter=self.separator, strict=True)
@@ -208,11 +232,19 @@ class _Records:
                         break
                     yield start, row, end
                     start = end + 1
+                    # nothing before the next record's first line (index end) is read again
+                    while release and kept < end // step:
+                        chunks[kept] = None
+                        kept += 1
                 else:
                     return
             except csv.Error:
                 yield start, None, max(offset + reader.line_num, start)
                 offset = start  # the record is dropped; read again from the line after its start
+
+
+#: lines in a chunk of a table's kept text (:class:`_Records`)
+CHUNK_LINES = 4096
 
 
 @dataclass(frozen=True)
@@ -238,6 +270,17 @@ def separator_yaml(separator: str) -> str:
     return "tab" if separator == "\t" else '"' + separator.replace("\\", "\\\\").replace('"', '\\"') + '"'
 
 
+def _text_lines(text: str) -> Iterator[str]:
+    """The lines of ``text`` with their ends, as read (a StringIO would copy the text, at four bytes
+    a character once it holds Vietnamese)."""
+    start = 0
+    for end in _LINE_END_TEXT.finditer(text):
+        yield text[start : end.end()]
+        start = end.end()
+    if start < len(text):
+        yield text[start:]
+
+
 def _split(line: str, separator: str) -> list[str] | None:
     """The cells of one header line at ``separator`` (``None``: a quoting error there)."""
     try:
@@ -256,7 +299,7 @@ def _separator(
     names at none of them, or at two alike, is a fatal problem saying what was found and how to
     declare the separator; so is a declared separator the header does not split at when another
     would give every required column."""
-    lines = io.StringIO(text, newline="")  # read lazily: only up to the header
+    lines = _text_lines(text)  # read lazily: only up to the header
     marks = " \t\r\n,;" + (declared or "")
     found = next(((n, line) for n, line in enumerate(lines, start=1) if line.strip(marks)), None)
     if found is None:  # nothing but blank lines: the reader says the file is empty

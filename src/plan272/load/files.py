@@ -140,7 +140,7 @@ def decode(
     def fatal(message: Message, line: int | None = None, value: str | None = None) -> list[Problem]:
         return [Problem(Location(name, line), message, value=value, fatal=True)]
 
-    if not data.strip():
+    if not data or data.isspace():  # (not data.strip(): a copy of the file)
         return None, fatal(Message("load.file.empty"))
     if encoding is not None and not _utf8(encoding):
         return _declared(data, encoding, fatal)

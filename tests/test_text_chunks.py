@@ -1,0 +1,57 @@
+"""A table's text is kept in chunks of lines; the one reading that will not come back lets go of
+each chunk it has passed. The records are the same whatever the chunks, released or not, and a
+released text is never read again silently."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+import plan272.load.csvfile as csvfile
+from plan272.load.csvfile import _Records
+
+_CSV_TEXT = st.text(alphabet=st.sampled_from(list('a,";\r\n xế1')), max_size=80)
+
+
+def _records(
+    text: str, width: int | None, step: int, release: bool, monkeypatch: pytest.MonkeyPatch
+) -> list[object]:
+    with monkeypatch.context() as patch:
+        patch.setattr(csvfile, "CHUNK_LINES", step)
+        records = _Records(text)
+        records.width = width
+        out: list[object] = []
+        out.extend(records.iterate(0, release=release))
+        return out
+
+
+@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(_CSV_TEXT, st.sampled_from([None, 2, 3]), st.integers(1, 4))
+def test_records_are_the_same_in_any_chunks_released_or_not(
+    monkeypatch: pytest.MonkeyPatch, text: str, width: int | None, step: int
+) -> None:
+    whole = _records(text, width, 10**9, False, monkeypatch)
+    assert _records(text, width, step, False, monkeypatch) == whole
+    assert _records(text, width, step, True, monkeypatch) == whole
+
+
+def test_a_released_text_is_not_read_again(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(csvfile, "CHUNK_LINES", 2)
+    records = _Records("".join(f"{i},x\n" for i in range(10)))
+    assert len(records.chunks) == 5
+    for start, _, _ in records.iterate(0, release=True):
+        # while a record is read, the chunks before the one holding its first line are let go
+        assert [chunk is None for chunk in records.chunks] == [k < (start - 1) // 2 for k in range(5)]
+    assert records.chunks == [None] * 5
+    with pytest.raises(RuntimeError, match="internal error"):
+        list(records.iterate(0))
+
+
+def test_a_quote_left_open_is_read_again_from_the_line_after_it(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The rows an unclosed quote swallowed are read again, chunks released or not."""
+    text = 'a,b\n1,"x\n2,y\n3,z\n4,w\n'
+    for release in (False, True):
+        got = _records(text, 2, 1, release, monkeypatch)
+        assert [(start, end) for start, _, end in got] == [(1, 1), (2, 5), (3, 3), (4, 4), (5, 5)]
+        assert [cells for _, cells, _ in got][1] is None
