@@ -10,6 +10,7 @@ from hypothesis import strategies as st
 
 from plan272 import figures
 from plan272.load import load_plan
+from plan272.model import Years
 from plan272.names import name_key
 from plandir import DATA, PlanDir
 
@@ -82,8 +83,13 @@ _row = st.fixed_dictionaries(
     st.lists(_row, max_size=12),
     st.lists(st.integers(2019, 2027), max_size=6),
     st.sampled_from(["period", "whole"]),
+    st.lists(st.booleans(), min_size=12, max_size=12),
 )
-def test_add_up_is_the_plain_sum_of_the_rows(rows: list[dict], years: list[int], row_total: str) -> None:
+def test_add_up_is_the_plain_sum_of_the_rows(
+    rows: list[dict], years: list[int], row_total: str, loaded: list[bool]
+) -> None:
+    """Rows whose years are a dict, or :class:`~plan272.model.Years` as the loader builds them (in
+    the plan's years, or in others: each is added up by year)."""
     from plan272.model import Appendix, Project
     from plan272.problems import Location
 
@@ -106,7 +112,7 @@ def test_add_up_is_the_plain_sum_of_the_rows(rows: list[dict], years: list[int],
             name="n",
             investor="x",
             total=r["total"],
-            years=r["years"],
+            years=_as_loaded(r["years"], years, i) if loaded[i] else r["years"],
             columns=r["columns"],
             location=Location("a.csv", i),
         )
@@ -118,6 +124,13 @@ def test_add_up_is_the_plain_sum_of_the_rows(rows: list[dict], years: list[int],
     assert got.period == sum(figures.period_amount(r, appendix) for r in built)
     assert got.columns == {c: sum(r.columns.get(c, 0) for r in built) for c in ("ca", "cb")}
     assert got.count == len(built)
+
+
+def _as_loaded(by_year: dict[int, int], years: list[int], i: int) -> Years:
+    """``by_year`` as the loader keeps it: in the plan's ``years`` (every other row), or its own."""
+    if i % 2:
+        return Years(tuple(by_year), tuple(by_year.values()))
+    return Years(tuple(years), tuple(by_year.get(y, 0) for y in years))
 
 
 def test_the_default_limits_accept_a_million_rows_of_plan_272s_width() -> None:

@@ -16,9 +16,10 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from decimal import ROUND_CEILING, ROUND_DOWN, ROUND_HALF_UP, Decimal
+from operator import add
 from typing import Concatenate, Literal, ParamSpec, TypeVar
 
-from plan272.model import Appendix, Declared, GrandPart, Mark, Plan, Project, Row, Target, Unit
+from plan272.model import Appendix, Declared, GrandPart, Mark, Plan, Project, Row, Target, Unit, Years
 
 # ---------------------------------------------------------------------------------------------
 # Computed once per plan
@@ -90,13 +91,17 @@ def add_up(rows: Iterable[Row], appendix: Appendix, years: Sequence[int]) -> Amo
     columns = [c.id for c in appendix.columns]
     column_sums = [0] * len(columns)
     total = in_period = count = 0
+    order = tuple(years)
     for row in rows:
         count += 1
         total += row.total
         own = row.years
         in_period += sum(own.values())  # the row's own years: Row.in_period
-        for i, year in enumerate(years):
-            sums[i] += own.get(year, 0)
+        if own.__class__ is Years and own.years == order:  # as loaded: the amounts in the years' order
+            sums = list(map(add, sums, own.amounts))
+        else:
+            for i, year in enumerate(years):
+                sums[i] += own.get(year, 0)
         if columns:
             extra = row.columns
             for i, column in enumerate(columns):
