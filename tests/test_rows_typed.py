@@ -120,6 +120,10 @@ def test_years_behave_as_the_dict_of_their_amounts(by_year: dict[int, int], prob
     changed = {**by_year, probe: by_year.get(probe, 0) + 1}
     assert years != Years(tuple(changed), tuple(changed.values()))
     assert years != changed
+    backwards = Years(
+        tuple(reversed(by_year)), tuple(reversed(by_year.values()))
+    )  # the same, in another order
+    assert backwards == years and backwards == by_year
 
 
 def test_years_are_read_only_and_need_an_amount_a_year() -> None:

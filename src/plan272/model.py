@@ -847,8 +847,8 @@ class Years(Mapping[int, int]):
         return tuple(zip(self.years, self.amounts, strict=True))
 
     def __eq__(self, other: object) -> bool:
-        if isinstance(other, Years):
-            return self.amounts == other.amounts and self.years == other.years
+        if isinstance(other, Years) and self.years == other.years:
+            return self.amounts == other.amounts
         if isinstance(other, Mapping):
             return dict(self.items()) == dict(other.items())
         return NotImplemented
