@@ -1,4 +1,4 @@
-from plan272.cli import main
+from plan272.cli import run
 
 if __name__ == "__main__":
-    main()
+    run()

@@ -7,7 +7,7 @@ traceback; an unexpected exception is reported as an internal error (exit 2).
 from __future__ import annotations
 
 import sys
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NoReturn
 
 import typer
 
@@ -71,6 +71,35 @@ def _register() -> None:
 _register()
 
 
+def run() -> NoReturn:
+    """The command line's process: :func:`main`, its output flushed, then out at once, without
+    tearing the interpreter down — the collector's last pass and freeing a large plan object by
+    object take a noticeable part of a large run, and the system takes the memory back whole. What
+    the paused builders make lives on and is frozen out of the collector's sight
+    (:func:`plan272.gcpause.lives_on`)."""
+    import os
+
+    from plan272.gcpause import lives_on
+
+    lives_on()
+    try:
+        main()
+        code = 0
+    except SystemExit as exc:
+        if isinstance(exc.code, int) or exc.code is None:
+            code = exc.code or 0
+        else:  # as the interpreter does with a message
+            print(exc.code, file=sys.stderr)
+            code = 1
+    for stream in (sys.stdout, sys.stderr):
+        try:
+            if stream is not None:
+                stream.flush()
+        except (OSError, ValueError):  # a pipe closed early, a closed stream: nothing more to say
+            code = 2
+    os._exit(code)
+
+
 def main() -> None:
     """Entry point, and the one boundary where errors become exit codes: usage errors (typer's
     message, exit 2), user errors (one line, exit 2), an interruption (exit 2), a write that failed
@@ -95,6 +124,12 @@ def main() -> None:
         with localcontext() as context:  # rendering divides and rounds figures too
             context.prec = PRECISION
             code = app(standalone_mode=False)
+    except SystemExit:
+        # click answers a pipe closed early (`| head`) with exit 1, which reads as findings: the
+        # output could not be given, exit 2 (click has put its quiet wrapper on standard output)
+        if type(sys.stdout).__name__ == "PacifyFlushWrapper":
+            sys.exit(2)
+        raise
     except UserError as exc:
         typer.echo(say("error.user", message=safe(exc.text(error_language()))), err=True)
         sys.exit(2)
