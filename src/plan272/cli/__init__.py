@@ -76,12 +76,16 @@ def run() -> NoReturn:
     tearing the interpreter down — the collector's last pass and freeing a large plan object by
     object take a noticeable part of a large run, and the system takes the memory back whole. What
     the paused builders make lives on and is frozen out of the collector's sight
-    (:func:`plan272.gcpause.lives_on`)."""
+    (:func:`plan272.gcpause.lives_on`). Pydantic plugins are not loaded (``PYDANTIC_DISABLE_PLUGINS``,
+    unless set otherwise)."""
     import os
 
     from plan272.gcpause import lives_on
 
     lives_on()
+    # pydantic plugins (observers other packages install) are not looked for: none takes part in a
+    # verdict, and finding them reads every installed package's metadata at each start
+    os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")
     try:
         main()
         code = 0
@@ -120,6 +124,11 @@ def main() -> None:
         if reconfigure is not None:
             reconfigure(errors="backslashreplace")
     forget_language()
+    # typer builds the parameters of every command it holds at each run: it holds the one asked
+    # for (every one for the overview, a misspelt name, the options before a command)
+    every = app.registered_commands
+    asked = sys.argv[1] if len(sys.argv) > 1 else ""
+    app.registered_commands = [c for c in every if c.name == asked] or every
     try:
         with localcontext() as context:  # rendering divides and rounds figures too
             context.prec = PRECISION
@@ -157,6 +166,8 @@ def main() -> None:
         typer.echo(say("error.internal", error=f"{type(exc).__name__}: {safe(str(exc))}"), err=True)
         traceback.print_exc(file=sys.stderr)
         sys.exit(2)
+    finally:
+        app.registered_commands = every
     if code == 130:  # typer's way of saying an interruption (KeyboardInterrupt) ended the command
         typer.echo(say("error.interrupted"), err=True)
         sys.exit(2)
