@@ -85,3 +85,36 @@ def test_the_command_line_s_plan_is_frozen_once_built() -> None:
     )
     done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True)
     assert done.stdout.split() == ["0", "True", "True"]
+
+
+@pytest.mark.parametrize(
+    ("args", "built", "code"),
+    [
+        (["validate", str(DATA)], 1, 1),
+        (["rules"], 1, 0),
+        (["validate", "--bogus"], 1, 2),
+        (["--help"], 8, 0),
+        (["valdate"], 8, 2),
+        ([], 8, 2),
+    ],
+)
+def test_typer_builds_only_the_command_asked_for(
+    monkeypatch: pytest.MonkeyPatch, args: list[str], built: int, code: int
+) -> None:
+    import typer.main
+
+    from entry import run_main
+
+    made: list[str] = []
+    original = typer.main.get_command_from_info
+
+    def counting(*args: object, **named: object) -> object:
+        info = named.get("command_info", args[0] if args else None)
+        made.append(str(getattr(info, "name", "")))
+        return original(*args, **named)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(typer.main, "get_command_from_info", counting)
+    done = run_main(args, DATA.parent, {"COLUMNS": "100", "NO_COLOR": "1"})
+    assert len(made) == built, made
+    assert done.returncode == code and "Traceback" not in done.stderr
+    assert cli.app.registered_commands and len(cli.app.registered_commands) == 8  # restored
