@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from enum import StrEnum
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
@@ -28,6 +29,8 @@ from plan272.cli.options import (
 )
 
 if TYPE_CHECKING:
+    from plan272.engine import Report
+    from plan272.gitsource import Side
     from plan272.model import Plan
 
 
@@ -114,8 +117,9 @@ def register(app: typer.Typer) -> None:
         from plan272.diff import diff_plans
         from plan272.engine import SelectionError, check_selection, parse_codes, run
         from plan272.findings import Severity
-        from plan272.gitsource import Side, SourceError, resolve
+        from plan272.gitsource import SourceError, resolve
         from plan272.messages import Message
+        from plan272.parallel import both
         from plan272.views import diff as views
 
         try:
@@ -128,10 +132,24 @@ def register(app: typer.Typer) -> None:
         if output is not None:
             check_target(output, force=force)
         bounds = limits(max_file_size, max_rows, max_problems)
-        try:
-            sides = [resolve(old, data, limits=bounds), resolve(new, data, limits=bounds)]
+
+        def side_of(argument: str | None) -> tuple[Side, Report | None]:
+            """A side, loaded and checked (a side that cannot be used is refused below, in order)."""
+            side = resolve(argument, data, limits=bounds)
+            usable = side.result.plan is not None and not side.result.fatal
+            return side, run(side.result, selected, ignored) if usable else None
+
+        try:  # the two sides at once where that pays (plan272.parallel)
+            (old_side, old_report), (new_side, new_report) = both(
+                lambda: side_of(old),
+                lambda: side_of(new),
+                pack=_pack_side,
+                unpack=_unpack_side,
+                large=_input_bytes(old, data) + _input_bytes(new, data) >= PARALLEL_BYTES,
+            )
         except SourceError as exc:
             raise UserError(exc.message) from exc
+        sides = [old_side, new_side]
 
         def name_of(side: Side) -> Message:
             """How the reports name a side: the working tree in words, else as given (data)."""
@@ -146,8 +164,7 @@ def register(app: typer.Typer) -> None:
             return side.result.plan
 
         old_plan, new_plan = plan_of(sides[0]), plan_of(sides[1])
-        reports = [run(side.result, selected, ignored) for side in sides]
-        result = diff_plans(old_plan, new_plan, reports[0], reports[1])
+        result = diff_plans(old_plan, new_plan, old_report, new_report)
         inputs = [
             f for side in sides if side.kind != "revision" for f in side.result.provenance.files.values()
         ]
@@ -161,3 +178,37 @@ def register(app: typer.Typer) -> None:
         level = Severity((fail_level or FailOn.error).value)
         gated = fail_on is not None and bool(result.findings.failing(fail_on.value, level))
         raise typer.Exit(1 if differ or gated else 0)
+
+
+#: inputs (both sides' files together) from which diff loads its two sides at once
+PARALLEL_BYTES = 2 * 2**20
+
+
+def _input_bytes(argument: str | None, data: Path) -> int:
+    """The size of a side's files: a directory's; for a git revision, the working tree's data
+    directory's (its size at the revision is not known before it is read)."""
+    directory = Path(argument) if argument is not None and Path(argument).is_dir() else data
+    try:
+        return sum(e.stat().st_size for e in os.scandir(directory) if e.is_file())
+    except OSError:
+        return 0
+
+
+def _pack_side(done: tuple[Side, Report | None]) -> bytes:
+    """A side loaded and checked in another process, as bytes (its rows packed)."""
+    import pickle
+
+    from plan272.load.packed import pack
+
+    side, report = done
+    return pickle.dumps((side.label, side.kind, side.revision, pack(side.result), report))
+
+
+def _unpack_side(data: bytes) -> tuple[Side, Report | None]:
+    import pickle
+
+    from plan272.gitsource import Side
+    from plan272.load.packed import unpack
+
+    label, kind, revision, result, report = pickle.loads(data)
+    return Side(label, kind, unpack(result), revision), report

@@ -1,0 +1,117 @@
+"""A loaded plan as bytes and back, for a plan loaded in another process (``plan272 diff`` loads
+its two sides at once: :mod:`plan272.parallel`).
+
+Pickled as they are, a table's rows cost a call per row and per object in it (its years, its
+location) each way: for 100,000 rows about as long as loading them. Here the rows of a table are
+plain tuples — the row's fields, its years as the tuple of its amounts (the table's years once),
+its location as its line (the table's file once) — which pickle without a call per row; a table
+whose rows are not all alike (another kind, other years, a location with a field) is pickled as it
+is. Everything else (plan.yaml's model, the problems, the provenance, the notices) is pickled as
+it is. ``unpack(pack(result)) == result``.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import operator
+import pickle
+from collections.abc import Callable
+from typing import Any
+
+from plan272.load import LoadResult
+from plan272.model import Line, Project, Row, Unit, Years
+from plan272.problems import Location
+
+_CLASSES: dict[str, type[Row]] = {"projects": Project, "units": Unit, "lines": Line}
+#: a row's fields, in order; its years and its location are the two that are objects
+_NAMES = {cls: tuple(f.name for f in dataclasses.fields(cls)) for cls in _CLASSES.values()}
+_FIELDS = {cls: operator.attrgetter(*names) for cls, names in _NAMES.items()}
+_YEARS, _LOCATION = _NAMES[Line].index("years"), _NAMES[Line].index("location")
+
+#: a table as columns: (kind, file, years, one list a field), or (None, the rows as they are)
+Packed = tuple[str, str, tuple[int, ...], list[list[Any]]] | tuple[None, tuple[Row, ...]]
+
+
+def _alike(rows: tuple[Row, ...]) -> tuple[type[Row], str, tuple[int, ...]] | None:
+    """The class, file and years every row of ``rows`` has, if they all have the same (and their
+    years are :class:`~plan272.model.Years`, their locations without a field)."""
+    first = rows[0]
+    cls, file, own = type(first), first.location.file, first.years
+    if cls not in _NAMES or own.__class__ is not Years:
+        return None
+    years = own.years
+    if all(type(r) is cls for r in rows) and all(
+        r.years.__class__ is Years
+        and r.years.years == years
+        and r.location.file == file
+        and r.location.field is None
+        for r in rows
+    ):
+        return cls, file, years
+    return None
+
+
+def _pack_table(rows: tuple[Row, ...]) -> Packed:
+    alike = _alike(rows) if rows else None
+    if alike is None:
+        return None, rows
+    cls, file, years = alike
+    columns = [[getattr(r, name) for r in rows] for name in _NAMES[cls]]
+    columns[_YEARS] = [r.years.amounts for r in rows]  # type: ignore[attr-defined]
+    columns[_LOCATION] = [r.location.line for r in rows]
+    return cls.kind, file, years, columns
+
+
+def _maker(cls: type[Row]) -> Callable[..., Row]:
+    """A row of ``cls`` from its fields in order, its years as its amounts and its location as its
+    line: keyword arguments written out once (a dict unpacked a row is slower)."""
+    names = _NAMES[cls]
+    given = ", ".join(
+        f"{name}=_Years(_held, {name})" if name == "years"
+        else f"{name}=_Location(_file, {name})" if name == "location"
+        else f"{name}={name}"
+        for name in names
+    )  # fmt: skip
+    source = (
+        f"def make({', '.join(names)}, *, _held, _file, _Years, _Location, _cls):\n    return _cls({given})\n"
+    )
+    space: dict[str, Any] = {}
+    exec(source, space)  # the names are the dataclass's own fields
+    made: Callable[..., Row] = space["make"]
+    return made
+
+
+_MAKERS = {cls: _maker(cls) for cls in _NAMES}
+
+
+def _unpack_table(packed: Packed) -> tuple[Row, ...]:
+    if packed[0] is None:
+        return packed[1]
+    kind, file, held, columns = packed
+    cls = _CLASSES[kind]
+    make = _MAKERS[cls]
+    return tuple(
+        make(*values, _held=held, _file=file, _Years=Years, _Location=Location, _cls=cls)
+        for values in zip(*columns, strict=True)
+    )
+
+
+def pack(result: LoadResult) -> bytes:
+    """``result`` as bytes (:func:`unpack` gives it back)."""
+    plan = result.plan
+    if plan is None:
+        return pickle.dumps((None, result), protocol=pickle.HIGHEST_PROTOCOL)
+    tables = {key: _pack_table(rows) for key, rows in plan.tables.items()}
+    shell = LoadResult(
+        plan.model_copy(update={"tables": {}}), result.problems, result.provenance, result.notices
+    )
+    return pickle.dumps((tables, shell), protocol=pickle.HIGHEST_PROTOCOL)
+
+
+def unpack(data: bytes) -> LoadResult:
+    """The :class:`~plan272.load.LoadResult` :func:`pack` made ``data`` of."""
+    tables, shell = pickle.loads(data)
+    if tables is None or shell.plan is None:
+        return shell  # type: ignore[no-any-return]
+    plan = shell.plan.model_copy(update={"tables": {key: _unpack_table(t) for key, t in tables.items()}})
+    return LoadResult(plan, shell.problems, shell.provenance, shell.notices)
