@@ -15,7 +15,6 @@ from __future__ import annotations
 import dataclasses
 import operator
 import pickle
-from collections.abc import Callable
 from typing import Any
 
 from plan272.load import LoadResult
@@ -62,26 +61,9 @@ def _pack_table(rows: tuple[Row, ...]) -> Packed:
     return cls.kind, file, years, columns
 
 
-def _maker(cls: type[Row]) -> Callable[..., Row]:
-    """A row of ``cls`` from its fields in order, its years as its amounts and its location as its
-    line: keyword arguments written out once (a dict unpacked a row is slower)."""
-    names = _NAMES[cls]
-    given = ", ".join(
-        f"{name}=_Years(_held, {name})" if name == "years"
-        else f"{name}=_Location(_file, {name})" if name == "location"
-        else f"{name}={name}"
-        for name in names
-    )  # fmt: skip
-    source = (
-        f"def make({', '.join(names)}, *, _held, _file, _Years, _Location, _cls):\n    return _cls({given})\n"
-    )
-    space: dict[str, Any] = {}
-    exec(source, space)  # the names are the dataclass's own fields
-    made: Callable[..., Row] = space["make"]
-    return made
-
-
-_MAKERS = {cls: _maker(cls) for cls in _NAMES}
+#: each field's slot setter, by class: a row is rebuilt as pickle rebuilds an object, its slots
+#: set one by one (no call of the dataclass's ``__init__``, which checks nothing here)
+_SETTERS = {cls: tuple(getattr(cls, name).__set__ for name in names) for cls, names in _NAMES.items()}
 
 
 def _unpack_table(packed: Packed) -> tuple[Row, ...]:
@@ -89,11 +71,16 @@ def _unpack_table(packed: Packed) -> tuple[Row, ...]:
         return packed[1]
     kind, file, held, columns = packed
     cls = _CLASSES[kind]
-    make = _MAKERS[cls]
-    return tuple(
-        make(*values, _held=held, _file=file, _Years=Years, _Location=Location, _cls=cls)
-        for values in zip(*columns, strict=True)
-    )
+    columns[_YEARS] = [Years(held, amounts) for amounts in columns[_YEARS]]
+    columns[_LOCATION] = [Location(file, line) for line in columns[_LOCATION]]
+    setters, new = _SETTERS[cls], object.__new__
+    out = []
+    for values in zip(*columns, strict=True):
+        row = new(cls)
+        for put, value in zip(setters, values, strict=True):
+            put(row, value)
+        out.append(row)
+    return tuple(out)
 
 
 def pack(result: LoadResult) -> bytes:
