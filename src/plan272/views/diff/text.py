@@ -21,6 +21,7 @@ from plan272.views.words import current, say, speaking
 
 if TYPE_CHECKING:
     from rich.console import Console
+    from rich.table import Table
     from rich.text import Text
 
     from plan272.findings import Finding
@@ -87,7 +88,15 @@ def _head(lead: Text, body: Text, console: Console) -> None:
     table.add_column(no_wrap=True)
     table.add_column(ratio=1)
     table.add_row(lead, body)
-    console.print(table)
+    _print(console, table)
+
+
+def _print(console: Console, table: Table) -> None:
+    """A grid: laid out here when the output is plain (:mod:`plan272.views.plaingrid`), else by rich."""
+    from plan272.views.plaingrid import Lines, grid_lines
+
+    lines = grid_lines(console, table)
+    console.print(table if lines is None else Lines(lines))
 
 
 #: the most rows of one appendix the terminal lists (added, removed and changed): a screenful is
@@ -160,7 +169,7 @@ def _rows(rows: RowsDiff, console: Console) -> None:
             )
         for table in (words, numbers):
             if table.row_count:
-                console.print(table)
+                _print(console, table)
     if listed > TERMINAL_ROWS:
         more = say(
             "diff.rows-capped", count=format_int(listed - TERMINAL_ROWS, current()), shown=TERMINAL_ROWS
