@@ -366,3 +366,25 @@ def test_swapped_ids_keep_findings_with_their_rows() -> None:
         ("I.3", "I.2", ["tmdt"]),
     ]
     assert "SUM001|I.2" in [f.key() for f in d.findings.introduced] and d.findings.resolved == ()
+
+
+@SETTINGS
+@given(revisions(), revisions())
+def test_identities_made_for_the_rows_findings_name_give_the_same_diff(a: Plan, b: Plan) -> None:
+    """diff makes a row's identity across the revisions only for the ids the findings name: the
+    findings compare exactly as with an identity for every row."""
+    import plan272.diff as diffing
+
+    narrow = diff(a, b)
+    original = diffing._rows_diff
+
+    def every_row(appendix: Any, old: Any, new: Any, named: Any = None) -> Any:
+        return original(appendix, old, new, None)
+
+    diffing._rows_diff = every_row  # type: ignore[assignment]
+    try:
+        wide = diff(a, b)
+    finally:
+        diffing._rows_diff = original
+    assert narrow.findings == wide.findings
+    assert narrow == wide

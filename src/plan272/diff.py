@@ -34,6 +34,7 @@ import itertools
 import operator
 from collections import Counter
 from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any, Literal
@@ -886,20 +887,26 @@ def match_rows(
 
 
 def _rows_diff(
-    appendix: Appendix, old: Sequence[Row], new: Sequence[Row]
+    appendix: Appendix,
+    old: Sequence[Row],
+    new: Sequence[Row],
+    named: tuple[AbstractSet[str], AbstractSet[str]] | None = None,
 ) -> tuple[RowsDiff, dict[str, str], dict[str, str]]:
     """The diff of one appendix, and for each side a map id -> a side-independent identity token
-    (used to compare findings about the same row under different ids)."""
+    (used to compare findings about the same row under different ids): of every row, or of the
+    rows whose id is in ``named`` (old side, new side) — the ids the findings name."""
     pairs, free_old, free_new = match_rows(old, new)
     prefix = appendix.id
     old_tokens: dict[str, str] = {}
     new_tokens: dict[str, str] = {}
+    old_named, new_named = named if named is not None else (None, None)
     differing = []
     for i, j, match, score in sorted(pairs, key=lambda p: p[1]):
         a, b = old[i], new[j]
-        token = f"{prefix}#{a.id}>{b.id}"  # one per pair (a swap of two ids makes two pairs)
-        old_tokens[a.id] = token
-        new_tokens[b.id] = token
+        if old_named is None or a.id in old_named or b.id in new_named:  # type: ignore[operator]
+            token = f"{prefix}#{a.id}>{b.id}"  # one per pair (a swap of two ids makes two pairs)
+            old_tokens[a.id] = token
+            new_tokens[b.id] = token
         changes = _changes(a, b)
         if changes or a.id != b.id or a.tt != b.tt:
             differing.append(RowPair(RowRef.of(a), RowRef.of(b), match, score, changes))
@@ -1297,12 +1304,16 @@ def diff_plans(old: Plan, new: Plan, old_report: Report | None, new_report: Repo
     """Everything the revision ``old`` → ``new`` changes. The reports are the findings the same
     rules give on each side (``engine.run``); ``None`` compares no findings."""
     years = tuple(sorted(set(old.years) | set(new.years)))
+    old_found = list(old_report.findings) if old_report else []
+    new_found = list(new_report.findings) if new_report else []
+    # the rows whose identity across the revisions is asked for: those the findings name
+    named = ({i for f in old_found for i in f.ids}, {i for f in new_found for i in f.ids})
     tables = []
     old_sides: list[tuple[str, dict[str, str]]] = []
     new_sides: list[tuple[str, dict[str, str]]] = []
     for appendix in _appendices(old, new):
         old_rows, new_rows = old.rows(appendix.id), new.rows(appendix.id)
-        table, a_tokens, b_tokens = _rows_diff(appendix, old_rows, new_rows)
+        table, a_tokens, b_tokens = _rows_diff(appendix, old_rows, new_rows, named)
         tables.append(table)
         # rows name their file: the appendix's file on that side
         if old_rows:
@@ -1310,8 +1321,6 @@ def diff_plans(old: Plan, new: Plan, old_report: Report | None, new_report: Repo
         if new_rows:
             new_sides.append((new_rows[0].location.file, b_tokens))
     old_tokens, new_tokens = _Tokens.of(old_sides), _Tokens.of(new_sides)
-    old_found = list(old_report.findings) if old_report else []
-    new_found = list(new_report.findings) if new_report else []
     # a rule that could not check on one side neither resolves nor introduces its findings there
     unchecked_old = {f.code for f in old_found if f.ids[:1] == ("not-checked",)}
     unchecked_new = {f.code for f in new_found if f.ids[:1] == ("not-checked",)}
