@@ -136,3 +136,26 @@ def test_years_are_read_only_and_need_an_amount_a_year() -> None:
         Years((2021, 2022), (5,))
     with pytest.raises(TypeError):
         hash(years)
+
+
+@pytest.mark.parametrize("cls", [Project, Unit, Line])
+def test_a_row_assembled_from_its_fields_is_the_row_its_constructor_makes(cls: type[Row]) -> None:
+    from plan272.model import assemble
+
+    loaded = load_plan(DATA).plan
+    assert loaded is not None
+    sample = next((r for r in loaded.all_rows() if type(r) is cls), None)
+    values = {f.name: getattr(sample, f.name) for f in dataclasses.fields(cls)} if sample else None
+    if values is None:  # no row of this kind in the shipped plan: one made up
+        values = {
+            f.name: f.default if f.default is not dataclasses.MISSING else None
+            for f in dataclasses.fields(cls)
+        }
+        values.update(appendix="a", id="L1", section="", tt=1, name="n", total=1, years={2021: 1})
+        values.update(location=Location("a"), columns={}, unreadable=frozenset())
+    made = assemble(cls, tuple(values.values()))
+    assert type(made) is cls and made == cls(**values)
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        made.name = "x"  # type: ignore[misc]
+    with pytest.raises(ValueError):
+        assemble(cls, tuple(values.values())[:-1])  # a field short

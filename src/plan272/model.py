@@ -12,10 +12,10 @@ targets are ``Decimal``. Nothing is ever a float.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterator, Mapping
-from dataclasses import dataclass, field
+from collections.abc import Callable, Iterator, Mapping, Sequence
+from dataclasses import dataclass, field, fields
 from decimal import Decimal
-from typing import Annotated, Any, ClassVar, Literal
+from typing import Annotated, Any, ClassVar, Literal, TypeVar
 
 from pydantic import (
     AfterValidator,
@@ -932,6 +932,32 @@ class Line(Row):
     """A plain budget line (training, a recurring task)."""
 
     kind: ClassVar[Kind] = "lines"
+
+
+_RowT = TypeVar("_RowT", bound=Row)
+
+
+#: each class's slot setters, in the order of its fields
+_SETTERS: dict[type[Row], tuple[Callable[[Row, Any], None], ...]] = {}
+
+
+def _setters(cls: type[Row]) -> tuple[Callable[[Row, Any], None], ...]:
+    found = _SETTERS.get(cls)
+    if found is None:
+        found = _SETTERS[cls] = tuple(getattr(cls, f.name).__set__ for f in fields(cls))
+    return found
+
+
+def assemble(cls: type[_RowT], values: Sequence[Any]) -> _RowT:
+    """A row of ``cls`` from the values of its fields, in their order (:func:`dataclasses.fields`):
+    its slots set one by one, as pickle rebuilds an object — not through the frozen dataclass's
+    ``__init__``, which sets each field with a call of ``object.__setattr__`` (the loader builds a
+    million rows). The caller gives every field a value of its type: the loader's typed readers do
+    (``tests/test_rows_typed.py``)."""
+    row = object.__new__(cls)
+    for put, value in zip(_setters(cls), values, strict=True):
+        put(row, value)
+    return row
 
 
 class Plan(Model):

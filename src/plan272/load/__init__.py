@@ -48,6 +48,7 @@ from plan272.model import (
     Row,
     Unit,
     Years,
+    assemble,
 )
 from plan272.names import ID_PATTERN, name_key
 from plan272.numbers import MAX_WHOLE_DIGITS, Notation
@@ -545,8 +546,7 @@ class _Builder:
         return self.row(record, cells, frozenset(reader.unreadable))
 
     def row(self, record: Record, cells: PlainCells, unreadable: frozenset[str] = _NONE) -> Row:
-        """The row of ``record`` from its typed ``cells``; keyword arguments, not a dict unpacked:
-        a million rows are built."""
+        """The row of ``record`` from its typed ``cells``."""
         identifier, section, tt, name, investor, staff, amounts, attt, note = cells
         years, shared, count = self.years, self.texts.setdefault, len(self.years)
         id_ = identifier or f"<line {record.line}>"
@@ -561,28 +561,23 @@ class _Builder:
         description = record.get("description") or None
         source_line = record.get("source_line") or None
         appendix = self.appendix.id
+        # the fields in their order (model.assemble): a million rows are built
         if self.kind == "projects":
-            return Project(
-                appendix=appendix, id=id_, section=section, tt=tt, name=name, total=total, years=in_years,
-                columns=columns, note=note, location=location, unreadable=unreadable,
-                description=description, source_line=source_line,
-                investor=shared(investor, investor),
-                agency_id=self.agencies.get(name_key(investor)) if investor else None,
-                attt=attt,
-            )  # fmt: skip
+            agency = self.agencies.get(name_key(investor)) if investor else None
+            return assemble(Project, (
+                appendix, id_, section, tt, name, total, in_years, columns, note, agency, location,
+                unreadable, description, source_line, shared(investor, investor), attt,
+            ))  # fmt: skip
         if self.kind == "units":
-            return Unit(
-                appendix=appendix, id=id_, section=section, tt=tt, name=name, total=total, years=in_years,
-                columns=columns, note=note, location=location, unreadable=unreadable,
-                source_line=source_line,
-                staff=staff,
-                agency_id=self.agencies.get(name_key(name)) if name else None,
-            )  # fmt: skip
-        return Line(
-            appendix=appendix, id=id_, section=section, tt=tt, name=name, total=total, years=in_years,
-            columns=columns, note=note, location=location, unreadable=unreadable,
-            description=description, source_line=source_line,
-        )  # fmt: skip
+            agency = self.agencies.get(name_key(name)) if name else None
+            return assemble(Unit, (
+                appendix, id_, section, tt, name, total, in_years, columns, note, agency, location,
+                unreadable, None, source_line, staff,
+            ))  # fmt: skip
+        return assemble(Line, (
+            appendix, id_, section, tt, name, total, in_years, columns, note, None, location,
+            unreadable, description, source_line,
+        ))  # fmt: skip
 
 
 def _rows(

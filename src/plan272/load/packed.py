@@ -18,7 +18,7 @@ import pickle
 from typing import Any
 
 from plan272.load import LoadResult
-from plan272.model import Line, Project, Row, Unit, Years
+from plan272.model import Line, Project, Row, Unit, Years, assemble
 from plan272.problems import Location
 
 _CLASSES: dict[str, type[Row]] = {"projects": Project, "units": Unit, "lines": Line}
@@ -61,11 +61,6 @@ def _pack_table(rows: tuple[Row, ...]) -> Packed:
     return cls.kind, file, years, columns
 
 
-#: each field's slot setter, by class: a row is rebuilt as pickle rebuilds an object, its slots
-#: set one by one (no call of the dataclass's ``__init__``, which checks nothing here)
-_SETTERS = {cls: tuple(getattr(cls, name).__set__ for name in names) for cls, names in _NAMES.items()}
-
-
 def _unpack_table(packed: Packed) -> tuple[Row, ...]:
     if packed[0] is None:
         return packed[1]
@@ -73,14 +68,7 @@ def _unpack_table(packed: Packed) -> tuple[Row, ...]:
     cls = _CLASSES[kind]
     columns[_YEARS] = [Years(held, amounts) for amounts in columns[_YEARS]]
     columns[_LOCATION] = [Location(file, line) for line in columns[_LOCATION]]
-    setters, new = _SETTERS[cls], object.__new__
-    out = []
-    for values in zip(*columns, strict=True):
-        row = new(cls)
-        for put, value in zip(setters, values, strict=True):
-            put(row, value)
-        out.append(row)
-    return tuple(out)
+    return tuple(assemble(cls, values) for values in zip(*columns, strict=True))
 
 
 def pack(result: LoadResult) -> bytes:
