@@ -37,6 +37,7 @@ ODD = [
     "0" * 16 + "1",
 ]
 COLUMNS = ["id", "section", "tt", "name", "investor", "tmdt", "y2021", "y2025", "attt", "note"]
+UNIT_COLUMNS = ["id", "tt", "unit", "staff", "total", "y2023", "note"]
 
 
 def _load_both(text: str) -> tuple[object, object]:
@@ -45,12 +46,14 @@ def _load_both(text: str) -> tuple[object, object]:
         shutil.copytree(DATA, d)
         (d / "appendix1.csv").write_text(text, encoding="utf-8")
         fast = load_plan(d)
-        read = loading._Plain.read
-        try:
+        read, batch = loading._Plain.read, loading._Builder.batch
+        try:  # neither a common row read in one step nor a batch of them read column by column
             loading._Plain.read = lambda self, record: None  # type: ignore[method-assign]
+            loading._Builder.batch = lambda self, records: None  # type: ignore[method-assign]
             full = load_plan(d)
         finally:
             loading._Plain.read = read  # type: ignore[method-assign]
+            loading._Builder.batch = batch  # type: ignore[method-assign]
     return fast, full
 
 
@@ -137,3 +140,84 @@ def test_records_kept_as_utf_8_are_those_of_the_text(text: str) -> None:
     except csv.Error:
         return  # a quoting error: read again from the next line (tests/test_text_chunks.py)
     assert list(_Records(text)) == expected
+
+
+@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    st.lists(st.tuples(st.integers(0, 41), st.sampled_from(COLUMNS), st.sampled_from(ODD)), max_size=4),
+    st.integers(1, 50),
+)
+def test_rows_read_in_batches_column_by_column_are_the_rows_read_one_by_one(
+    changes: list[tuple[int, str, str]], size: int
+) -> None:
+    """Batches of common rows are read column by column; a batch with any other row is read row by
+    row: the plan, its problems and notices are those of reading every row on its own."""
+    with (DATA / "appendix1.csv").open(encoding="utf-8", newline="") as handle:
+        header, *rows = list(csv.reader(handle))
+    for row, column, value in changes:
+        if column in header:
+            rows[row][header.index(column)] = value
+    with tempfile.TemporaryDirectory() as tmp:
+        d = Path(tmp) / "p"
+        shutil.copytree(DATA, d)
+        (d / "appendix1.csv").write_text(_written(header, rows), encoding="utf-8")
+        batch, batch_rows = loading._Builder.batch, loading.BATCH_ROWS
+        try:
+            loading.BATCH_ROWS = size
+            batched = load_plan(d)
+            loading._Builder.batch = lambda self, records: None  # type: ignore[method-assign]
+            alone = load_plan(d)
+        finally:
+            loading._Builder.batch, loading.BATCH_ROWS = batch, batch_rows  # type: ignore[method-assign]
+    assert batched.plan is not None and alone.plan is not None
+    assert batched.plan.tables == alone.plan.tables
+    assert [r.location for r in batched.plan.all_rows()] == [r.location for r in alone.plan.all_rows()]
+    assert batched.problems == alone.problems and batched.notices == alone.notices
+    assert batched.plan.incomplete == alone.plan.incomplete
+
+
+def test_the_shipped_rows_are_read_column_by_column() -> None:
+    calls: list[int] = []
+    batch = loading._Builder.batch
+
+    def counting(self: object, records: list[object]) -> object:
+        built = batch(self, records)  # type: ignore[arg-type]
+        calls.append(len(records) if built is not None else 0)
+        return built
+
+    loading._Builder.batch = counting  # type: ignore[method-assign]
+    try:
+        assert load_plan(DATA).plan is not None
+    finally:
+        loading._Builder.batch = batch  # type: ignore[method-assign]
+    assert calls == [42, 21]  # every row of both tables, in a batch each
+
+
+@pytest.mark.parametrize(
+    ("file", "column"),
+    [*(("appendix1.csv", c) for c in COLUMNS), *(("appendix2.csv", c) for c in UNIT_COLUMNS)],
+)
+def test_a_batch_with_one_odd_cell_reads_as_its_rows_one_by_one(file: str, column: str) -> None:
+    """One row with an odd cell among common rows: its batch is read row by row (a cell the common
+    row does not hold is never read column by column)."""
+    with (DATA / file).open(encoding="utf-8", newline="") as handle:
+        header, *rows = list(csv.reader(handle))
+    if column not in header:
+        return
+    for value in ODD:
+        changed = [list(row) for row in rows]
+        changed[len(rows) // 2][header.index(column)] = value
+        with tempfile.TemporaryDirectory() as tmp:
+            d = Path(tmp) / "p"
+            shutil.copytree(DATA, d)
+            (d / file).write_text(_written(header, changed), encoding="utf-8")
+            batch = loading._Builder.batch
+            batched = load_plan(d)
+            try:
+                loading._Builder.batch = lambda self, records: None  # type: ignore[method-assign]
+                alone = load_plan(d)
+            finally:
+                loading._Builder.batch = batch  # type: ignore[method-assign]
+        assert batched.plan is not None and alone.plan is not None, (column, value)
+        assert batched.plan.tables == alone.plan.tables, (column, value)
+        assert batched.problems == alone.problems, (column, value)

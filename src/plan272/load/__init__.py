@@ -8,9 +8,11 @@ appendix file is then read as its kind requires.
 
 from __future__ import annotations
 
+import functools
+import itertools
 import operator
 import re
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from decimal import Decimal
 from pathlib import Path, PurePath
@@ -452,7 +454,9 @@ class _Plain:
         header's width); a column the file lacks: the "" put after the cells."""
         self.index = index
         names = ("id", "section", "tt", self.name_field, "investor", "staff", "attt", "note")
-        self.pick = operator.itemgetter(*(index.get(c, width) for c in (*names, *self.amount_columns)))
+        extra = ("description", "source_line")
+        self.positions = [index.get(c, width) for c in (*names, *self.amount_columns, *extra)]
+        self.pick = operator.itemgetter(*self.positions[: -len(extra)])
 
     def read(self, record: Record) -> PlainCells | None:
         if record.index is not self.index:
@@ -492,6 +496,21 @@ class _Plain:
 
 
 _NONE: frozenset[str] = frozenset()
+
+#: records read together, column by column, when every one is a common row (:meth:`_Builder.batch`)
+BATCH_ROWS = 512
+
+
+def _whole(column: Sequence[str]) -> bool:
+    """Every cell of ``column`` plain ASCII digits, none empty, none longer than a whole amount may
+    be — as :meth:`_Plain.read` tests a cell, in three calls for the column."""
+    joined = "".join(column)
+    return (
+        joined.isdigit()
+        and joined.isascii()
+        and min(map(len, column)) > 0
+        and max(map(len, column)) <= MAX_WHOLE_DIGITS
+    )
 
 
 def _read_fully(
@@ -535,6 +554,83 @@ class _Builder:
         self.problems: list[Problem] = []
         # texts many rows repeat (a group, an investor, a note mark) are kept once, not once a row
         self.texts: dict[str, str] = {}
+
+    def batch(self, records: list[Record]) -> list[Row] | None:
+        """The rows of ``records`` when every one is a common row (:class:`_Plain` would read each),
+        read column by column — each check and conversion one call over a column, not one a cell
+        — and built as :meth:`row` builds them; else ``None``, and each is read on its own."""
+        plain, first = self.plain, records[0]
+        if first.index is not plain.index:
+            plain._layout(first.index, len(first.values))
+        if any(r.index is not plain.index for r in records):
+            return None
+        count, blank = len(self.years), ("",) * len(records)
+        if not count:  # no year columns: each row on its own
+            return None
+        table = list(zip(*(r.values for r in records), strict=True))
+        cells = [table[k] if k < len(table) else blank for k in plain.positions]
+        ids, sections, tts, names, investors, staffs, attts, notes = cells[:8]
+        raw, descriptions, source_lines = cells[8:-2], cells[-2], cells[-1]
+        projects, units = self.kind == "projects", self.kind == "units"
+        if not (all(names) and all(map(ID_PATTERN.fullmatch, ids))):
+            return None
+        if (plain.grouped and not all(sections)) or not all(map(_whole, (tts, *raw))):
+            return None
+        attt_given = [a for a in attts if a] if projects else []
+        if projects and (not all(investors) or (attt_given and not _whole(attt_given))):
+            return None
+        if units and not _whole(staffs):
+            return None
+        numbers, shared = plain.numbers.setdefault, self.texts.setdefault
+        amounts = [list(map(numbers, ints, ints)) for ints in (list(map(int, column)) for column in raw)]
+        tt_ints = list(map(int, tts))
+        held = self.years
+        years = map(Years, itertools.repeat(held), zip(*amounts[1 : 1 + count], strict=True))
+        further = (
+            map(dict, map(functools.partial(zip, self.further), zip(*amounts[1 + count :], strict=True)))
+            if self.further
+            else itertools.repeat(_NO_COLUMNS)
+        )
+        file, appendix = self.file, self.appendix.id
+        common = zip(
+            ids,
+            map(shared, sections, sections),
+            map(numbers, tt_ints, tt_ints),
+            names,
+            amounts[0],
+            years,
+            further,
+            (None if not n else shared(n, n) for n in notes),
+            (Location(file, r.line) for r in records),
+            (d or None for d in descriptions),
+            (x or None for x in source_lines),
+            strict=False,
+        )
+        out: list[Row] = []
+        if projects:
+            keys = {i: self.agencies.get(name_key(i)) for i in set(investors)}
+            attt_ints = [int(a) if a else None for a in attts]
+            for (i, sec, tt, nm, tot, yrs, cols, note, loc, desc, src), inv, at in zip(
+                common, investors, attt_ints, strict=True
+            ):
+                out.append(assemble(Project, (
+                    appendix, i, sec, tt, nm, tot, yrs, cols, note, keys[inv], loc, _NONE, desc, src,
+                    shared(inv, inv), at,
+                )))  # fmt: skip
+        elif units:
+            for (i, sec, tt, nm, tot, yrs, cols, note, loc, _, src), staff in zip(
+                common, map(int, staffs), strict=True
+            ):
+                agency = self.agencies.get(name_key(nm))
+                out.append(assemble(Unit, (
+                    appendix, i, sec, tt, nm, tot, yrs, cols, note, agency, loc, _NONE, None, src, staff,
+                )))  # fmt: skip
+        else:
+            for i, sec, tt, nm, tot, yrs, cols, note, loc, desc, src in common:
+                out.append(assemble(Line, (
+                    appendix, i, sec, tt, nm, tot, yrs, cols, note, None, loc, _NONE, desc, src,
+                )))  # fmt: skip
+        return out
 
     def fully(self, record: Record, reading: Reading) -> Row:
         """The row of ``record`` read cell by cell in ``reading``."""
@@ -603,19 +699,25 @@ def _rows(
     holes = 0
     waiting: list[Record] | None = []  # the rows waiting for the notation, while they are few
     # with the notation declared, this is the only reading: the text is let go as it is read
-    for record in table.records(unusable, last=reading is not None):
-        cells = plain(record)
-        if cells is not None:
-            out.append(row(record, cells))
-        elif reading is not None:
-            out.append(build.fully(record, reading))
-        else:
-            out.append(None)
-            holes += 1
-            if waiting is not None and len(waiting) < KEPT_ODD_ROWS:
-                waiting.append(record)
+    records = table.records(unusable, last=reading is not None)
+    while batch := list(itertools.islice(records, BATCH_ROWS)):
+        built = build.batch(batch)  # a batch of common rows, column by column
+        if built is not None:
+            out += built
+            continue
+        for record in batch:
+            cells = plain(record)
+            if cells is not None:
+                out.append(row(record, cells))
+            elif reading is not None:
+                out.append(build.fully(record, reading))
             else:
-                waiting = None  # too many to keep: read again once the notation is known
+                out.append(None)
+                holes += 1
+                if waiting is not None and len(waiting) < KEPT_ODD_ROWS:
+                    waiting.append(record)
+                else:
+                    waiting = None  # too many to keep: read again once the notation is known
     notices: list[Notice] = []
     if holes:
         columns = appendix.number_columns(years)
