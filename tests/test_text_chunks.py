@@ -55,3 +55,20 @@ def test_a_quote_left_open_is_read_again_from_the_line_after_it(monkeypatch: pyt
         got = _records(text, 2, 1, release, monkeypatch)
         assert [(start, end) for start, _, end in got] == [(1, 1), (2, 5), (3, 3), (4, 4), (5, 5)]
         assert [cells for _, cells, _ in got][1] is None
+
+
+#: letters, combining marks (in and out of canonical order), Hangul jamo, and characters NFC replaces
+_MARKS = "ae ,Ế\u0301\u0323\u0302\u0316\u0315\u1100\u1161\u037e\u212b\u0f73"
+_MARKED = st.text(alphabet=st.sampled_from(list(_MARKS)), max_size=8)
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(_MARKED, min_size=1, max_size=5))
+def test_a_record_s_cells_are_each_stripped_and_in_nfc(cells: list[str]) -> None:
+    """Tested once for the record when its cells together are in NFC: the same cells as each
+    stripped and normalized on its own."""
+    import unicodedata
+
+    from plan272.load.csvfile import _cleaned
+
+    assert _cleaned(cells) == tuple(unicodedata.normalize("NFC", c.strip()) for c in cells)

@@ -10,8 +10,10 @@ by :mod:`plan272.load.notation`).
 from __future__ import annotations
 
 import csv
+import functools
 import mmap
 import re
+import unicodedata
 from array import array
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
@@ -97,7 +99,7 @@ class Table:
                 report(Problem(Location(file, line), Message("load.csv.syntax", hint=QUOTES_HINT, span=span)))
                 self.complete = False
                 continue
-            values = tuple(map(nfc, map(str.strip, cells)))
+            values = _cleaned(cells)
             if not any(values):
                 continue
             if len(cells) != width:
@@ -123,6 +125,20 @@ class Table:
                 values = tuple(kept)
             count += 1
             yield Record(line, values, index)
+
+
+def _cleaned(cells: list[str]) -> tuple[str, ...]:
+    """The cells of a record stripped and in NFC: a record whose cells together are already in NFC
+    (as good as every one) has every cell in NFC — a piece of a normalized text is normalized — so
+    is tested once, not cell by cell."""
+    stripped = tuple(map(str.strip, cells))
+    joined = "".join(stripped)
+    if joined.isascii() or _is_nfc(joined):
+        return stripped
+    return tuple(map(nfc, stripped))
+
+
+_is_nfc = functools.partial(unicodedata.is_normalized, "NFC")
 
 
 def _ignore(problem: Problem) -> None:
