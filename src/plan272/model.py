@@ -12,7 +12,7 @@ targets are ``Decimal``. Nothing is ever a float.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, fields
 from decimal import Decimal
 from typing import Annotated, Any, ClassVar, Literal, TypeVar
@@ -958,6 +958,17 @@ def assemble(cls: type[_RowT], values: Sequence[Any]) -> _RowT:
     for put, value in zip(_setters(cls), values, strict=True):
         put(row, value)
     return row
+
+
+def assemble_all(cls: type[_RowT], rows: Iterable[Sequence[Any]]) -> list[_RowT]:
+    """:func:`assemble` of each of ``rows``."""
+    put, new, out = _setters(cls), object.__new__, []
+    for values in rows:
+        row = new(cls)
+        for setter, value in zip(put, values, strict=True):
+            setter(row, value)
+        out.append(row)
+    return out
 
 
 class Plan(Model):

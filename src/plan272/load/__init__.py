@@ -12,7 +12,7 @@ import functools
 import itertools
 import operator
 import re
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from decimal import Decimal
 from pathlib import Path, PurePath
@@ -51,6 +51,7 @@ from plan272.model import (
     Unit,
     Years,
     assemble,
+    assemble_all,
 )
 from plan272.names import ID_PATTERN, name_key
 from plan272.numbers import MAX_WHOLE_DIGITS, Notation
@@ -497,6 +498,17 @@ class _Plain:
 
 _NONE: frozenset[str] = frozenset()
 
+_LINE = operator.attrgetter("line")
+
+
+def _whole_batch(rows: list[Row], count: int) -> list[Row]:
+    """``rows``, checked to be one a record (the columns zipped with endless ones stop at the
+    shortest: a short column would drop rows silently)."""
+    if len(rows) != count:
+        raise AssertionError(f"internal error: {len(rows)} rows built of {count} records")
+    return rows
+
+
 #: records read together, column by column, when every one is a common row (:meth:`_Builder.batch`)
 BATCH_ROWS = 512
 
@@ -591,46 +603,35 @@ class _Builder:
             if self.further
             else itertools.repeat(_NO_COLUMNS)
         )
-        file, appendix = self.file, self.appendix.id
-        common = zip(
-            ids,
-            map(shared, sections, sections),
-            map(numbers, tt_ints, tt_ints),
-            names,
-            amounts[0],
-            years,
-            further,
-            (None if not n else shared(n, n) for n in notes),
-            (Location(file, r.line) for r in records),
-            (d or None for d in descriptions),
-            (x or None for x in source_lines),
-            strict=False,
-        )
-        out: list[Row] = []
+        # the fields of every row, column by column, in the order of the row's fields
+        n, none, repeat = len(records), itertools.repeat(None), itertools.repeat
+        locations = list(map(Location, repeat(self.file), map(_LINE, records)))
+        notes_kept = [shared(note, note) if note else None for note in notes]
+        head: list[Iterable[Any]] = [
+            repeat(self.appendix.id, n), ids, list(map(shared, sections, sections)),
+            list(map(numbers, tt_ints, tt_ints)), names, amounts[0], years, further, notes_kept,
+        ]  # fmt: skip
+        kept = [[d or None for d in descriptions], [x or None for x in source_lines]]
         if projects:
             keys = {i: self.agencies.get(name_key(i)) for i in set(investors)}
             attt_ints = [int(a) if a else None for a in attts]
-            for (i, sec, tt, nm, tot, yrs, cols, note, loc, desc, src), inv, at in zip(
-                common, investors, attt_ints, strict=True
-            ):
-                out.append(assemble(Project, (
-                    appendix, i, sec, tt, nm, tot, yrs, cols, note, keys[inv], loc, _NONE, desc, src,
-                    shared(inv, inv), at,
-                )))  # fmt: skip
-        elif units:
-            for (i, sec, tt, nm, tot, yrs, cols, note, loc, _, src), staff in zip(
-                common, map(int, staffs), strict=True
-            ):
-                agency = self.agencies.get(name_key(nm))
-                out.append(assemble(Unit, (
-                    appendix, i, sec, tt, nm, tot, yrs, cols, note, agency, loc, _NONE, None, src, staff,
-                )))  # fmt: skip
-        else:
-            for i, sec, tt, nm, tot, yrs, cols, note, loc, desc, src in common:
-                out.append(assemble(Line, (
-                    appendix, i, sec, tt, nm, tot, yrs, cols, note, None, loc, _NONE, desc, src,
-                )))  # fmt: skip
-        return out
+            agencies = list(map(keys.__getitem__, investors))
+            fields = [
+                *head,
+                agencies,
+                locations,
+                repeat(_NONE),
+                *kept,
+                map(shared, investors, investors),
+                attt_ints,
+            ]
+            return _whole_batch(assemble_all(Project, zip(*fields, strict=False)), n)
+        if units:
+            agencies = [self.agencies.get(name_key(name)) for name in names]
+            fields = [*head, agencies, locations, repeat(_NONE), none, kept[1], list(map(int, staffs))]
+            return _whole_batch(assemble_all(Unit, zip(*fields, strict=False)), n)
+        fields = [*head, none, locations, repeat(_NONE), *kept]
+        return _whole_batch(assemble_all(Line, zip(*fields, strict=False)), n)
 
     def fully(self, record: Record, reading: Reading) -> Row:
         """The row of ``record`` read cell by cell in ``reading``."""
