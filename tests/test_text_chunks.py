@@ -72,3 +72,20 @@ def test_a_record_s_cells_are_each_stripped_and_in_nfc(cells: list[str]) -> None
     from plan272.load.csvfile import _cleaned
 
     assert _cleaned(cells) == tuple(unicodedata.normalize("NFC", c.strip()) for c in cells)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("a\r\n\u2028\x0cế")), max_size=40), st.integers(1, 4))
+def test_a_text_is_cut_into_pieces_of_whole_lines(text: str, lines: int) -> None:
+    """Each piece but the last holds exactly ``lines`` lines (a \\r\\n one line end, as the csv
+    module counts), and the pieces together are the text."""
+    from plan272.load.csvfile import _LINE_END_TEXT, _pieces
+
+    pieces = list(_pieces(text, lines))
+    assert "".join(pieces) == text
+    for piece in pieces[:-1]:
+        assert len(_LINE_END_TEXT.findall(piece)) == lines and piece.endswith(("\r", "\n"))
+    if pieces:
+        last = pieces[-1]
+        count = len(_LINE_END_TEXT.findall(last)) + (0 if last.endswith(("\r", "\n")) else 1)
+        assert 1 <= count <= lines

@@ -192,37 +192,40 @@ class _Records:
         self.width: int | None = None
         self.separator = separator
         self.released = False
-        starts = array("q", [0])  # where each line starts in the text (a character's index)
-        starts.extend(m.end() for m in _LINE_END_TEXT.finditer(text))
-        if starts[-1] != len(text):
-            starts.append(len(text))  # the last line, without an end
-        self.count = count = len(starts) - 1
-        step = CHUNK_LINES
-        # as UTF-8, a chunk at a time (never the whole text twice), and where each line starts in it
-        self.starts = array("q", [0])
+        # as UTF-8, a chunk at a time (never the whole text twice), with where each of its lines
+        # ends in it; the text is cut into chunks of CHUNK_LINES lines by one search a chunk
         self.chunks: list[mmap.mmap | None] = []
-        for k in range(0, count, step):
+        self.ends: list[array[int]] = []
+        step, count = CHUNK_LINES, 0
+        for piece in _pieces(text, step):
             # a lone surrogate, if any, comes back as it was
-            data = text[starts[k] : starts[min(k + step, count)]].encode("utf-8", "surrogatepass")
-            base = self.starts[-1]
-            self.starts.extend(base + m.end() for m in _LINE_END.finditer(data))
-            if self.starts[-1] != base + len(data):
-                self.starts.append(base + len(data))  # the last line, without an end
+            data = piece.encode("utf-8", "surrogatepass")
+            ends = array("q", map(_END, _LINE_END.finditer(data)))
+            if not ends or ends[-1] != len(data):
+                ends.append(len(data))  # the last line, without an end
+            if count % step:  # a chunk after one that was not full
+                raise AssertionError("internal error: a chunk of a table's text of the wrong size")
+            count += len(ends)
             # memory of its own, given back to the system when the chunk is let go (freed heap
             # memory would stay with the process: the rows built meanwhile are not put there)
             chunk = mmap.mmap(-1, len(data))
             chunk.write(data)
             self.chunks.append(chunk)
+            self.ends.append(ends)
+        self.count = count
 
     def _lines(self, offset: int) -> Iterator[str]:
-        starts, chunks, step = self.starts, self.chunks, CHUNK_LINES
+        chunks, step = self.chunks, CHUNK_LINES
         for k in range(offset // step, len(chunks)):
             chunk = chunks[k]
             if chunk is None:
                 raise RuntimeError("internal error: a table's text was read again after it was let go")
-            base, first = starts[k * step], k * step
-            for i in range(max(offset, first), min(first + step, self.count)):
-                yield chunk[starts[i] - base : starts[i + 1] - base].decode("utf-8", "surrogatepass")
+            ends = self.ends[k]
+            first = max(offset - k * step, 0)
+            start = ends[first - 1] if first else 0
+            for end in ends[first:]:
+                yield chunk[start:end].decode("utf-8", "surrogatepass")
+                start = end
 
     def __iter__(self) -> Iterator[tuple[int, list[str] | None, int]]:
         return self.iterate(0)
@@ -261,6 +264,27 @@ class _Records:
 
 #: lines in a chunk of a table's kept text (:class:`_Records`)
 CHUNK_LINES = 4096
+
+_END = re.Match.end
+
+
+def _pieces(text: str, lines: int) -> Iterator[str]:
+    """``text`` in pieces of ``lines`` lines, the last with the rest (fewer, and the last line if it
+    has no end), each found by one anchored match."""
+    whole = _WHOLE.get(lines) or _WHOLE.setdefault(
+        # atomic: a \r\n is one line end, never taken apart to make up the count
+        lines,
+        re.compile(rf"(?:[^\r\n]*+(?>\r\n|\r|\n)){{{lines}}}"),
+    )
+    position = 0
+    while (found := whole.match(text, position)) is not None:
+        yield found.group()
+        position = found.end()
+    if position < len(text):
+        yield text[position:]
+
+
+_WHOLE: dict[int, re.Pattern[str]] = {}
 
 
 @dataclass(frozen=True)

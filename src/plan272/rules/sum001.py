@@ -24,6 +24,8 @@ def check(plan: Plan, where: Provenance) -> Iterator[Finding]:
                 continue  # DAT001 already reports the unreadable cell
             computed = row.in_period
             declared = row.total
+            if computed == declared:  # the common row: nothing to say, nothing to build
+                continue
             label = Words("TMĐT", "TMĐT") if field == "tmdt" else Words("total", "tổng")
             if appendix.row_total == "period" and computed != declared:
                 yield Finding(
