@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import csv
 import functools
+import io
+import itertools
 import mmap
 import re
 import unicodedata
@@ -215,17 +217,20 @@ class _Records:
         self.count = count
 
     def _lines(self, offset: int) -> Iterator[str]:
+        """The lines from the line of index ``offset`` on: each chunk decoded whole and its lines
+        read by ``io.StringIO`` (which ends a line at \r, \n and \r\n alone, as the csv module
+        counts lines), chunk after chunk."""
+        return itertools.chain.from_iterable(self._texts(offset))
+
+    def _texts(self, offset: int) -> Iterator[io.StringIO]:
         chunks, step = self.chunks, CHUNK_LINES
         for k in range(offset // step, len(chunks)):
             chunk = chunks[k]
             if chunk is None:
                 raise RuntimeError("internal error: a table's text was read again after it was let go")
-            ends = self.ends[k]
             first = max(offset - k * step, 0)
-            start = ends[first - 1] if first else 0
-            for end in ends[first:]:
-                yield chunk[start:end].decode("utf-8", "surrogatepass")
-                start = end
+            start = self.ends[k][first - 1] if first else 0
+            yield io.StringIO(chunk[start:].decode("utf-8", "surrogatepass"), newline="")
 
     def __iter__(self) -> Iterator[tuple[int, list[str] | None, int]]:
         return self.iterate(0)
