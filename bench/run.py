@@ -39,7 +39,10 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT / "data"
-PLAN272 = [sys.executable, "-m", "plan272"]
+#: plan272 as a user runs it: its command beside this interpreter (as frictionless's is run), else
+#: through the interpreter
+_SCRIPT = Path(sys.executable).parent / "plan272"
+PLAN272 = [str(_SCRIPT)] if _SCRIPT.exists() else [sys.executable, "-m", "plan272"]
 
 
 def generate(directory: Path, size: int, *, revised: bool = False) -> None:
