@@ -89,3 +89,38 @@ def test_a_text_is_cut_into_pieces_of_whole_lines(text: str, lines: int) -> None
         last = pieces[-1]
         count = len(_LINE_END_TEXT.findall(last)) + (0 if last.endswith(("\r", "\n")) else 1)
         assert 1 <= count <= lines
+
+
+def test_a_file_broken_on_every_row_is_read_in_linear_work(monkeypatch: pytest.MonkeyPatch) -> None:
+    """After a record that cannot be used, reading resumes at the next line, line by line within the
+    chunk: each chunk is decoded whole once, not once a broken record (counted: characters decoded
+    whole, lines decoded one by one)."""
+    import io
+    import types
+
+    monkeypatch.setattr(csvfile, "CHUNK_LINES", 64)
+    whole: list[int] = []
+    single: list[int] = []
+
+    class Counted(io.StringIO):
+        def __init__(self, text: str, newline: str | None = None) -> None:
+            whole.append(len(text))
+            super().__init__(text, newline=newline)
+
+    monkeypatch.setattr(csvfile, "io", types.SimpleNamespace(StringIO=Counted))
+    decoded = csvfile._decoded
+
+    def counting(*args: object) -> object:
+        for line in decoded(*args):  # type: ignore[arg-type]
+            single.append(1)
+            yield line
+
+    monkeypatch.setattr(csvfile, "_decoded", counting)
+    rows = 1000
+    text = "".join(f'"I.{i}"x,a,b\n' for i in range(rows))  # a stray character after a quote: every row
+    records = _Records(text)
+    records.width = 3
+    got = list(records.iterate(0, release=True))
+    assert len(got) == rows and all(cells is None for _, cells, _ in got)
+    assert sum(whole) <= 2 * len(text)
+    assert len(single) <= 3 * rows

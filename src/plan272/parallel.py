@@ -49,6 +49,7 @@ def both(
     read, write = os.pipe()
     pid = os.fork()
     if pid == 0:  # the child: the result through the pipe, then out at once, whatever happens
+        # (nothing it might write to standard output is flushed: the parent alone speaks)
         code = 1
         try:
             os.close(read)

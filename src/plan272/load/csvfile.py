@@ -217,20 +217,24 @@ class _Records:
         self.count = count
 
     def _lines(self, offset: int) -> Iterator[str]:
-        """The lines from the line of index ``offset`` on: each chunk decoded whole and its lines
-        read by ``io.StringIO`` (which ends a line at \r, \n and \r\n alone, as the csv module
-        counts lines), chunk after chunk."""
+        """The lines from the line of index ``offset`` on: a chunk read from its start decoded whole
+        and its lines read by ``io.StringIO`` (which ends a line at \r, \n and \r\n alone, as the
+        csv module counts lines), chunk after chunk; a chunk read from inside, line by line."""
         return itertools.chain.from_iterable(self._texts(offset))
 
-    def _texts(self, offset: int) -> Iterator[io.StringIO]:
+    def _texts(self, offset: int) -> Iterator[Iterator[str]]:
         chunks, step = self.chunks, CHUNK_LINES
         for k in range(offset // step, len(chunks)):
             chunk = chunks[k]
             if chunk is None:
                 raise RuntimeError("internal error: a table's text was read again after it was let go")
             first = max(offset - k * step, 0)
-            start = self.ends[k][first - 1] if first else 0
-            yield io.StringIO(chunk[start:].decode("utf-8", "surrogatepass"), newline="")
+            if first:  # a reading resumed inside the chunk (after a record that could not be used):
+                # line by line, as far as it goes — a chunk decoded whole at each of many broken
+                # records would make reading a broken file quadratic
+                yield _decoded(chunk, self.ends[k], first)
+            else:
+                yield io.StringIO(chunk[:].decode("utf-8", "surrogatepass"), newline="")
 
     def __iter__(self) -> Iterator[tuple[int, list[str] | None, int]]:
         return self.iterate(0)
@@ -271,6 +275,14 @@ class _Records:
 CHUNK_LINES = 4096
 
 _END = re.Match.end
+
+
+def _decoded(chunk: mmap.mmap, ends: array[int], first: int) -> Iterator[str]:
+    """The lines of ``chunk`` from its line of index ``first`` on, each decoded as it is read."""
+    start = ends[first - 1]
+    for end in ends[first:]:
+        yield chunk[start:end].decode("utf-8", "surrogatepass")
+        start = end
 
 
 def _pieces(text: str, lines: int) -> Iterator[str]:
