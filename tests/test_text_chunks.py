@@ -57,8 +57,9 @@ def test_a_quote_left_open_is_read_again_from_the_line_after_it(monkeypatch: pyt
         assert [cells for _, cells, _ in got][1] is None
 
 
-#: letters, combining marks (in and out of canonical order), Hangul jamo, and characters NFC replaces
-_MARKS = "ae ,Ế\u0301\u0323\u0302\u0316\u0315\u1100\u1161\u037e\u212b\u0f73"
+#: letters, combining marks (in and out of canonical order), Hangul jamo, two starters that compose
+#: (Oriya), and characters NFC replaces
+_MARKS = "ae ,Ế\u0301\u0323\u0302\u0316\u0315\u1100\u1161\u11a8\u037e\u212b\u0f73\u0b47\u0b3e\u0345\u0334"
 _MARKED = st.text(alphabet=st.sampled_from(list(_MARKS)), max_size=8)
 
 
