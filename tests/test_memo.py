@@ -3,6 +3,7 @@ another plan's, and a name key is the same whether remembered or not."""
 
 from __future__ import annotations
 
+import dataclasses
 from pathlib import Path
 
 from hypothesis import given
@@ -191,3 +192,20 @@ _NAMEISH = st.lists(st.sampled_from(_PIECES), max_size=12).map("".join)
 @given(st.one_of(_NAMEISH, st.text(max_size=20)))
 def test_name_keys_are_those_of_the_reference_definition(name: str) -> None:
     assert name_key.__wrapped__(name) == _reference_name_key(name)
+
+
+def test_rows_as_loaded_are_added_up_column_by_column_to_the_plain_sums() -> None:
+    plan = load_plan(DATA).plan
+    assert plan is not None
+    for appendix in plan.appendices:
+        rows = plan.rows(appendix.id)
+        assert all(type(r.years) is Years for r in rows)  # the column-by-column way is taken
+        got = figures.add_up(rows, appendix, plan.years)
+        assert got.years == {y: sum(r.years[y] for r in rows) for y in plan.years}
+        assert got.total == sum(r.total for r in rows) and got.count == len(rows)
+        assert got.period == sum(figures.period_amount(r, appendix) for r in rows)
+        assert got.columns == {c.id: sum(r.columns.get(c.id, 0) for r in rows) for c in appendix.columns}
+        # and as a generator, and in a list with one row of other years: the same
+        assert figures.add_up(iter(rows), appendix, plan.years) == got
+        mixed = [*rows[:-1], dataclasses.replace(rows[-1], years=dict(rows[-1].years))]
+        assert figures.add_up(mixed, appendix, plan.years) == got

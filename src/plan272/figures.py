@@ -13,11 +13,12 @@ it, never a whole-project total.
 
 from __future__ import annotations
 
+import operator
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from decimal import ROUND_CEILING, ROUND_DOWN, ROUND_HALF_UP, Decimal
 from operator import add
-from typing import Concatenate, Literal, ParamSpec, TypeVar
+from typing import Concatenate, Literal, ParamSpec, TypeVar, cast
 
 from plan272.model import Appendix, Declared, GrandPart, Mark, Plan, Project, Row, Target, Unit, Years
 
@@ -86,12 +87,19 @@ class Amounts:
 
 
 def add_up(rows: Iterable[Row], appendix: Appendix, years: Sequence[int]) -> Amounts:
-    """``rows`` added up, in one pass over them."""
-    sums = [0] * len(years)
+    """``rows`` added up, in one pass over them (column by column when every row's years are as
+    loaded, in the plan's years: each column one sum)."""
     columns = [c.id for c in appendix.columns]
+    order = tuple(years)
+    rows = rows if isinstance(rows, (list, tuple)) else list(rows)
+    held = [r.years for r in rows]
+    if order and held and all(y.__class__ is Years for y in held):
+        loaded = cast(list[Years], held)
+        if all(y.years == order for y in loaded):
+            return _add_up_loaded(rows, loaded, appendix, years, columns)
+    sums = [0] * len(years)
     column_sums = [0] * len(columns)
     total = in_period = count = 0
-    order = tuple(years)
     for row in rows:
         count += 1
         total += row.total
@@ -118,6 +126,26 @@ def add_up(rows: Iterable[Row], appendix: Appendix, years: Sequence[int]) -> Amo
 def declared_amounts(declared: Declared) -> Amounts:
     """A declared total row as :class:`Amounts` (its period is its total: the row prints it)."""
     return Amounts(dict(declared.years), declared.total, declared.total, dict(declared.columns))
+
+
+_TOTAL = operator.attrgetter("total")
+
+
+def _add_up_loaded(
+    rows: Sequence[Row], held: list[Years], appendix: Appendix, years: Sequence[int], columns: list[str]
+) -> Amounts:
+    """:func:`add_up` of rows whose years are all as loaded, in the plan's years: column by column,
+    each one sum (a row's amounts over the period add up to its in-period amount)."""
+    sums = list(map(sum, zip(*(y.amounts for y in held), strict=True)))
+    total = sum(map(_TOTAL, rows))
+    column_sums = [sum(r.columns.get(c, 0) for r in rows) for c in columns]
+    return Amounts(
+        years=dict(zip(years, sums, strict=True)),
+        total=total,
+        period=total if appendix.row_total == "period" else sum(sums),
+        columns=dict(zip(columns, column_sums, strict=True)),
+        count=len(rows),
+    )
 
 
 @dataclass(frozen=True)
