@@ -197,24 +197,38 @@ class _Records:
         # as UTF-8, a chunk at a time (never the whole text twice), with where each of its lines
         # ends in it; the text is cut into chunks of CHUNK_LINES lines by one search a chunk
         self.chunks: list[mmap.mmap | None] = []
-        self.ends: list[array[int]] = []
+        #: where each line of a chunk ends in it, found when first needed (a reading resumed inside
+        #: the chunk); a full chunk has CHUNK_LINES lines, the last the rest
+        self.ends: list[array[int] | None] = []
         step, count = CHUNK_LINES, 0
         for piece in _pieces(text, step):
-            # a lone surrogate, if any, comes back as it was
-            data = piece.encode("utf-8", "surrogatepass")
-            ends = array("q", map(_END, _LINE_END.finditer(data)))
-            if not ends or ends[-1] != len(data):
-                ends.append(len(data))  # the last line, without an end
             if count % step:  # a chunk after one that was not full
                 raise AssertionError("internal error: a chunk of a table's text of the wrong size")
-            count += len(ends)
+            # a lone surrogate, if any, comes back as it was
+            data = piece.encode("utf-8", "surrogatepass")
             # memory of its own, given back to the system when the chunk is let go (freed heap
             # memory would stay with the process: the rows built meanwhile are not put there)
             chunk = mmap.mmap(-1, len(data))
             chunk.write(data)
             self.chunks.append(chunk)
-            self.ends.append(ends)
+            self.ends.append(None)
+            count += step
+        if self.chunks:  # the last chunk's lines, counted
+            count += len(self._ends(len(self.chunks) - 1)) - step
         self.count = count
+
+    def _ends(self, k: int) -> array[int]:
+        """Where each line of chunk ``k`` ends in it."""
+        ends = self.ends[k]
+        if ends is None:
+            chunk = self.chunks[k]
+            assert chunk is not None
+            data = chunk[:]
+            ends = array("q", map(_END, _LINE_END.finditer(data)))
+            if not ends or ends[-1] != len(data):
+                ends.append(len(data))  # the last line, without an end
+            self.ends[k] = ends
+        return ends
 
     def _lines(self, offset: int) -> Iterator[str]:
         """The lines from the line of index ``offset`` on: a chunk read from its start decoded whole
@@ -232,7 +246,7 @@ class _Records:
             if first:  # a reading resumed inside the chunk (after a record that could not be used):
                 # line by line, as far as it goes — a chunk decoded whole at each of many broken
                 # records would make reading a broken file quadratic
-                yield _decoded(chunk, self.ends[k], first)
+                yield _decoded(chunk, self._ends(k), first)
             else:
                 yield io.StringIO(chunk[:].decode("utf-8", "surrogatepass"), newline="")
 
