@@ -140,7 +140,7 @@ def test_years_are_read_only_and_need_an_amount_a_year() -> None:
 
 @pytest.mark.parametrize("cls", [Project, Unit, Line])
 def test_a_row_assembled_from_its_fields_is_the_row_its_constructor_makes(cls: type[Row]) -> None:
-    from plan272.model import assemble
+    from plan272.model import assemble, assemble_all
 
     loaded = load_plan(DATA).plan
     assert loaded is not None
@@ -159,3 +159,9 @@ def test_a_row_assembled_from_its_fields_is_the_row_its_constructor_makes(cls: t
         made.name = "x"  # type: ignore[misc]
     with pytest.raises(ValueError):
         assemble(cls, tuple(values.values())[:-1])  # a field short
+    many = assemble_all(cls, [tuple(values.values())] * 3)
+    assert [type(r) for r in many] == [cls] * 3 and many == [made] * 3
+    with pytest.raises(ValueError):
+        assemble_all(cls, [tuple(values.values()), tuple(values.values())[:-1]])
+    with pytest.raises(ValueError):
+        assemble_all(cls, [(*values.values(), "one too many")])

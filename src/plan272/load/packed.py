@@ -18,7 +18,7 @@ import pickle
 from typing import Any
 
 from plan272.load import LoadResult
-from plan272.model import Line, Project, Row, Unit, Years, assemble
+from plan272.model import Line, Project, Row, Unit, Years, assemble_all
 from plan272.problems import Location
 
 _CLASSES: dict[str, type[Row]] = {"projects": Project, "units": Unit, "lines": Line}
@@ -68,7 +68,7 @@ def _unpack_table(packed: Packed) -> tuple[Row, ...]:
     cls = _CLASSES[kind]
     columns[_YEARS] = [Years(held, amounts) for amounts in columns[_YEARS]]
     columns[_LOCATION] = [Location(file, line) for line in columns[_LOCATION]]
-    return tuple(assemble(cls, values) for values in zip(*columns, strict=True))
+    return tuple(assemble_all(cls, zip(*columns, strict=True)))
 
 
 def pack(result: LoadResult) -> bytes:
