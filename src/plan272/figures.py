@@ -471,8 +471,8 @@ def _security_account(plan: Plan) -> SecurityAccount | None:
         named = appendices[counted.appendix]
         declared = {g.id for g in named.groups}
         unresolved += [f"group {g!r} of {named.label()}" for g in counted.groups if g not in declared]
-        ids = {r.id for r in plan.rows(counted.appendix)}
-        if counted.appendix not in plan.incomplete:
+        if counted.rows and counted.appendix not in plan.incomplete:
+            ids = {r.id for r in plan.rows(counted.appendix)}
             unresolved += [f"row {r!r} of {named.label()}" for r in counted.rows if r not in ids]
         if counted.appendix not in denominator:
             outside.append(counted.appendix)
@@ -488,8 +488,8 @@ def _security_account(plan: Plan) -> SecurityAccount | None:
             for row in plan.rows(appendix_id):
                 if (
                     isinstance(row, Project)
+                    and (row.attt or 0) > 0  # most rows give none: tested first
                     and (row.appendix, row.id) not in whole_ids
-                    and (row.attt or 0) > 0
                 ):
                     partial.append(row)
     minimum = policy.min_share_percent
