@@ -33,21 +33,28 @@ Packed = tuple[str, str, tuple[int, ...], list[list[Any]]] | tuple[None, tuple[R
 
 def _alike(rows: tuple[Row, ...]) -> tuple[type[Row], str, tuple[int, ...]] | None:
     """The class, file and years every row of ``rows`` has, if they all have the same (and their
-    years are :class:`~plan272.model.Years`, their locations without a field)."""
+    years are :class:`~plan272.model.Years`, their locations without a field): each tested over
+    the table at once."""
     first = rows[0]
     cls, file, own = type(first), first.location.file, first.years
     if cls not in _NAMES or own.__class__ is not Years:
         return None
-    years = own.years
-    if all(type(r) is cls for r in rows) and all(
-        r.years.__class__ is Years
-        and r.years.years == years
-        and r.location.file == file
-        and r.location.field is None
-        for r in rows
+    held = list(map(_GET_YEARS, rows))
+    where = list(map(_GET_LOCATION, rows))
+    if (
+        set(map(type, rows)) == {cls}
+        and set(map(type, held)) == {Years}
+        and set(map(_GET_HELD, held)) == {own.years}
+        and set(map(_GET_FILE, where)) == {file}
+        and set(map(_GET_FIELD, where)) == {None}
     ):
-        return cls, file, years
+        return cls, file, own.years
     return None
+
+
+_GET_YEARS, _GET_LOCATION = operator.attrgetter("years"), operator.attrgetter("location")
+_GET_HELD, _GET_AMOUNTS = operator.attrgetter("years"), operator.attrgetter("amounts")
+_GET_FILE, _GET_FIELD, _GET_LINE = (operator.attrgetter(n) for n in ("file", "field", "line"))
 
 
 def _pack_table(rows: tuple[Row, ...]) -> Packed:
@@ -55,9 +62,9 @@ def _pack_table(rows: tuple[Row, ...]) -> Packed:
     if alike is None:
         return None, rows
     cls, file, years = alike
-    columns = [[getattr(r, name) for r in rows] for name in _NAMES[cls]]
-    columns[_YEARS] = [r.years.amounts for r in rows]  # type: ignore[attr-defined]
-    columns[_LOCATION] = [r.location.line for r in rows]
+    columns: list[list[Any]] = [list(map(operator.attrgetter(name), rows)) for name in _NAMES[cls]]
+    columns[_YEARS] = list(map(_GET_AMOUNTS, columns[_YEARS]))
+    columns[_LOCATION] = list(map(_GET_LINE, columns[_LOCATION]))
     return cls.kind, file, years, columns
 
 
