@@ -954,14 +954,13 @@ def assemble(cls: type[_RowT], values: Sequence[Any]) -> _RowT:
     ``__init__``, which sets each field with a call of ``object.__setattr__`` (the loader builds a
     million rows). The caller gives every field a value of its type: the loader's typed readers do
     (``tests/test_rows_typed.py``)."""
-    row = object.__new__(cls)
-    for put, value in zip(_setters(cls), values, strict=True):
-        put(row, value)
+    (row,) = assemble_all(cls, (values,))
     return row
 
 
 def assemble_all(cls: type[_RowT], rows: Iterable[Sequence[Any]]) -> list[_RowT]:
-    """:func:`assemble` of each of ``rows`` (each of exactly the class's fields)."""
+    """:func:`assemble` of each of ``rows`` (each of exactly the class's fields; a row of more or
+    fewer is a ``ValueError``)."""
     builder = _BUILDERS.get(cls)
     if builder is None:
         builder = _BUILDERS[cls] = _builder(cls)

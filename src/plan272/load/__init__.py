@@ -50,7 +50,6 @@ from plan272.model import (
     Row,
     Unit,
     Years,
-    assemble,
     assemble_all,
 )
 from plan272.names import ID_PATTERN, name_key
@@ -422,8 +421,6 @@ def _read_rows(
     return table, years or [], problems
 
 
-_ROW_CLASS: dict[Kind, type[Row]] = {"projects": Project, "units": Unit, "lines": Line}
-
 #: what :meth:`_Plain.read` gives: id, section, tt, name, investor, staff, the amounts (total, the
 #: years, the further columns), attt, note
 PlainCells = tuple[str, str, int | None, str, str, int, list[int], int | None, str | None]
@@ -467,26 +464,15 @@ class _Plain:
         raw = cells[8:]
         if not (name and ID_PATTERN.fullmatch(identifier) and (section or not self.grouped)):
             return None
-        if not (tt.isdigit() and tt.isascii() and len(tt) <= MAX_WHOLE_DIGITS):
-            return None
-        joined = "".join(raw)  # all digits, none empty, none too long: three calls, not a loop
-        if not (
-            joined.isdigit()
-            and joined.isascii()
-            and min(map(len, raw)) > 0
-            and max(map(len, raw)) <= MAX_WHOLE_DIGITS
-        ):
+        if not (_whole((tt,)) and _whole(raw)):  # the number and every amount: plain digits
             return None
         staff, attt = 0, cast(int | None, None)
         if self.kind == "projects":
-            if not investor:
+            if not investor or (attt_raw and not _whole((attt_raw,))):
                 return None
-            if attt_raw:
-                if not (attt_raw.isdigit() and attt_raw.isascii() and len(attt_raw) <= MAX_WHOLE_DIGITS):
-                    return None
-                attt = int(attt_raw)
+            attt = int(attt_raw) if attt_raw else None
         elif self.kind == "units":
-            if not (staff_raw.isdigit() and staff_raw.isascii() and len(staff_raw) <= MAX_WHOLE_DIGITS):
+            if not _whole((staff_raw,)):
                 return None
             staff = int(staff_raw)
         if self.kind != "projects":
@@ -576,9 +562,7 @@ class _Builder:
             plain._layout(first.index, len(first.values))
         if any(r.index is not plain.index for r in records):
             return None
-        count, blank = len(self.years), ("",) * len(records)
-        if not count:  # no year columns: each row on its own
-            return None
+        blank = ("",) * len(records)
         table = list(zip(*(r.values for r in records), strict=True))
         cells = [table[k] if k < len(table) else blank for k in plain.positions]
         ids, sections, tts, names, investors, staffs, attts, notes = cells[:8]
@@ -593,44 +577,70 @@ class _Builder:
             return None
         if units and not _whole(staffs):
             return None
-        numbers, shared = plain.numbers.setdefault, self.texts.setdefault
+        numbers = plain.numbers.setdefault
         amounts = [list(map(numbers, ints, ints)) for ints in (list(map(int, column)) for column in raw)]
-        tt_ints = list(map(int, tts))
-        held = self.years
-        years = map(Years, itertools.repeat(held), zip(*amounts[1 : 1 + count], strict=True))
+        return self._made(
+            records,
+            ids,
+            sections,
+            list(map(int, tts)),
+            names,
+            investors,
+            list(map(int, staffs)) if units else None,
+            amounts,
+            [int(a) if a else None for a in attts] if projects else None,
+            notes,
+            descriptions,
+            source_lines,
+        )
+
+    def _made(
+        self,
+        records: Sequence[Record],
+        ids: Sequence[str],
+        sections: Sequence[str],
+        tts: Sequence[int | None],
+        names: Sequence[str],
+        investors: Sequence[str],
+        staffs: Sequence[int] | None,
+        amounts: Sequence[Sequence[int]],
+        attts: Sequence[int | None] | None,
+        notes: Sequence[str | None],
+        descriptions: Sequence[str],
+        source_lines: Sequence[str],
+        unreadable: frozenset[str] = _NONE,
+    ) -> list[Row]:
+        """The rows of ``records`` from their typed cells, column by column (``amounts``: the
+        total, each year, each further column), as they are kept: repeated texts and numbers once,
+        empty texts ``None``, the investor's or unit's agency; each row's fields in their order."""
+        numbers, shared, count = self.plain.numbers.setdefault, self.texts.setdefault, len(self.years)
+        repeat, none, n = itertools.repeat, itertools.repeat(None), len(records)
+        by_year = zip(*amounts[1 : 1 + count], strict=True) if count else repeat((), n)
+        years = map(Years, repeat(self.years), by_year)
         further = (
             map(dict, map(functools.partial(zip, self.further), zip(*amounts[1 + count :], strict=True)))
             if self.further
-            else itertools.repeat(_NO_COLUMNS)
+            else repeat(_NO_COLUMNS)
         )
-        # the fields of every row, column by column, in the order of the row's fields
-        n, none, repeat = len(records), itertools.repeat(None), itertools.repeat
-        locations = list(map(Location, repeat(self.file), map(_LINE, records)))
-        notes_kept = [shared(note, note) if note else None for note in notes]
         head: list[Iterable[Any]] = [
             repeat(self.appendix.id, n), ids, list(map(shared, sections, sections)),
-            list(map(numbers, tt_ints, tt_ints)), names, amounts[0], years, further, notes_kept,
+            [None if tt is None else numbers(tt, tt) for tt in tts], names, amounts[0], years, further,
+            [shared(note, note) if note else None for note in notes],
         ]  # fmt: skip
+        where = [list(map(Location, repeat(self.file), map(_LINE, records))), repeat(unreadable)]
         kept = [[d or None for d in descriptions], [x or None for x in source_lines]]
-        if projects:
-            keys = {i: self.agencies.get(name_key(i)) for i in set(investors)}
-            attt_ints = [int(a) if a else None for a in attts]
+        # the agency of a project's investor, of a unit itself: each name looked up once
+        named = investors if self.kind == "projects" else names
+        keys = {i: self.agencies.get(name_key(i)) if i else None for i in set(named)}
+        if self.kind == "projects":
             agencies = list(map(keys.__getitem__, investors))
-            fields = [
-                *head,
-                agencies,
-                locations,
-                repeat(_NONE),
-                *kept,
-                map(shared, investors, investors),
-                attt_ints,
-            ]
+            fields = [*head, agencies, *where, *kept, map(shared, investors, investors), attts]
             return _whole_batch(assemble_all(Project, zip(*fields, strict=False)), n)
-        if units:
-            agencies = [self.agencies.get(name_key(name)) for name in names]
-            fields = [*head, agencies, locations, repeat(_NONE), none, kept[1], list(map(int, staffs))]
+        if self.kind == "units":
+            agencies = list(map(keys.__getitem__, names))
+            fields = [*head, agencies, *where, none, kept[1], staffs]
             return _whole_batch(assemble_all(Unit, zip(*fields, strict=False)), n)
-        fields = [*head, none, locations, repeat(_NONE), *kept]
+        fields = [*head, none, *where, *kept]
         return _whole_batch(assemble_all(Line, zip(*fields, strict=False)), n)
 
     def fully(self, record: Record, reading: Reading) -> Row:
@@ -643,38 +653,24 @@ class _Builder:
         return self.row(record, cells, frozenset(reader.unreadable))
 
     def row(self, record: Record, cells: PlainCells, unreadable: frozenset[str] = _NONE) -> Row:
-        """The row of ``record`` from its typed ``cells``."""
+        """The row of ``record`` from its typed ``cells`` (:meth:`_made` of one)."""
         identifier, section, tt, name, investor, staff, amounts, attt, note = cells
-        years, shared, count = self.years, self.texts.setdefault, len(self.years)
-        id_ = identifier or f"<line {record.line}>"
-        section = shared(section, section)
-        tt = None if tt is None else self.plain.numbers.setdefault(tt, tt)  # 1, 2, 3… in each group
-        total = amounts[0]
-        in_years = Years(years, tuple(amounts[1 : 1 + count]))
-        columns = dict(zip(self.further, amounts[1 + count :], strict=True)) if self.further else _NO_COLUMNS
-        note = None if note is None else shared(note, note)
-        location = Location(self.file, record.line)
-        # the cells kept as written (a unit has no description: a column of that name is unknown)
-        description = record.get("description") or None
-        source_line = record.get("source_line") or None
-        appendix = self.appendix.id
-        # the fields in their order (model.assemble): a million rows are built
-        if self.kind == "projects":
-            agency = self.agencies.get(name_key(investor)) if investor else None
-            return assemble(Project, (
-                appendix, id_, section, tt, name, total, in_years, columns, note, agency, location,
-                unreadable, description, source_line, shared(investor, investor), attt,
-            ))  # fmt: skip
-        if self.kind == "units":
-            agency = self.agencies.get(name_key(name)) if name else None
-            return assemble(Unit, (
-                appendix, id_, section, tt, name, total, in_years, columns, note, agency, location,
-                unreadable, None, source_line, staff,
-            ))  # fmt: skip
-        return assemble(Line, (
-            appendix, id_, section, tt, name, total, in_years, columns, note, None, location,
-            unreadable, description, source_line,
-        ))  # fmt: skip
+        (made,) = self._made(
+            [record],
+            [identifier or f"<line {record.line}>"],
+            [section],
+            [tt],
+            [name],
+            [investor] if self.kind == "projects" else [],
+            [staff],
+            [[amount] for amount in amounts],
+            [attt],
+            [note],
+            [record.get("description")],
+            [record.get("source_line")],
+            unreadable,
+        )
+        return made
 
 
 def _rows(
@@ -812,10 +808,9 @@ def load_from(source: Source) -> LoadResult:
             # without the model (plan.yaml could not be read into it) the rows are still read, so
             # that their problems are reported; they are not checked. The records are read as the
             # rows are built, none kept.
-            built, more, unusable, found = _rows(
+            rows, more, unusable, found = _rows(
                 spec, table, file, table_years, spec.csv.number_format, agencies
             )
-            rows = built
             notices += found
             problems += unusable
             problems += group_cells(more)
