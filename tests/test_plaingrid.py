@@ -13,6 +13,7 @@ from rich.table import Table
 from rich.text import Text
 
 from plan272.views.console import make_console, plain
+from plan272.views.diff.text import head_grid, numbers_grid
 from plan272.views.plaingrid import Lines, grid_lines
 
 _CHARS = [*"ab xyz-.,0123", "ế", "Đ", "中", "e\u0301", "ﬁ"]
@@ -63,13 +64,7 @@ def test_a_grid_laid_out_here_is_the_one_rich_prints(grid: tuple[Table, int]) ->
 
 
 def test_the_diff_s_grids_are_laid_out_here_in_plain_output_only() -> None:
-    numbers = Table.grid(padding=(0, 1))
-    numbers.add_column(no_wrap=True, min_width=4)
-    numbers.add_column(no_wrap=True, style="dim")
-    numbers.add_column(justify="right", no_wrap=True)
-    numbers.add_column(no_wrap=True)
-    numbers.add_column(no_wrap=True)
-    numbers.add_column(justify="right", no_wrap=True)
+    numbers = numbers_grid()
     numbers.add_row("", Text("2021"), Text("1,500"), Text("→"), Text("1,400"), Text("-100"))
     numbers.add_row("", Text("years total"), Text("3,500"), Text("→"), Text("3,500"), Text("unchanged"))
     lines = grid_lines(make_console(io.StringIO(), width=100, color=False), numbers)
@@ -79,12 +74,8 @@ def test_the_diff_s_grids_are_laid_out_here_in_plain_output_only() -> None:
     ]
     assert grid_lines(make_console(io.StringIO(), width=100, color=True), numbers) is None  # colour: rich
     assert grid_lines(make_console(io.StringIO(), width=30, color=False), numbers) is None  # too wide
-    head = Table.grid(padding=(0, 1))
-    head.add_column(no_wrap=True)
-    head.add_column(ratio=1)
-    head.add_row(
-        Text("~ II.99"), Text("Nâng cấp, bổ sung các dịch vụ tích hợp thông qua LGSP (nền tảng tích hợp)")
-    )
+    name = "Nâng cấp, bổ sung các dịch vụ tích hợp thông qua LGSP (nền tảng tích hợp)"
+    head = head_grid(Text("~ II.99"), Text(name))
     narrow = make_console(io.StringIO(), width=40, color=False)
     assert grid_lines(narrow, head) == [
         "~ II.99 Nâng cấp, bổ sung các dịch vụ   ",

@@ -82,13 +82,32 @@ def draw(diff: PlanDiff, console: Console, old: str, new: str) -> None:
 
 def _head(lead: Text, body: Text, console: Console) -> None:
     """A line of a list: ``lead`` in a fixed column, ``body`` wrapping beside it."""
+    _print(console, head_grid(lead, body))
+
+
+def head_grid(lead: Text, body: Text) -> Table:
+    """The grid of a line of a list (:func:`_head`)."""
     from rich.table import Table
 
     table = Table.grid(padding=(0, 1))
     table.add_column(no_wrap=True)
     table.add_column(ratio=1)
     table.add_row(lead, body)
-    _print(console, table)
+    return table
+
+
+def numbers_grid() -> Table:
+    """The grid of a changed row's numbers: field, old → new and the difference, aligned."""
+    from rich.table import Table
+
+    numbers = Table.grid(padding=(0, 1))
+    numbers.add_column(no_wrap=True, min_width=4)
+    numbers.add_column(no_wrap=True, style="dim")
+    numbers.add_column(justify="right", no_wrap=True)
+    numbers.add_column(no_wrap=True)
+    numbers.add_column(no_wrap=True)
+    numbers.add_column(justify="right", no_wrap=True)
+    return numbers
 
 
 def _print(console: Console, table: Table) -> None:
@@ -133,13 +152,7 @@ def _rows(rows: RowsDiff, console: Console) -> None:
         words.add_column(no_wrap=True, style="dim")
         words.add_column(no_wrap=True)
         words.add_column(ratio=1)
-        numbers = Table.grid(padding=(0, 1))  # numbers: old → new and the difference, aligned
-        numbers.add_column(no_wrap=True, min_width=4)
-        numbers.add_column(no_wrap=True, style="dim")
-        numbers.add_column(justify="right", no_wrap=True)
-        numbers.add_column(no_wrap=True)
-        numbers.add_column(no_wrap=True)
-        numbers.add_column(justify="right", no_wrap=True)
+        numbers = numbers_grid()  # numbers: old → new and the difference, aligned
         for name, change in pair.changes.items():
             if name == "section":
                 continue  # shown in the head as a move
