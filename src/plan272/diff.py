@@ -899,11 +899,10 @@ def _rows_diff(
     prefix = appendix.id
     old_tokens: dict[str, str] = {}
     new_tokens: dict[str, str] = {}
-    old_named, new_named = named if named is not None else (None, None)
     differing = []
     for i, j, match, score in sorted(pairs, key=lambda p: p[1]):
         a, b = old[i], new[j]
-        if old_named is None or a.id in old_named or b.id in new_named:  # type: ignore[operator]
+        if named is None or a.id in named[0] or b.id in named[1]:
             token = f"{prefix}#{a.id}>{b.id}"  # one per pair (a swap of two ids makes two pairs)
             old_tokens[a.id] = token
             new_tokens[b.id] = token

@@ -17,7 +17,6 @@ import operator
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from decimal import ROUND_CEILING, ROUND_DOWN, ROUND_HALF_UP, Decimal
-from operator import add
 from typing import Concatenate, Literal, ParamSpec, TypeVar, cast
 
 from plan272.model import Appendix, Declared, GrandPart, Mark, Plan, Project, Row, Target, Unit, Years
@@ -87,8 +86,8 @@ class Amounts:
 
 
 def add_up(rows: Iterable[Row], appendix: Appendix, years: Sequence[int]) -> Amounts:
-    """``rows`` added up, in one pass over them (column by column when every row's years are as
-    loaded, in the plan's years: each column one sum)."""
+    """``rows`` added up: column by column, each column one sum, when every row's years are as
+    loaded (in the plan's years); else row by row, each row's years looked up by year."""
     columns = [c.id for c in appendix.columns]
     order = tuple(years)
     rows = rows if isinstance(rows, (list, tuple)) else list(rows)
@@ -105,11 +104,8 @@ def add_up(rows: Iterable[Row], appendix: Appendix, years: Sequence[int]) -> Amo
         total += row.total
         own = row.years
         in_period += sum(own.values())  # the row's own years: Row.in_period
-        if own.__class__ is Years and own.years == order:  # as loaded: the amounts in the years' order
-            sums = list(map(add, sums, own.amounts))
-        else:
-            for i, year in enumerate(years):
-                sums[i] += own.get(year, 0)
+        for i, year in enumerate(years):
+            sums[i] += own.get(year, 0)
         if columns:
             extra = row.columns
             for i, column in enumerate(columns):
