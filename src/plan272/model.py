@@ -937,17 +937,6 @@ class Line(Row):
 _RowT = TypeVar("_RowT", bound=Row)
 
 
-#: each class's slot setters, in the order of its fields
-_SETTERS: dict[type[Row], tuple[Callable[[Row, Any], None], ...]] = {}
-
-
-def _setters(cls: type[Row]) -> tuple[Callable[[Row, Any], None], ...]:
-    found = _SETTERS.get(cls)
-    if found is None:
-        found = _SETTERS[cls] = tuple(getattr(cls, f.name).__set__ for f in fields(cls))
-    return found
-
-
 def assemble(cls: type[_RowT], values: Sequence[Any]) -> _RowT:
     """A row of ``cls`` from the values of its fields, in their order (:func:`dataclasses.fields`):
     its slots set one by one, as pickle rebuilds an object — not through the frozen dataclass's
@@ -974,7 +963,8 @@ _BUILDERS: dict[type[Row], Callable[[Iterable[Sequence[Any]]], list[Row]]] = {}
 def _builder(cls: type[Row]) -> Callable[[Iterable[Sequence[Any]]], list[Row]]:
     """The assembler of ``cls``'s rows, its setters called one after the other rather than in a loop
     over them (a million rows): written once for the class, from its own field count."""
-    count = len(_setters(cls))
+    setters = tuple(getattr(cls, f.name).__set__ for f in fields(cls))  # its slots', in order
+    count = len(setters)
     names = [f"v{i}" for i in range(count)]
     calls = "; ".join(f"s{i}(row, v{i})" for i in range(count))
     source = (
@@ -988,7 +978,6 @@ def _builder(cls: type[Row]) -> Callable[[Iterable[Sequence[Any]]], list[Row]]:
     space: dict[str, Any] = {}
     exec(source, space)  # only names of this module's making: v0…, s0…
     build = space["build"]
-    setters = _setters(cls)
     return lambda rows: build(rows, object.__new__, cls, *setters)
 
 

@@ -24,7 +24,6 @@ from plan272.problems import Location
 _CLASSES: dict[str, type[Row]] = {"projects": Project, "units": Unit, "lines": Line}
 #: a row's fields, in order; its years and its location are the two that are objects
 _NAMES = {cls: tuple(f.name for f in dataclasses.fields(cls)) for cls in _CLASSES.values()}
-_FIELDS = {cls: operator.attrgetter(*names) for cls, names in _NAMES.items()}
 _YEARS, _LOCATION = _NAMES[Line].index("years"), _NAMES[Line].index("location")
 
 #: a table as columns: (kind, file, years, one list a field), or (None, the rows as they are)
@@ -44,7 +43,7 @@ def _alike(rows: tuple[Row, ...]) -> tuple[type[Row], str, tuple[int, ...]] | No
     if (
         set(map(type, rows)) == {cls}
         and set(map(type, held)) == {Years}
-        and set(map(_GET_HELD, held)) == {own.years}
+        and set(map(_GET_YEARS, held)) == {own.years}  # a Years's own years
         and set(map(_GET_FILE, where)) == {file}
         and set(map(_GET_FIELD, where)) == {None}
     ):
@@ -53,7 +52,7 @@ def _alike(rows: tuple[Row, ...]) -> tuple[type[Row], str, tuple[int, ...]] | No
 
 
 _GET_YEARS, _GET_LOCATION = operator.attrgetter("years"), operator.attrgetter("location")
-_GET_HELD, _GET_AMOUNTS = operator.attrgetter("years"), operator.attrgetter("amounts")
+_GET_AMOUNTS = operator.attrgetter("amounts")
 _GET_FILE, _GET_FIELD, _GET_LINE = (operator.attrgetter(n) for n in ("file", "field", "line"))
 
 

@@ -5,12 +5,17 @@ costs a millisecond or two a grid.
 :func:`grid_lines` takes the very ``Table.grid(padding=(0, 1))`` the view builds for rich and gives
 its lines, or ``None`` where rich would do something this does not (colour, a table wider than the
 console, cells that are not plain ``Text``, any other table settings): rich then lays it out.
-``tests/test_plaingrid.py`` compares the two on random grids.
+``tests/test_plaingrid.py`` compares the two on random grids. Imported by the diff view as it
+renders (rich is loaded by then), never at start-up.
 """
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
+
+from rich.cells import cell_len
+from rich.segment import Segment
+from rich.text import Text
 
 if TYPE_CHECKING:
     from rich.console import Console, ConsoleOptions, RenderResult
@@ -24,8 +29,6 @@ class Lines:
         self.lines = lines
 
     def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
-        from rich.segment import Segment
-
         for line in self.lines:
             yield Segment(line)
             yield Segment.line()
@@ -35,15 +38,12 @@ def grid_lines(console: Console, table: Table) -> list[str] | None:
     """``table``'s lines as rich prints them on ``console`` without colour (trailing spaces aside:
     plain output drops them), or ``None`` where this does not apply. Every column but the last
     must not wrap; the last may (a name beside an id)."""
-    from rich.cells import cell_len
-    from rich.text import Text
-
     if console.color_system is not None or not _plain_grid(table):
         return None
     columns = table.columns
     # an empty string is an empty cell (any other string rich would read for markup and emoji)
     cells = [[Text("") if cell == "" else cell for cell in column.cells] for column in columns]
-    if not all(isinstance(cell, Text) and _plain_text(cell) for column in cells for cell in column):
+    if not all(_plain_text(cell) for column in cells for cell in column):
         return None
     texts = [[cell.plain for cell in column] for column in cells]  # type: ignore[union-attr]
     if any("\n" in text for column in texts[:-1] for text in column):
@@ -67,11 +67,11 @@ def grid_lines(console: Console, table: Table) -> list[str] | None:
             return None  # rich's last resort: columns shrunk evenly, lines cut at the console's edge
     lines: list[str] = []
     for row in range(table.row_count):
-        own = [_pad(texts[i][row], widths[i], columns[i].justify or "left", cell_len) for i in range(last)]
+        own = [_pad(texts[i][row], widths[i], columns[i].justify or "left") for i in range(last)]
         final = cells[last][row]
         assert isinstance(final, Text)
         if columns[-1].no_wrap:
-            tail = [_pad(final.plain, wrap_width, columns[-1].justify or "left", cell_len)]
+            tail = [_pad(final.plain, wrap_width, columns[-1].justify or "left")]
         else:
             wrapped = final.wrap(
                 console, wrap_width, justify=columns[-1].justify, overflow=columns[-1].overflow
@@ -112,8 +112,6 @@ def _plain_grid(table: Table) -> bool:
 def _plain_text(text: object) -> bool:
     """A ``Text`` laid out by its column alone (no justification, overflow or wrapping of its own,
     no tab to expand)."""
-    from rich.text import Text
-
     return (
         isinstance(text, Text)
         and text.justify is None
@@ -123,12 +121,11 @@ def _plain_text(text: object) -> bool:
     )
 
 
-def _pad(text: str, width: int, justify: str, cell_len: object) -> str:
+def _pad(text: str, width: int, justify: str) -> str:
     """``text`` in a cell of ``width``, as rich justifies it (right or centred: its end stripped)."""
     if justify != "left":
         text = text.rstrip()
-    length: int = cell_len(text)  # type: ignore[operator]
-    room = " " * max(width - length, 0)
+    room = " " * max(width - cell_len(text), 0)
     if justify == "right":
         return room + text
     if justify == "center":
