@@ -1,7 +1,7 @@
-"""The grids a diff prints a row at a time are laid out here when the output is plain
-(:mod:`plan272.views.plaingrid`): line for line what rich prints, on random grids — justified,
-with minimum widths, wide and combining characters, empty cells, a last column that wraps over
-several lines — or left to rich (colour, a grid wider than the console)."""
+"""Text and grids are laid out here when the output is plain (:mod:`plan272.views.plaingrid`): line
+for line what rich prints, on random text (wrapped, justified, cut with each overflow) and random
+grids — justified, with minimum widths, wide and combining characters, empty cells, a last column
+that wraps over several lines — or left to rich (colour, a grid wider than the console, tabs)."""
 
 from __future__ import annotations
 
@@ -14,10 +14,43 @@ from rich.text import Text
 
 from plan272.views.console import make_console, plain
 from plan272.views.diff.text import head_grid, numbers_grid
-from plan272.views.plaingrid import Lines, grid_lines
+from plan272.views.plaingrid import Column, Lines, grid_lines, layout, wrap
 
 _CHARS = [*"ab xyz-.,0123", "ế", "Đ", "中", "e\u0301", "ﬁ"]
 _WORDS = st.lists(st.sampled_from(_CHARS), max_size=30).map("".join)
+#: text as a report prints it: words of any length, runs of blanks, lines
+_TEXT = st.lists(st.sampled_from([*_CHARS, "   ", "\n", "abcdefghijklmnopqrstu"]), max_size=40).map("".join)
+
+
+@settings(max_examples=600, deadline=None)
+@given(
+    _TEXT,
+    st.integers(1, 40),
+    st.sampled_from(["default", "left", "right", "center"]),
+    st.sampled_from(["fold", "crop", "ellipsis"]),
+)
+def test_text_wrapped_here_is_wrapped_as_rich_wraps_it(
+    text: str, width: int, justify: str, overflow: str
+) -> None:
+    console = make_console(io.StringIO(), width=100, color=False)
+    expected = [line.plain for line in Text(text).wrap(console, width, justify=justify, overflow=overflow)]  # type: ignore[arg-type]
+    assert wrap(text, width, justify=justify, overflow=overflow) == expected
+
+
+def test_what_is_not_wrapped_here_is_left_to_rich() -> None:
+    assert wrap("a\tb", 10) is None  # tabs: rich expands them
+    assert wrap("a\rb", 10) is None  # a line break str.splitlines knows and rich does not
+    assert wrap("a b c d", 3, justify="full") is None
+    assert wrap("a b c d", 3, overflow="ignore") is None
+    assert wrap("ab cd", 3) == ["ab ", "cd"]  # as rich keeps it
+    assert wrap("abcdefg", 3, overflow="ellipsis") == ["ab…"]
+    # columns that wrap before the last, or unknown justification: rich lays them out
+    assert layout([Column(no_wrap=False), Column()], [["a", "b"]], 80) is None
+    assert layout([Column(justify="full")], [["a"]], 80) is None
+    assert layout([Column("right", no_wrap=True), Column()], [["12", "a b"], ["7", "c"]], 80) == [
+        "12 a b",
+        " 7 c  ",
+    ]
 
 
 @st.composite

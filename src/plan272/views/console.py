@@ -61,23 +61,15 @@ def make_console(
 ) -> Console:
     """A console for ``file`` (standard output by default).
 
-    Colour as :func:`stdout_is_terminal` says; width: the terminal's, or 100 columns when
-    the output goes to a pipe or a file, so reports are the same wherever they are read.
+    Colour as :func:`stdout_is_terminal` says; width as :func:`console_width` says.
     """
     from rich.console import Console
 
     if color is None:
         color = stdout_is_terminal()
-    if width is None:
-        width = shutil.get_terminal_size((100, 24)).columns if sys.stdout.isatty() else 100
-        columns = os.environ.get("COLUMNS", "")
-        if columns.isascii() and columns.isdigit() and len(columns) <= 6:
-            width = int(columns)
-        # a width no report can be laid out in (0, 10) or no memory can hold is not a layout
-        width = min(max(width, MIN_WIDTH), MAX_WIDTH)
     return Console(
         file=file,
-        width=width,
+        width=console_width(width),
         highlight=False,
         markup=False,
         emoji=False,
@@ -88,19 +80,45 @@ def make_console(
     )
 
 
+def console_width(width: int | None = None) -> int:
+    """``width``, else the terminal's, or 100 columns when the output goes to a pipe or a file, so
+    reports are the same wherever they are read; ``COLUMNS`` overrides either."""
+    if width is not None:
+        return width
+    width = shutil.get_terminal_size((100, 24)).columns if sys.stdout.isatty() else 100
+    columns = os.environ.get("COLUMNS", "")
+    if columns.isascii() and columns.isdigit() and len(columns) <= 6:
+        width = int(columns)
+    # a width no report can be laid out in (0, 10) or no memory can hold is not a layout
+    return min(max(width, MIN_WIDTH), MAX_WIDTH)
+
+
 def plain(text: str) -> str:
     """Drop the padding rich leaves at the end of lines (for files and pipes)."""
     return "\n".join(line.rstrip() for line in text.splitlines()) + ("\n" if text else "")
 
 
-def capture(draw: Callable[[Console], None], *, to_file: bool = False, width: int | None = None) -> str:
+def capture(
+    draw: Callable[[Console], None],
+    *,
+    to_file: bool = False,
+    width: int | None = None,
+    lines: Callable[[int], list[str] | None] | None = None,
+) -> str:
     """What ``draw`` prints, as text: coloured for a terminal; plain (no colour, no padding at the
-    ends of lines, 100 columns unless ``width``) for a file or a pipe."""
+    ends of lines, 100 columns unless ``width``) for a file or a pipe. ``lines``, given the width,
+    lays the same out without rich (:mod:`plan272.views.plaingrid`) where it can — plain output then
+    needs no console — or gives ``None`` and ``draw`` prints it."""
     import io
 
     color = not to_file and stdout_is_terminal()
+    width = width or (100 if to_file else None)
+    if not color and lines is not None:
+        laid_out = lines(console_width(width))
+        if laid_out is not None:
+            return guard_lines(plain("".join(line + "\n" for line in laid_out)))
     buffer = io.StringIO()
-    draw(make_console(buffer, width=width or (100 if to_file else None), color=color))
+    draw(make_console(buffer, width=width, color=color))
     return guard_lines(buffer.getvalue() if color else plain(buffer.getvalue()))
 
 
