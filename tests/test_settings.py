@@ -105,3 +105,24 @@ def test_codes_round_trip_through_toml(codes: list[str]) -> None:
     with tempfile.TemporaryDirectory() as tmp:
         file = write(Path(tmp) / "plan272.toml", f"select = {codes!r}\n".replace("'", '"'))
         assert read(file) == {"select": codes}
+
+
+def test_a_pyproject_that_cannot_hold_the_settings_is_passed_over_unparsed(tmp_path: Path) -> None:
+    # broken TOML that names no plan272: it cannot hold [tool.plan272], so it is not parsed
+    write(tmp_path / "pyproject.toml", "[project\nname = 'x'\n")
+    assert find(tmp_path) is None
+    # broken TOML that may hold them (the name, or an escape a quoted key could spell it with): an error
+    for text in ("[tool.plan272\nselect = 1\n", '[tool."plan\\u0032\\u0037\\u0032"\n'):
+        write(tmp_path / "pyproject.toml", text)
+        with pytest.raises(SettingsError) as caught:
+            find(tmp_path)
+        assert caught.value.message.key == "error.settings.toml"
+    # spelt with escapes, the table is found
+    write(tmp_path / "pyproject.toml", '[tool."plan\\u0032\\u0037\\u0032"]\nselect = ["SEC"]\n')
+    assert find(tmp_path) == (tmp_path / "pyproject.toml").resolve()
+    assert read(tmp_path / "pyproject.toml")["select"] == ["SEC"]
+    # not UTF-8: an error, whatever it names
+    (tmp_path / "pyproject.toml").write_bytes(b"name = '\xff'\n")
+    with pytest.raises(SettingsError) as caught:
+        find(tmp_path)
+    assert caught.value.message.key == "error.settings.encoding"

@@ -91,15 +91,17 @@ def find(start: Path) -> Path | None:
 def _has_table(pyproject: Path) -> bool:
     """Whether a pyproject.toml holds ``[tool.plan272]``. One that cannot be read is an error
     (:class:`SettingsError`), not passed over: it may hold the settings, and a run must not silently
-    go on without them."""
-    data = _parse(pyproject)
+    go on without them. One whose text names no ``plan272`` (nor escapes a character, which a quoted
+    key could spell it with) cannot hold them: it is passed over without parsing its TOML."""
+    text = _text(pyproject)
+    if "plan272" not in text and "\\" not in text:
+        return False
+    data = _parse(pyproject, text)
     tool = data.get("tool")
     return isinstance(tool, dict) and "plan272" in tool
 
 
-def _parse(path: Path) -> dict[str, object]:
-    import tomllib
-
+def _text(path: Path) -> str:
     try:
         with path.open("rb") as handle:
             raw = handle.read(LIMIT + 1)
@@ -110,9 +112,16 @@ def _parse(path: Path) -> dict[str, object]:
     if len(raw) > LIMIT:
         raise SettingsError(Message("error.settings.too-large", path=path.as_posix(), limit=LIMIT))
     try:
-        text = raw.decode("utf-8-sig")
+        return raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         raise SettingsError(Message("error.settings.encoding", path=path.as_posix())) from exc
+
+
+def _parse(path: Path, text: str | None = None) -> dict[str, object]:
+    import tomllib
+
+    if text is None:
+        text = _text(path)
     try:
         return tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:

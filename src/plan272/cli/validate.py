@@ -108,7 +108,6 @@ def register(app: typer.Typer) -> None:
         Exit code 0: nothing at or above --fail-on; 1: findings; 2: could not run.
         """
         from plan272 import __version__
-        from plan272 import baseline as baselines
         from plan272.cli import UserError
         from plan272.cli.io import append_file, check_target, data_directory, emit, inputs_of, write_file
         from plan272.engine import SelectionError, check_selection, parse_codes, run
@@ -144,6 +143,8 @@ def register(app: typer.Typer) -> None:
         # refuse a target that can never be written before any work is done
         if output is not None:
             check_target(output, force=force)
+        if write_baseline is not None or baseline is not None:  # else the baseline module is not loaded
+            from plan272 import baseline as baselines
         if write_baseline is not None:
             check_target(write_baseline, force=force, may_replace=baselines.is_baseline)
         recorded = None
