@@ -248,3 +248,24 @@ def test_pairing_by_figures_is_linear_in_the_rows() -> None:
     assert free_old == [] and free_new == []
     assert all(match == "figures" and old[i].id[1:] == new[j].id[1:] for i, j, match, _ in pairs)
     assert stats["figures"] == 3000
+
+
+def test_an_id_on_several_rows_is_not_paired_at_once_by_it() -> None:
+    """The common pair (one row of its id on each side, the same name) is paired at once; an id on
+    two rows of either side is paired by the ordered tier instead — the closest amounts first."""
+    a1 = project("A1", "Kho dữ liệu", 100, {2021: 100})
+    twin = project("A1", "Kho dữ liệu", 300, {2021: 300})
+    near = project("A1", "Kho dữ liệu", 290, {2021: 290})
+    b2 = project("B2", "Đào tạo", 50, {2021: 50})
+    stats: dict[str, int] = {}
+    pairs, free_old, free_new = match_rows([a1, b2], [a1, b2], stats)
+    assert sorted((i, j, m) for i, j, m, _ in pairs) == [(0, 0, "id"), (1, 1, "id")]
+    assert stats["id-contested"] == 0 and stats["id"] == 2  # both at once, no candidate ordered
+    # two A1 on the new side: the old A1 (300) goes to the nearer (290), the other stays new
+    pairs, free_old, free_new = match_rows([twin, b2], [a1, near, b2], stats := {})
+    assert sorted((i, j, m) for i, j, m, _ in pairs) == [(0, 1, "id"), (1, 2, "id")]
+    assert (free_old, free_new) == ([], [0]) and stats["id-contested"] == 2
+    # and the same with the two on the old side
+    pairs, free_old, free_new = match_rows([a1, near, b2], [twin, b2], stats := {})
+    assert sorted((i, j, m) for i, j, m, _ in pairs) == [(1, 0, "id"), (2, 1, "id")]
+    assert (free_old, free_new) == ([0], []) and stats["id-contested"] == 2

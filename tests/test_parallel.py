@@ -36,9 +36,23 @@ def crashes_in_child():
         os._exit(3)
     return ("first", False)
 
-def show(first, second, large=True):
+def then(value):
+    return ("then", os.getpid() != PARENT)
+
+def then_fails(value):
+    raise ValueError("then")
+
+def then_crashes_in_child(value):
+    if os.getpid() != PARENT:
+        os._exit(3)
+    return ("then", False)
+
+def show(first, second, large=True, then=then):
     try:
-        print(both(first, second, pack=pickle.dumps, unpack=pickle.loads, large=large))
+        (value, checked), other = both(
+            first, second, then=then, pack=pickle.dumps, unpack=pickle.loads, large=large
+        )
+        print(value, checked, other)
     except ValueError as exc:
         print("raised", exc)
 """
@@ -55,24 +69,38 @@ def _run(body: str, jobs: str | None = "2") -> list[str]:
 
 
 def test_the_first_runs_in_a_child_and_both_results_come_back_in_order() -> None:
-    assert _run("show(where('first'), where('second'))") == ["(('first', True), ('second', False))"]
+    # the first and what follows it in the child, the second here
+    assert _run("show(where('first'), where('second'))") == [
+        "('first', True) ('then', True) ('second', False)"
+    ]
 
 
 def test_turned_off_or_small_nothing_is_forked() -> None:
     assert _run("show(where('first'), where('second'))", jobs="1") == [
-        "(('first', False), ('second', False))"
+        "('first', False) ('then', False) ('second', False)"
     ]
-    assert _run("show(where('a'), where('b'), large=False)", jobs=None) == ["(('a', False), ('b', False))"]
+    assert _run("show(where('a'), where('b'), large=False)", jobs=None) == [
+        "('a', False) ('then', False) ('b', False)"
+    ]
 
 
 def test_a_failing_child_leaves_the_work_here_and_its_error_comes_first() -> None:
     assert _run("show(fails('first'), where('second'))") == ["raised first"]
     assert _run("show(fails('first'), fails('second'))") == ["raised first"]
     assert _run("show(where('first'), fails('second'))") == ["raised second"]
+    # what follows the first fails: its error, before the second's, as in order
+    assert _run("show(where('first'), fails('second'), then=then_fails)") == ["raised then"]
+    assert _run("show(where('first'), fails('second'), then=then_fails)", jobs="1") == ["raised then"]
 
 
 def test_a_child_that_crashes_leaves_the_work_here() -> None:
-    assert _run("show(crashes_in_child, where('second'))") == ["(('first', False), ('second', False))"]
+    assert _run("show(crashes_in_child, where('second'))") == [
+        "('first', False) ('then', False) ('second', False)"
+    ]
+    # crashed after it sent the first result: all of the child's work is done here
+    assert _run("show(where('first'), where('second'), then=then_crashes_in_child)") == [
+        "('first', False) ('then', False) ('second', False)"
+    ]
 
 
 def _plan272(args: list[str], cwd: Path, jobs: str) -> subprocess.CompletedProcess[str]:

@@ -754,6 +754,9 @@ def _same_figures(
             yield same_old[0], same_new[0]
 
 
+_ID, _NAME = operator.attrgetter("id"), operator.attrgetter("name")
+
+
 class _NameKeys:
     """The name keys of rows, each made when first asked for: most rows are paired by id with the
     same name as written, and never need one."""
@@ -810,17 +813,21 @@ def match_rows(
 
     # 1. same id, same name. First the common pair — the only row of its id on each side, under
     #    the same name — paired at once: alone on both its rows, any order pairs it.
-    old_ids = Counter(r.id for r in old)
-    new_at: dict[str, int] = {}
-    for j, r in enumerate(new):
-        new_at[r.id] = -1 if r.id in new_at else j  # -1: the id is on more than one new row
-    for i, r in enumerate(old):
-        j = new_at.get(r.id, -1)
-        if j >= 0 and old_ids[r.id] == 1 and (r.name == new[j].name or old_keys[i] == new_keys[j]):
-            free_old.discard(i)
-            free_new.discard(j)
-            pairs.append((i, j, "id", None))
-            counts["id"] = counts.get("id", 0) + 1
+    #    Column by column: the ids and names of each side read once, the ids counted once.
+    old_id, new_id = list(map(_ID, old)), list(map(_ID, new))
+    old_name, new_name = list(map(_NAME, old)), list(map(_NAME, new))
+    # the row of each id on the new side (the last, for an id on several: those are left out below)
+    new_at = dict(zip(new_id, range(len(new_id)), strict=True))
+    common = [(i, j) for i, j in enumerate(map(new_at.get, old_id)) if j is not None]
+    if len(new_at) < len(new_id) or len(set(old_id)) < len(old_id):  # an id on more than one row
+        old_ids, new_ids = Counter(old_id), Counter(new_id)
+        common = [(i, j) for i, j in common if old_ids[old_id[i]] == 1 and new_ids[old_id[i]] == 1]
+    first = [(i, j) for i, j in common if old_name[i] == new_name[j] or old_keys[i] == new_keys[j]]
+    free_old.difference_update(i for i, _ in first)
+    free_new.difference_update(j for _, j in first)
+    pairs.extend((i, j, "id", None) for i, j in first)
+    if first:
+        counts["id"] = counts.get("id", 0) + len(first)
     assign(
         "id",
         (

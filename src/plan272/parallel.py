@@ -1,5 +1,6 @@
 """Two pieces of work at once, for ``plan272 diff``, which loads and checks its two sides: the
-first in a forked child process whose result comes back through a pipe, the second here.
+first in a forked child process whose results come back through a pipe (what it loaded as soon as
+it has it, then what it found checking it), the second here.
 
 Only where it is safe and pays: on Linux (``fork`` of a single-threaded process), with more than
 one processor, when the caller says the work is large enough — else, and whenever anything goes
@@ -11,14 +12,17 @@ same either way. ``PLAN272_JOBS=1`` turns it off, ``PLAN272_JOBS=2`` on whatever
 from __future__ import annotations
 
 import os
+import pickle
+import struct
 import sys
 from collections.abc import Callable
-from typing import TypeVar
+from typing import Any, BinaryIO, TypeVar
 
 from plan272.gcpause import paused
 
 _T = TypeVar("_T")
 _U = TypeVar("_U")
+_V = TypeVar("_V")
 
 
 def forking(large: bool) -> bool:
@@ -33,29 +37,33 @@ def both(
     first: Callable[[], _T],
     second: Callable[[], _U],
     *,
+    then: Callable[[_T], _V],
     pack: Callable[[_T], bytes],
     unpack: Callable[[bytes], _T],
     large: bool,
-) -> tuple[_T, _U]:
-    """``(first(), second())``, at once when :func:`forking` says so: ``first`` in a child that
-    sends ``pack(first())`` back, ``second`` here meanwhile. If the child fails, ``first`` runs here
-    — before ``second``'s error, if it had one, is raised: ``first``'s error comes first, as it
-    would in order."""
+) -> tuple[tuple[_T, _V], _U]:
+    """``((a, then(a)), second())`` with ``a = first()``, at once when :func:`forking` says so:
+    ``first`` and ``then`` in a child, ``second`` here meanwhile. The child sends ``pack(a)`` as
+    soon as it has it, then works on ``then(a)`` (pickled) while this process unpacks ``a``. If the
+    child fails, the work is done here — before ``second``'s error, if it had one, is raised:
+    ``first``'s (or ``then``'s) error comes first, as it would in order."""
     if not forking(large):
-        return first(), second()
+        value = first()
+        return (value, then(value)), second()
     for stream in (sys.stdout, sys.stderr):  # nothing buffered is written twice
         if stream is not None:
             stream.flush()
     read, write = os.pipe()
     pid = os.fork()
-    if pid == 0:  # the child: the result through the pipe, then out at once, whatever happens
+    if pid == 0:  # the child: the results through the pipe, then out at once, whatever happens
         # (nothing it might write to standard output is flushed: the parent alone speaks)
         code = 1
         try:
             os.close(read)
-            data = pack(first())
             with os.fdopen(write, "wb") as out:
-                out.write(data)
+                value = first()
+                _send(out, pack(value))
+                _send(out, pickle.dumps(then(value), protocol=pickle.HIGHEST_PROTOCOL))
             code = 0
         finally:
             os._exit(code)
@@ -66,24 +74,54 @@ def both(
         except Exception as exc:  # raised after first's, if first fails too
             done = (False, exc)
         with os.fdopen(read, "rb") as source:
-            data = source.read()
+            result = _receive(source, unpack)
+            source.read()  # to the end: the child has written all it will
     except BaseException:  # an interruption: the child is not left behind
         os.kill(pid, 9)
         os.waitpid(pid, 0)
         raise
     _, status = os.waitpid(pid, 0)
-    result = _read(data, unpack) if os.waitstatus_to_exitcode(status) == 0 else None
-    value = first() if result is None else result[0]
+    if result is None or os.waitstatus_to_exitcode(status) != 0:
+        value = first()
+        result = (value, then(value))
     ok, outcome = done
     if not ok:
         raise outcome  # type: ignore[misc]
-    return value, outcome  # type: ignore[return-value]
+    return result, outcome  # type: ignore[return-value]
+
+
+#: a frame's length, before it (8 bytes, little-endian)
+_LENGTH = struct.Struct("<Q")
+
+
+def _send(out: BinaryIO, data: bytes) -> None:
+    out.write(_LENGTH.pack(len(data)))
+    out.write(data)
+    out.flush()
+
+
+def _frame(source: BinaryIO) -> bytes | None:
+    """The next frame the child sent, or ``None`` if it stopped short of one."""
+    head = source.read(_LENGTH.size)
+    if len(head) != _LENGTH.size:
+        return None
+    (length,) = _LENGTH.unpack(head)
+    data = source.read(length)
+    return data if len(data) == length else None
 
 
 @paused
-def _read(data: bytes, unpack: Callable[[bytes], _T]) -> tuple[_T] | None:
-    """The child's result, or ``None`` when it cannot be read (the work is then done here)."""
+def _receive(source: BinaryIO, unpack: Callable[[bytes], _T]) -> tuple[_T, Any] | None:
+    """The child's results — the first unpacked as soon as it is read, while the child works on
+    the second — or ``None`` when they cannot be read (the work is then done here)."""
     try:
-        return (unpack(data),)
+        data = _frame(source)
+        if data is None:
+            return None
+        value = unpack(data)
+        data = _frame(source)
+        if data is None:
+            return None
+        return value, pickle.loads(data)
     except Exception:
         return None

@@ -133,16 +133,20 @@ def register(app: typer.Typer) -> None:
             check_target(output, force=force)
         bounds = limits(max_file_size, max_rows, max_problems)
 
-        def side_of(argument: str | None) -> tuple[Side, Report | None]:
-            """A side, loaded and checked (a side that cannot be used is refused below, in order)."""
-            side = resolve(argument, data, limits=bounds)
+        def checked(side: Side) -> Report | None:
+            """A side's findings (none for a side that cannot be used: it is refused below, in order)."""
             usable = side.result.plan is not None and not side.result.fatal
-            return side, run(side.result, selected, ignored) if usable else None
+            return run(side.result, selected, ignored) if usable else None
+
+        def side_of(argument: str | None) -> tuple[Side, Report | None]:
+            side = resolve(argument, data, limits=bounds)
+            return side, checked(side)
 
         try:  # the two sides at once where that pays (plan272.parallel)
             (old_side, old_report), (new_side, new_report) = both(
-                lambda: side_of(old),
+                lambda: resolve(old, data, limits=bounds),
                 lambda: side_of(new),
+                then=checked,
                 pack=_pack_side,
                 unpack=_unpack_side,
                 large=_input_bytes(old, data) + _input_bytes(new, data) >= PARALLEL_BYTES,
@@ -194,21 +198,20 @@ def _input_bytes(argument: str | None, data: Path) -> int:
         return 0
 
 
-def _pack_side(done: tuple[Side, Report | None]) -> bytes:
-    """A side loaded and checked in another process, as bytes (its rows packed)."""
+def _pack_side(side: Side) -> bytes:
+    """A side loaded in another process, as bytes (its rows packed)."""
     import pickle
 
     from plan272.load.packed import pack
 
-    side, report = done
-    return pickle.dumps((side.label, side.kind, side.revision, pack(side.result), report))
+    return pickle.dumps((side.label, side.kind, side.revision, pack(side.result)))
 
 
-def _unpack_side(data: bytes) -> tuple[Side, Report | None]:
+def _unpack_side(data: bytes) -> Side:
     import pickle
 
     from plan272.gitsource import Side
     from plan272.load.packed import unpack
 
-    label, kind, revision, result, report = pickle.loads(data)
-    return Side(label, kind, unpack(result), revision), report
+    label, kind, revision, result = pickle.loads(data)
+    return Side(label, kind, unpack(result), revision)
