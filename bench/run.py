@@ -16,9 +16,10 @@ process of its own, as a user runs them:
   team would reach for.
 
 The shipped plan itself comes first (size 42: start-up dominates). Each run is repeated
-(``BENCH_REPEAT``, default 7 on the shipped plan, 3 below 100,000 projects, else 1), the runs of a
-size taking turns so that a slow spell of a shared machine falls on all of them, and the median
-printed; with frictionless, the ratio of each plan272 run to it.
+(``BENCH_REPEAT``, default 7 on the shipped plan, else 3), the runs of a size taking turns, and the
+fastest of its repeats printed, as ``timeit`` advises: on a shared machine a run is slowed by what
+else runs (by a fifth and more here), never sped up, so the fastest is the one least disturbed — for
+plan272 and frictionless alike; with frictionless, the ratio of each plan272 run to it.
 
 plan272's modules are byte-compiled first, as ``pip install`` compiles an installed package's (an
 editable install leaves that to the first run, which an environment with ``PYTHONDONTWRITEBYTECODE``
@@ -128,11 +129,6 @@ def find_frictionless() -> str | None:
     return str(beside) if beside.exists() else shutil.which("frictionless")
 
 
-def median(values: list[float]) -> float:
-    ordered = sorted(values)
-    return ordered[len(ordered) // 2]
-
-
 def compile_plan272() -> None:
     """Byte-compile plan272's modules where Python looks for them, as ``pip install`` does."""
     found = subprocess.run(
@@ -184,7 +180,7 @@ def main() -> None:
                 ("diff", [*PLAN272, "diff", str(base), str(rev), *limits]),
                 ("summary", [*PLAN272, "summary", str(base), *limits]),
             ]
-            repeat = int(os.environ.get("BENCH_REPEAT", "7" if not size else "3" if size < 100_000 else "1"))
+            repeat = int(os.environ.get("BENCH_REPEAT", "3" if size else "7"))
             # the runs take turns: each round runs every one of them once
             rounds = [[measure(args, base) for _, args in runs] for _ in range(repeat)]
             # memory a row adds: the peak above the same run's on the shipped plan (the interpreter,
@@ -192,7 +188,7 @@ def main() -> None:
             peer: float | None = None
             for index, (label, _) in enumerate(runs):
                 measured = [done[index] for done in rounds]
-                seconds = median([m[0] for m in measured])
+                seconds = min(m[0] for m in measured)
                 peak = max(m[1] for m in measured)
                 ratio = ""
                 if not size:
