@@ -58,8 +58,11 @@ def test_a_quote_left_open_is_read_again_from_the_line_after_it(monkeypatch: pyt
 
 
 #: letters, combining marks (in and out of canonical order), Hangul jamo, two starters that compose
-#: (Oriya), and characters NFC replaces
-_MARKS = "ae ,Ế\u0301\u0323\u0302\u0316\u0315\u1100\u1161\u11a8\u037e\u212b\u0f73\u0b47\u0b3e\u0345\u0334"
+#: (Oriya), characters NFC replaces (a blank among them, which stripping takes away) and blanks
+_MARKS = (
+    "ae ,Ế\u0301\u0323\u0302\u0316\u0315\u1100\u1161\u11a8\u037e\u212b\u0f73\u0b47\u0b3e\u0345\u0334"
+    "\u2000\t\u3000"
+)
 _MARKED = st.text(alphabet=st.sampled_from(list(_MARKS)), max_size=8)
 
 
@@ -72,7 +75,7 @@ def test_a_record_s_cells_are_each_stripped_and_in_nfc(cells: list[str]) -> None
 
     from plan272.load.csvfile import _cleaned
 
-    assert _cleaned(cells) == tuple(unicodedata.normalize("NFC", c.strip()) for c in cells)
+    assert _cleaned(cells, "".join(cells)) == tuple(unicodedata.normalize("NFC", c.strip()) for c in cells)
 
 
 @settings(max_examples=300, deadline=None)

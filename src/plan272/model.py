@@ -935,6 +935,7 @@ class Line(Row):
 
 
 _RowT = TypeVar("_RowT", bound=Row)
+_T = TypeVar("_T")
 
 
 def assemble(cls: type[_RowT], values: Sequence[Any]) -> _RowT:
@@ -961,24 +962,37 @@ _BUILDERS: dict[type[Row], Callable[[Iterable[Sequence[Any]]], list[Row]]] = {}
 
 
 def _builder(cls: type[Row]) -> Callable[[Iterable[Sequence[Any]]], list[Row]]:
-    """The assembler of ``cls``'s rows, its setters called one after the other rather than in a loop
-    over them (a million rows): written once for the class, from its own field count."""
-    setters = tuple(getattr(cls, f.name).__set__ for f in fields(cls))  # its slots', in order
+    return slot_builder(cls, [f.name for f in fields(cls)])
+
+
+def slot_builder(cls: type[_T], names: Sequence[str]) -> Callable[[Iterable[Sequence[Any]]], list[_T]]:
+    """A function that makes objects of ``cls`` (a class with slots) from values of the slots
+    ``names``, in that order: each object's slots set one after the other, as pickle rebuilds an
+    object — not through its ``__init__`` (a frozen dataclass's sets each field with a call of
+    ``object.__setattr__``, and checks nothing more) — in one loop written once for the class, from
+    its own slot count (a million rows). The caller gives values that ``__init__`` would accept."""
+    setters = tuple(getattr(cls, name).__set__ for name in names)  # the slots', in order
     count = len(setters)
-    names = [f"v{i}" for i in range(count)]
-    calls = "; ".join(f"s{i}(row, v{i})" for i in range(count))
+    values = [f"v{i}" for i in range(count)]
+    calls = "; ".join(f"s{i}(made, v{i})" for i in range(count))
     source = (
         f"def build(rows, new, cls, {', '.join(f's{i}' for i in range(count))}):\n"
         "    out = []\n"
-        f"    for {', '.join(names)}, in rows:\n"
-        f"        row = new(cls); {calls}\n"
-        "        out.append(row)\n"
+        f"    for {', '.join(values)}, in rows:\n"
+        f"        made = new(cls); {calls}\n"
+        "        out.append(made)\n"
         "    return out\n"
     )
     space: dict[str, Any] = {}
     exec(source, space)  # only names of this module's making: v0…, s0…
     build = space["build"]
     return lambda rows: build(rows, object.__new__, cls, *setters)
+
+
+#: :class:`Years` from (years, amounts) pairs of equal lengths, and
+#: :class:`~plan272.problems.Location` from (file, line, field) triples (:func:`slot_builder`)
+years_of = slot_builder(Years, ("years", "amounts"))
+locations_of = slot_builder(Location, ("file", "line", "field"))
 
 
 class Plan(Model):

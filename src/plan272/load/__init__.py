@@ -49,8 +49,9 @@ from plan272.model import (
     Project,
     Row,
     Unit,
-    Years,
     assemble_all,
+    locations_of,
+    years_of,
 )
 from plan272.names import ID_PATTERN, name_key
 from plan272.numbers import MAX_WHOLE_DIGITS, Notation
@@ -616,7 +617,8 @@ class _Builder:
         numbers, shared, count = self.plain.numbers.setdefault, self.texts.setdefault, len(self.years)
         repeat, none, n = itertools.repeat, itertools.repeat(None), len(records)
         by_year = zip(*amounts[1 : 1 + count], strict=True) if count else repeat((), n)
-        years = map(Years, repeat(self.years), by_year)
+        # a row's amounts, one for each of the table's years (by_year: the year columns zipped)
+        years = years_of(zip(repeat(self.years), by_year, strict=False))
         further = (
             map(dict, map(functools.partial(zip, self.further), zip(*amounts[1 + count :], strict=True)))
             if self.further
@@ -627,7 +629,10 @@ class _Builder:
             [None if tt is None else numbers(tt, tt) for tt in tts], names, amounts[0], years, further,
             [shared(note, note) if note else None for note in notes],
         ]  # fmt: skip
-        where = [list(map(Location, repeat(self.file), map(_LINE, records))), repeat(unreadable)]
+        where = [
+            locations_of(zip(repeat(self.file), map(_LINE, records), none, strict=False)),
+            repeat(unreadable),
+        ]
         kept = [[d or None for d in descriptions], [x or None for x in source_lines]]
         # the agency of a project's investor, of a unit itself: each name looked up once
         named = investors if self.kind == "projects" else names

@@ -101,9 +101,10 @@ class Table:
                 report(Problem(Location(file, line), Message("load.csv.syntax", hint=QUOTES_HINT, span=span)))
                 self.complete = False
                 continue
-            values = _cleaned(cells)
-            if not any(values):
-                continue
+            joined = "".join(cells)  # the record's text: blank, long or in NFC, told at once
+            if not joined or joined.isspace():
+                continue  # every cell blank: no row
+            values = _cleaned(cells, joined)
             if len(cells) != width:
                 # cells would fall into the wrong columns: the row is reported and not used
                 report(
@@ -117,7 +118,7 @@ class Table:
                 )
                 self.complete = False
                 continue
-            if max(map(len, cells)) > MAX_TEXT:
+            if len(joined) > MAX_TEXT and max(map(len, cells)) > MAX_TEXT:
                 kept = []
                 for name, cell, value in zip(header, cells, values, strict=True):
                     if len(cell) > MAX_TEXT:
@@ -129,12 +130,11 @@ class Table:
             yield Record(line, values, index)
 
 
-def _cleaned(cells: list[str]) -> tuple[str, ...]:
-    """The cells of a record stripped and in NFC: a record whose cells together are already in NFC
-    (as good as every one) has every cell in NFC — a piece of a normalized text is normalized — so
-    is tested once, not cell by cell."""
+def _cleaned(cells: list[str], joined: str) -> tuple[str, ...]:
+    """The cells of a record stripped and in NFC (``joined``: the cells as they are, together): a
+    record whose text is already in NFC (as good as every one) has every cell, stripped or not, in
+    NFC — a piece of a normalized text is normalized — so is tested once, not cell by cell."""
     stripped = tuple(map(str.strip, cells))
-    joined = "".join(stripped)
     if joined.isascii() or _is_nfc(joined):
         return stripped
     return tuple(map(nfc, stripped))

@@ -15,11 +15,11 @@ from __future__ import annotations
 import dataclasses
 import operator
 import pickle
+from itertools import repeat
 from typing import Any
 
 from plan272.load import LoadResult
-from plan272.model import Line, Project, Row, Unit, Years, assemble_all
-from plan272.problems import Location
+from plan272.model import Line, Project, Row, Unit, Years, assemble_all, locations_of, years_of
 
 _CLASSES: dict[str, type[Row]] = {"projects": Project, "units": Unit, "lines": Line}
 #: a row's fields, in order; its years and its location are the two that are objects
@@ -72,8 +72,10 @@ def _unpack_table(packed: Packed) -> tuple[Row, ...]:
         return packed[1]
     kind, file, held, columns = packed
     cls = _CLASSES[kind]
-    columns[_YEARS] = [Years(held, amounts) for amounts in columns[_YEARS]]
-    columns[_LOCATION] = [Location(file, line) for line in columns[_LOCATION]]
+    if any(len(amounts) != len(held) for amounts in set(columns[_YEARS])):
+        raise ValueError("amounts of other years than the table's")
+    columns[_YEARS] = years_of(zip(repeat(held), columns[_YEARS]))
+    columns[_LOCATION] = locations_of(zip(repeat(file), columns[_LOCATION], repeat(None)))
     return tuple(assemble_all(cls, zip(*columns, strict=True)))
 
 
