@@ -301,7 +301,16 @@ def _decoded(chunk: mmap.mmap, ends: array[int], first: int) -> Iterator[str]:
 
 def _pieces(text: str, lines: int) -> Iterator[str]:
     """``text`` in pieces of ``lines`` lines, the last with the rest (fewer, and the last line if it
-    has no end), each found by one anchored match."""
+    has no end): where every line ends at \n (as good as every file), cut after each ``lines``-th
+    \n; else each found by one anchored match."""
+    if "\r" not in text:
+        position = 0
+        for end in itertools.islice(map(_END, _NEWLINE.finditer(text)), lines - 1, None, lines):
+            yield text[position:end]
+            position = end
+        if position < len(text):
+            yield text[position:]
+        return
     whole = _WHOLE.get(lines) or _WHOLE.setdefault(
         # atomic: a \r\n is one line end, never taken apart to make up the count
         lines,
@@ -316,6 +325,7 @@ def _pieces(text: str, lines: int) -> Iterator[str]:
 
 
 _WHOLE: dict[int, re.Pattern[str]] = {}
+_NEWLINE = re.compile("\n")
 
 
 @dataclass(frozen=True)
