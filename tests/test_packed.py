@@ -6,6 +6,7 @@ kinds, a plan.yaml that cannot be read."""
 from __future__ import annotations
 
 import dataclasses
+import pickle
 from pathlib import Path
 
 import pytest
@@ -17,7 +18,7 @@ from plandir import DATA, PlanDir
 
 
 def _same(result: LoadResult) -> LoadResult:
-    back = unpack(pack(result))
+    back = unpack(pickle.loads(pickle.dumps(pack(result))))  # as it goes from one process to another
     assert back == result
     assert back.problems == result.problems and back.notices == result.notices
     assert back.provenance == result.provenance

@@ -47,11 +47,16 @@ def then_crashes_in_child(value):
         os._exit(3)
     return ("then", False)
 
-def show(first, second, large=True, then=then):
+class Crash:  # stops the child while it writes its first result (a megabyte of it is in the pipe)
+    def __reduce__(self):
+        os._exit(3)
+
+def crashes_while_sent(value):
+    return [b"x" * 2**20, Crash()] if os.getpid() != PARENT else value
+
+def show(first, second, large=True, then=then, pack=lambda value: value, unpack=lambda value: value):
     try:
-        (value, checked), other = both(
-            first, second, then=then, pack=pickle.dumps, unpack=pickle.loads, large=large
-        )
+        (value, checked), other = both(first, second, then=then, pack=pack, unpack=unpack, large=large)
         print(value, checked, other)
     except ValueError as exc:
         print("raised", exc)
@@ -97,7 +102,10 @@ def test_a_child_that_crashes_leaves_the_work_here() -> None:
     assert _run("show(crashes_in_child, where('second'))") == [
         "('first', False) ('then', False) ('second', False)"
     ]
-    # crashed after it sent the first result: all of the child's work is done here
+    # crashed while it sent the first result, or after: all of the child's work is done here
+    assert _run("show(where('first'), where('second'), pack=crashes_while_sent)") == [
+        "('first', False) ('then', False) ('second', False)"
+    ]
     assert _run("show(where('first'), where('second'), then=then_crashes_in_child)") == [
         "('first', False) ('then', False) ('second', False)"
     ]

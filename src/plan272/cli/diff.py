@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 from enum import StrEnum
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
@@ -198,20 +198,16 @@ def _input_bytes(argument: str | None, data: Path) -> int:
         return 0
 
 
-def _pack_side(side: Side) -> bytes:
-    """A side loaded in another process, as bytes (its rows packed)."""
-    import pickle
-
+def _pack_side(side: Side) -> object:
+    """A side loaded in another process, as plain values to pickle (its rows packed)."""
     from plan272.load.packed import pack
 
-    return pickle.dumps((side.label, side.kind, side.revision, pack(side.result)))
+    return side.label, side.kind, side.revision, pack(side.result)
 
 
-def _unpack_side(data: bytes) -> Side:
-    import pickle
-
+def _unpack_side(packed: Any) -> Side:
     from plan272.gitsource import Side
     from plan272.load.packed import unpack
 
-    label, kind, revision, result = pickle.loads(data)
+    label, kind, revision, result = packed
     return Side(label, kind, unpack(result), revision)

@@ -1,5 +1,5 @@
-"""A loaded plan as bytes and back, for a plan loaded in another process (``plan272 diff`` loads
-its two sides at once: :mod:`plan272.parallel`).
+"""A loaded plan as plain values to pickle and back, for a plan loaded in another process
+(``plan272 diff`` loads its two sides at once: :mod:`plan272.parallel`).
 
 Pickled as they are, a table's rows cost a call per row and per object in it (its years, its
 location) each way: for 100,000 rows about as long as loading them. Here the rows of a table are
@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import dataclasses
 import operator
-import pickle
 from itertools import repeat
 from typing import Any
 
@@ -79,22 +78,26 @@ def _unpack_table(packed: Packed) -> tuple[Row, ...]:
     return tuple(assemble_all(cls, zip(*columns, strict=True)))
 
 
-def pack(result: LoadResult) -> bytes:
-    """``result`` as bytes (:func:`unpack` gives it back)."""
+#: a loaded result as :func:`pack` gives it: each table packed, and the rest of the result
+Packing = tuple[dict[str, Packed] | None, LoadResult]
+
+
+def pack(result: LoadResult) -> Packing:
+    """``result`` as plain values to pickle (:func:`unpack` gives it back)."""
     plan = result.plan
     if plan is None:
-        return pickle.dumps((None, result), protocol=pickle.HIGHEST_PROTOCOL)
+        return None, result
     tables = {key: _pack_table(rows) for key, rows in plan.tables.items()}
     shell = LoadResult(
         plan.model_copy(update={"tables": {}}), result.problems, result.provenance, result.notices
     )
-    return pickle.dumps((tables, shell), protocol=pickle.HIGHEST_PROTOCOL)
+    return tables, shell
 
 
-def unpack(data: bytes) -> LoadResult:
-    """The :class:`~plan272.load.LoadResult` :func:`pack` made ``data`` of."""
-    tables, shell = pickle.loads(data)
+def unpack(packing: Packing) -> LoadResult:
+    """The :class:`~plan272.load.LoadResult` :func:`pack` made ``packing`` of."""
+    tables, shell = packing
     if tables is None or shell.plan is None:
-        return shell  # type: ignore[no-any-return]
+        return shell
     plan = shell.plan.model_copy(update={"tables": {key: _unpack_table(t) for key, t in tables.items()}})
     return LoadResult(plan, shell.problems, shell.provenance, shell.notices)
