@@ -20,8 +20,12 @@ from collections.abc import Sequence
 from itertools import pairwise
 from typing import TYPE_CHECKING, NamedTuple
 
-from rich._wrap import divide_line
 from rich.cells import cell_len, set_cell_size
+
+try:  # rich's own choice of where to break a line (not public: a rich without it lays text out)
+    from rich._wrap import divide_line
+except ImportError:  # pragma: no cover - rich 13.7 to 15 have it
+    divide_line = None  # type: ignore[assignment]
 
 if TYPE_CHECKING:
     from rich.console import Console, ConsoleOptions, RenderResult
@@ -47,7 +51,7 @@ def wrap(text: str, width: int, *, justify: str = "default", overflow: str = "fo
     """``text`` wrapped at ``width`` cells, its lines as rich's ``Text(text).wrap`` gives them (with
     ``justify`` and ``overflow`` as rich names them), or ``None`` for what this does not do: full
     justification, overflow ``ignore``, tabs and line breaks other than ``\\n``."""
-    if justify == "full" or overflow == "ignore" or "\t" in text:
+    if divide_line is None or justify == "full" or overflow == "ignore" or "\t" in text:
         return None
     if any(mark in text for mark in _OTHER_BREAKS):
         return None
