@@ -26,6 +26,10 @@ editable install leaves that to the first run, which an environment with ``PYTHO
 never does: every start would then compile plan272 from source, which frictionless, installed
 normally, does not).
 
+Last, how validate's time grows: for each two sizes one after the other, the two validates taking
+turns (each the fastest of its repeats), their ratio beside the ratio of rows — measured under the same
+load of the machine, which the table's rows of two sizes, minutes apart, are not.
+
 It prints, per run: wall time, rows per second, peak memory (the process's maximum resident set) and
 memory per row. Nothing here is a test: the suite asserts nothing about time, and figures differ from
 machine to machine — compare runs on one machine.
@@ -35,6 +39,7 @@ from __future__ import annotations
 
 import csv
 import io
+import itertools
 import json
 import os
 import shutil
@@ -141,6 +146,30 @@ def compile_plan272() -> None:
     subprocess.run([sys.executable, "-m", "compileall", "-q", package], check=True, stdout=subprocess.DEVNULL)
 
 
+def limits(size: int) -> list[str]:
+    """The options that let a plan of ``size`` projects be read whole."""
+    return ["--max-file-size", "4G", "--max-rows", str(max(2 * size, 400_000))]
+
+
+def growth(sizes: list[int], tmp: Path) -> None:
+    """How validate's time grows with the rows: for each two sizes one after the other, the two
+    validates taking turns (the fastest of each), so that both are timed under the same load of the
+    machine — times from the table above, taken minutes apart, differ by what else ran meanwhile."""
+    if len(sizes) < 2:
+        return
+    repeat = int(os.environ.get("BENCH_REPEAT", "3"))
+    print(f"validate as the rows grow (each pair of sizes taking turns, fastest of {repeat}):")
+    for small, large in itertools.pairwise(sizes):
+        runs = [[*PLAN272, "validate", str(tmp / f"p{n}"), *limits(n)] for n in (small, large)]
+        rounds = [[measure(args, tmp)[0] for args in runs] for _ in range(repeat)]
+        first, second = (min(done[k] for done in rounds) for k in (0, 1))
+        print(
+            f"  {small:>9,} → {large:>9,} projects (×{large / small:g} rows): "
+            f"{first:.2f}s → {second:.2f}s, ×{second / first:.2f} the time",
+            flush=True,
+        )
+
+
 def main() -> None:
     sizes = [int(s) for s in os.environ.get("BENCH_SIZES", "1000 10000 100000").split()]
     frictionless = find_frictionless()
@@ -165,7 +194,7 @@ def main() -> None:
             (base / "schema.json").write_text(json.dumps(SCHEMA), encoding="utf-8")
             (base / "checklist.json").write_text(json.dumps(CHECKLIST), encoding="utf-8")
             rows = size or 42
-            limits = ["--max-file-size", "4G", "--max-rows", str(max(2 * size, 400_000))]
+            bounds = limits(size)
             runs: list[tuple[str, list[str]]] = []
             if frictionless:  # first: the others' ratios are to it
                 runs.append(
@@ -175,10 +204,10 @@ def main() -> None:
                     )
                 )
             runs += [
-                ("validate", [*PLAN272, "validate", str(base), *limits]),
-                ("validate --format json", [*PLAN272, "validate", str(base), "-f", "json", *limits]),
-                ("diff", [*PLAN272, "diff", str(base), str(rev), *limits]),
-                ("summary", [*PLAN272, "summary", str(base), *limits]),
+                ("validate", [*PLAN272, "validate", str(base), *bounds]),
+                ("validate --format json", [*PLAN272, "validate", str(base), "-f", "json", *bounds]),
+                ("diff", [*PLAN272, "diff", str(base), str(rev), *bounds]),
+                ("summary", [*PLAN272, "summary", str(base), *bounds]),
             ]
             repeat = int(os.environ.get("BENCH_REPEAT", "3" if size else "7"))
             # the runs take turns: each round runs every one of them once
@@ -204,6 +233,7 @@ def main() -> None:
                     f"{peak / 2**20:>9.0f} {peak / rows / 1024:>7.1f} {added:>8.2f}{ratio}",
                     flush=True,
                 )
+        growth(sorted(set(sizes)), Path(tmp))
     if not frictionless:
         print("(frictionless is not installed: `pip install frictionless` to run it beside plan272)")
 
