@@ -292,6 +292,30 @@ def test_windows_1258_undeclared_says_how_to_declare_it(tmp_path: Path) -> None:
     assert "csv.encoding" in problem.text("en") and "csv.encoding" in problem.text("vi")
 
 
+@pytest.mark.parametrize("bom", [b"", b"\xef\xbb\xbf"])
+@pytest.mark.parametrize("at", [3, 5000, 9000])  # rows in the first, second and third chunk
+def test_a_byte_not_utf8_is_located_at_its_line_after_a_bom(tmp_path: Path, bom: bytes, at: int) -> None:
+    """The line and the bytes shown are those of the byte that is not UTF-8, wherever it is (the
+    bytes are checked piece by piece as they are cut into chunks), a byte-order mark or not."""
+    data = copy(tmp_path / "data")
+    text = (data / A1).read_text(encoding="utf-8")
+    header, first = text.splitlines(keepends=True)[:2]
+    body = [first.replace(first.split(",")[0], f"X.{n}", 1) for n in range(1, 9500)]
+    body[at - 2] = body[at - 2].replace(",", ",\udcff", 1)  # line ``at``: a byte 0xff after its id
+    raw = (header + "".join(body)).encode("utf-8", "surrogateescape")
+    (data / A1).write_bytes(bom + raw)
+    fatal = [p for p in load_plan(data).problems if p.fatal]
+    assert [(Path(p.location.file).name, p.location.line, keys(p.message)) for p in fatal] == [
+        (A1, at, {"load.file.not-utf8", "load.file.declare-encoding"})
+    ]
+    assert fatal[0].value is not None and fatal[0].value.startswith("ff ")
+    yaml = (DATA / PLAN).read_bytes()
+    line = yaml.count(b"\n", 0, yaml.index(b"title")) + 1
+    (data / PLAN).write_bytes(bom + yaml.replace(b"title", b"ti\xfftle", 1))
+    (problem,) = load_plan(data).problems
+    assert (problem.location.line, problem.value) == (line, "ff 74 6c 65")
+
+
 def test_plan_yaml_not_in_utf8_is_told_to_be_saved_as_utf8_only(tmp_path: Path) -> None:
     data = copy(tmp_path / "data")
     (data / PLAN).write_bytes(cp1258((DATA / PLAN).read_text(encoding="utf-8")))

@@ -88,17 +88,27 @@ def test_a_record_s_cells_are_each_stripped_and_in_nfc(cells: list[str]) -> None
 def test_a_text_is_cut_into_pieces_of_whole_lines(text: str, lines: int) -> None:
     """Each piece but the last holds exactly ``lines`` lines (a \\r\\n one line end, as the csv
     module counts), and the pieces together are the text — cut at \\n alone where no line ends at
-    \\r, by the pattern of line ends otherwise."""
-    from plan272.load.csvfile import _LINE_END_TEXT, _pieces
+    \\r, by the pattern of line ends otherwise. A UTF-8 file's bytes are cut at the same lines,
+    after a byte-order mark if it has one."""
+    import codecs
+    import re
 
+    from plan272.load.csvfile import _pieces, _utf8_pieces
+    from plan272.load.files import Utf8
+
+    line_end = re.compile(r"\r\n|\r|\n")
     pieces = list(_pieces(text, lines))
     assert "".join(pieces) == text
     for piece in pieces[:-1]:
-        assert len(_LINE_END_TEXT.findall(piece)) == lines and piece.endswith(("\r", "\n"))
+        assert len(line_end.findall(piece)) == lines and piece.endswith(("\r", "\n"))
     if pieces:
         last = pieces[-1]
-        count = len(_LINE_END_TEXT.findall(last)) + (0 if last.endswith(("\r", "\n")) else 1)
+        count = len(line_end.findall(last)) + (0 if last.endswith(("\r", "\n")) else 1)
         assert 1 <= count <= lines
+    encoded = [p.encode("utf-8") for p in pieces]
+    for bom in (b"", codecs.BOM_UTF8):
+        data = bom + text.encode("utf-8")
+        assert [bytes(p) for p in _utf8_pieces(Utf8(data, len(bom), "f.csv"), lines)] == encoded
 
 
 def test_a_file_broken_on_every_row_is_read_in_linear_work(monkeypatch: pytest.MonkeyPatch) -> None:

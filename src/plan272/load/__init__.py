@@ -29,7 +29,7 @@ from plan272.load.csvfile import (
     separator_word,
     separator_yaml,
 )
-from plan272.load.files import LIMITS, Directory, Limits, Source, read_text
+from plan272.load.files import LIMITS, Directory, Limits, Source, read_csv, read_text
 from plan272.load.grouping import GroupedProblem, group_cells
 from plan272.load.notation import settle
 from plan272.load.upgrade import Spelling, is_version_1, spell, upgrade
@@ -399,7 +399,7 @@ def _specs_from_data(data: Any) -> list[_Spec]:
 def _read_rows(
     source: Source, spec: _Spec, years: list[int] | None
 ) -> tuple[Table | None, list[int], list[Problem]]:
-    text, problems = read_text(source, spec.file, spec.csv.encoding, csv=True)
+    text, problems = read_csv(source, spec.file, spec.csv.encoding)
     if text is None:
         return None, [], problems
     required, optional = (list(c) for c in KIND_COLUMNS[spec.kind])

@@ -9,6 +9,7 @@ by :mod:`plan272.load.notation`).
 
 from __future__ import annotations
 
+import codecs
 import csv
 import functools
 import io
@@ -17,9 +18,10 @@ import mmap
 import re
 import unicodedata
 from array import array
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 
+from plan272.load.files import Utf8
 from plan272.messages import Amount, Arg, Each, Message, Words, ids
 from plan272.names import id_problem, nfc
 from plan272.numbers import Notation, NumberError, parse_amount, whole_readings
@@ -170,7 +172,6 @@ QUOTES_HINT = Message("load.csv.quotes")
 #: where a line ends, as the csv module counts lines: at \n, \r\n or \r only (not at the form
 #: feeds, separators and other characters str.splitlines also breaks at)
 _LINE_END = re.compile(rb"\r\n|\r|\n")
-_LINE_END_TEXT = re.compile(r"\r\n|\r|\n")
 
 
 class _Records:
@@ -190,7 +191,7 @@ class _Records:
     are not held at once.
     """
 
-    def __init__(self, text: str, separator: str = ",") -> None:
+    def __init__(self, text: str | Utf8, separator: str = ",") -> None:
         self.width: int | None = None
         self.separator = separator
         self.released = False
@@ -201,11 +202,16 @@ class _Records:
         #: the chunk); a full chunk has CHUNK_LINES lines, the last the rest
         self.ends: list[array[int] | None] = []
         step, count = CHUNK_LINES, 0
-        for piece in _pieces(text, step):
+        # a text's pieces encoded (a lone surrogate, if any, comes back as it was); a UTF-8 file's
+        # pieces as they are in the file, checked
+        pieces = (
+            (piece.encode("utf-8", "surrogatepass") for piece in _pieces(text, step))
+            if isinstance(text, str)
+            else _utf8_pieces(text, step)
+        )
+        for data in pieces:
             if count % step:  # a chunk after one that was not full
                 raise AssertionError("internal error: a chunk of a table's text of the wrong size")
-            # a lone surrogate, if any, comes back as it was
-            data = piece.encode("utf-8", "surrogatepass")
             # memory of its own, given back to the system when the chunk is let go (freed heap
             # memory would stay with the process: the rows built meanwhile are not put there)
             chunk = mmap.mmap(-1, len(data))
@@ -235,6 +241,17 @@ class _Records:
         and its lines read by ``io.StringIO`` (which ends a line at \r, \n and \r\n alone, as the
         csv module counts lines), chunk after chunk; a chunk read from inside, line by line."""
         return itertools.chain.from_iterable(self._texts(offset))
+
+    def first_lines(self) -> Iterator[str]:
+        """The lines from the first on, each decoded as it is read (the header's: a few lines)."""
+        for chunk in self.chunks:
+            assert chunk is not None
+            start = 0
+            while found := _LINE_END.search(chunk, start):
+                yield chunk[start : found.end()].decode("utf-8", "surrogatepass")
+                start = found.end()
+            if start < len(chunk):
+                yield chunk[start:].decode("utf-8", "surrogatepass")
 
     def _texts(self, offset: int) -> Iterator[Iterator[str]]:
         chunks, step = self.chunks, CHUNK_LINES
@@ -328,6 +345,56 @@ _WHOLE: dict[int, re.Pattern[str]] = {}
 _NEWLINE = re.compile("\n")
 
 
+class NotUtf8(ValueError):
+    """Bytes of a file read as UTF-8 that are not: ``data[start:end]``, offsets in the file."""
+
+    def __init__(self, start: int, end: int) -> None:
+        super().__init__(start, end)
+        self.start, self.end = start, end
+
+
+def _utf8_pieces(text: Utf8, lines: int) -> Iterator[memoryview]:
+    """The bytes of ``text`` in pieces of ``lines`` lines as :func:`_pieces` cuts a text (a line
+    ends at the same bytes as at the same characters: no character's encoding holds a \r or
+    \n, nor is cut by them), each checked to be UTF-8 — :class:`NotUtf8` at the first byte that
+    is not, as decoding the whole would find it."""
+    data, position = text.data, text.start
+    view = memoryview(data)
+    if data.find(b"\r", position) < 0:
+        found = map(_END, _NEWLINE_BYTES.finditer(data, position))
+        ends: Iterator[int] = itertools.islice(found, lines - 1, None, lines)
+    else:
+        whole = _WHOLE_BYTES.get(lines) or _WHOLE_BYTES.setdefault(
+            lines, re.compile(rb"(?:[^\r\n]*+(?>\r\n|\r|\n)){%d}" % lines)
+        )
+        ends = _matched_ends(whole, data, position)
+    for end in itertools.chain(ends, [len(data)]):
+        if end > position:
+            piece = view[position:end]
+            try:
+                _check_utf8(piece)
+            except UnicodeDecodeError as exc:
+                raise NotUtf8(position + exc.start, position + exc.end) from None
+            yield piece
+            position = end
+
+
+def _matched_ends(whole: re.Pattern[bytes], data: bytes, position: int) -> Iterator[int]:
+    """Where each match of ``whole`` anchored after the one before ends, from ``position`` on."""
+    while (found := whole.match(data, position)) is not None:
+        position = found.end()
+        yield position
+
+
+def _check_utf8(piece: memoryview) -> None:
+    """Nothing, if ``piece`` is UTF-8; else the decoder's error."""
+    codecs.utf_8_decode(piece, "strict", True)
+
+
+_WHOLE_BYTES: dict[int, re.Pattern[bytes]] = {}
+_NEWLINE_BYTES = re.compile(b"\n")
+
+
 @dataclass(frozen=True)
 class Notice:
     """What the loader found out because plan.yaml did not say it — the separator of a file, the
@@ -351,17 +418,6 @@ def separator_yaml(separator: str) -> str:
     return "tab" if separator == "\t" else '"' + separator.replace("\\", "\\\\").replace('"', '\\"') + '"'
 
 
-def _text_lines(text: str) -> Iterator[str]:
-    """The lines of ``text`` with their ends, as read (a StringIO would copy the text, at four bytes
-    a character once it holds Vietnamese)."""
-    start = 0
-    for end in _LINE_END_TEXT.finditer(text):
-        yield text[start : end.end()]
-        start = end.end()
-    if start < len(text):
-        yield text[start:]
-
-
 def _split(line: str, separator: str) -> list[str] | None:
     """The cells of one header line at ``separator`` (``None``: a quoting error there)."""
     try:
@@ -372,7 +428,7 @@ def _split(line: str, separator: str) -> list[str] | None:
 
 
 def _separator(
-    text: str, file: str, required: list[str], known: Callable[[str], bool], declared: str | None
+    lines: Iterable[str], file: str, required: list[str], known: Callable[[str], bool], declared: str | None
 ) -> tuple[str, Problem | None]:
     """The separator of the file: the declared one, or the one of ``,`` ``;`` and tab at which the
     header splits into the most known column names — the required ones first (the names make the
@@ -380,7 +436,6 @@ def _separator(
     names at none of them, or at two alike, is a fatal problem saying what was found and how to
     declare the separator; so is a declared separator the header does not split at when another
     would give every required column."""
-    lines = _text_lines(text)  # read lazily: only up to the header
     marks = " \t\r\n,;" + (declared or "")
     found = next(((n, line) for n, line in enumerate(lines, start=1) if line.strip(marks)), None)
     if found is None:  # nothing but blank lines: the reader says the file is empty
@@ -427,7 +482,7 @@ def _separator(
 
 
 def read_table(
-    text: str,
+    text: str | Utf8,
     file: str,
     required: list[str],
     optional: list[str],
@@ -435,7 +490,9 @@ def read_table(
     max_rows: int | None = None,
     separator: str | None = None,
 ) -> tuple[Table | None, list[Problem]]:
-    """Split ``text`` into a header and records keyed by column name.
+    """Split ``text`` into a header and records keyed by column name: a text, or a UTF-8 file's
+    bytes (:class:`~plan272.load.files.Utf8`), decoded as they are read — their first byte that is
+    not UTF-8 is the fatal problem decoding them whole would give.
 
     ``also`` admits further column names (the year columns when the period is unknown); beyond
     ``max_rows`` records reading stops with a fatal problem (``--max-rows``). ``separator`` is the
@@ -445,15 +502,22 @@ def read_table(
     problems: list[Problem] = []
     # a cell may be as long as the file (the csv module's default limit, 128 KiB, would make a long
     # cell look like a quoting error); the file's size is bounded by --max-file-size
-    csv.field_size_limit(max(len(text) + 1, 131_072))
+    size = len(text) if isinstance(text, str) else len(text.data)  # bytes: at least its characters
+    csv.field_size_limit(max(size + 1, 131_072))
 
     def known(name: str) -> bool:
         return name in required or name in optional or bool(also and also.fullmatch(name))
 
-    chosen, refused = _separator(text, file, required, known, separator)
+    try:
+        records = _Records(text)
+    except NotUtf8 as exc:
+        assert not isinstance(text, str)
+        return None, text.not_utf8(exc.start, exc.end)
+    # the header's line, read lazily (only as far as it): the separator
+    chosen, refused = _separator(records.first_lines(), file, required, known, separator)
     if refused is not None:
         return None, [refused]
-    records = _Records(text, chosen)
+    records.separator = chosen
     rows = iter(records)
     # the header is the first record that is not blank
     first = next((row for row in rows if row[1] is None or any(c.strip() for c in row[1])), None)

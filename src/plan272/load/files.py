@@ -15,7 +15,7 @@ import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import BinaryIO, Protocol
+from typing import BinaryIO, Literal, Protocol, overload
 
 from plan272.messages import Amount, Message
 from plan272.problems import Location, Problem
@@ -127,15 +127,68 @@ def read_text(
     return decode(data, source.display(name), encoding, csv=csv)
 
 
+def read_csv(
+    source: Source, name: str, encoding: str | None = None
+) -> tuple[str | Utf8 | None, list[Problem]]:
+    """A CSV file of ``source`` as :func:`read_text` reads it, except that a UTF-8 file's bytes are
+    given as they are (:class:`Utf8`), to be decoded as they are read."""
+    data, problems = source.read(name)
+    if data is None:
+        return None, problems
+    return decode(data, source.display(name), encoding, csv=True, undecoded=True)
+
+
+class Utf8:
+    """A file's bytes, to be read as UTF-8 from ``start`` (after a byte-order mark), decoded piece
+    by piece as they are read: a large file is never held as one string beside its bytes (at two
+    or four bytes a character once it holds Vietnamese). Every check :func:`decode` makes has been
+    made but the decoding's; a byte that is not UTF-8 is :meth:`not_utf8`'s problem. (A plain
+    class: a dataclass's methods are compiled at each start.)"""
+
+    __slots__ = ("data", "name", "start")
+
+    def __init__(self, data: bytes, start: int, name: str) -> None:
+        self.data, self.start, self.name = data, start, name
+
+    def not_utf8(self, start: int, end: int) -> list[Problem]:
+        """The problem of the bytes ``data[start:end]``, not UTF-8: as :func:`decode` reports it."""
+        return _not_utf8(self.data, self.name, start, end, csv=True)
+
+
+def _not_utf8(data: bytes, name: str, start: int, end: int, *, csv: bool) -> list[Problem]:
+    """The problem of the bytes ``data[start:end]`` (offsets in the whole file, its byte-order mark
+    too), which are not UTF-8: the line they are on, and them and the next few as hex."""
+    line = data.count(b"\n", 0, start) + 1
+    hint = Message("load.file.declare-encoding") if csv else ""
+    return fatal(name, Message("load.file.not-utf8", hint=hint), line, data[start : end + 3].hex(" "))
+
+
 def _utf8(encoding: str) -> bool:
     return codecs.lookup(encoding).name in ("utf-8", "utf-8-sig")
 
 
+@overload
 def decode(
-    data: bytes, name: str, encoding: str | None = None, *, csv: bool = False
-) -> tuple[str | None, list[Problem]]:
+    data: bytes,
+    name: str,
+    encoding: str | None = None,
+    *,
+    csv: bool = False,
+    undecoded: Literal[False] = False,
+) -> tuple[str | None, list[Problem]]: ...
+
+
+@overload
+def decode(
+    data: bytes, name: str, encoding: str | None = None, *, csv: bool = False, undecoded: bool
+) -> tuple[str | Utf8 | None, list[Problem]]: ...
+
+
+def decode(
+    data: bytes, name: str, encoding: str | None = None, *, csv: bool = False, undecoded: bool = False
+) -> tuple[str | Utf8 | None, list[Problem]]:
     """``data`` as text, or ``None`` and a fatal problem located in the file ``name``: UTF-8, or the
-    declared ``encoding``."""
+    declared ``encoding``. ``undecoded``: UTF-8 is left to be decoded as it is read (:class:`Utf8`)."""
 
     def fatal(message: Message, line: int | None = None, value: str | None = None) -> list[Problem]:
         return [Problem(Location(name, line), message, value=value, fatal=True)]
@@ -152,13 +205,13 @@ def decode(
     if b"\x00" in data:
         line = data[: data.index(b"\x00")].count(b"\n") + 1
         return None, fatal(Message("load.file.binary"), line)
+    start = len(codecs.BOM_UTF8) if data.startswith(codecs.BOM_UTF8) else 0
+    if undecoded:
+        return Utf8(data, start, name), []
     try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        line = data[: exc.start].count(b"\n") + 1
-        bad = data[exc.start : exc.end + 3]
-        hint = Message("load.file.declare-encoding") if csv else ""
-        return None, fatal(Message("load.file.not-utf8", hint=hint), line, bad.hex(" "))
+        text = str(memoryview(data)[start:], "utf-8")
+    except UnicodeDecodeError as exc:  # where in the file: after the byte-order mark
+        return None, _not_utf8(data, name, start + exc.start, start + exc.end, csv=csv)
     return text, []
 
 
