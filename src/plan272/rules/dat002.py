@@ -113,11 +113,20 @@ def _references(plan: Plan, where: Provenance) -> Iterator[Finding]:
             detail=".".join(str(p) for p in path[:-1] if not isinstance(p, int)),
         )
 
+    row_ids: dict[str, frozenset[str]] = {}
+
+    def ids_of(appendix_id: str) -> frozenset[str]:
+        """The ids of an appendix's rows, gathered when a reference is first looked up in them
+        (most plans name no row: a table of a million rows is not gathered for nothing)."""
+        found = row_ids.get(appendix_id)
+        if found is None:
+            found = row_ids[appendix_id] = frozenset(r.id for r in plan.rows(appendix_id))
+        return found
+
     for a_index, appendix in enumerate(plan.appendices):
-        rows = {r.id for r in plan.rows(appendix.id)}
         for m_index, mark in enumerate(appendix.marks):
             for u_index, unit_id in enumerate(mark.units):
-                if unit_id not in rows and appendix.id not in plan.incomplete:
+                if unit_id not in ids_of(appendix.id) and appendix.id not in plan.incomplete:
                     yield Finding(
                         "DAT002",
                         Severity.ERROR,
@@ -174,9 +183,8 @@ def _references(plan: Plan, where: Provenance) -> Iterator[Finding]:
                         ids=(group,),
                         detail="policy-group",
                     )
-            rows = {r.id for r in plan.rows(named.id)}
             for r_index, row_id in enumerate(counted.rows):
-                if row_id not in rows and named.id not in plan.incomplete:
+                if row_id not in ids_of(named.id) and named.id not in plan.incomplete:
                     yield Finding(
                         "DAT002",
                         Severity.ERROR,
