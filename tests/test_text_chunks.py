@@ -144,3 +144,43 @@ def test_a_file_broken_on_every_row_is_read_in_linear_work(monkeypatch: pytest.M
     assert len(got) == rows and all(cells is None for _, cells, _ in got)
     assert sum(whole) <= 2 * len(text)
     assert len(single) <= 3 * rows
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.text(alphabet=st.sampled_from(list("ab\r\n,ế😀")), max_size=60),
+    st.integers(4, 9),
+)
+def test_a_chunk_is_read_and_checked_in_windows_as_if_whole(text: str, window: int) -> None:
+    """Decoded a window at a time (here a few bytes, so that windows cut lines and characters), a
+    chunk gives the lines the whole gives, and a text of UTF-8 passes the check; a byte that is not
+    UTF-8 is found where decoding the whole finds it, even when a window's end cuts its sequence."""
+    import io
+    import mmap
+
+    from plan272.load.csvfile import NotUtf8, _check_utf8, _windows
+
+    data = text.encode("utf-8")
+    original = csvfile.WINDOW
+    csvfile.WINDOW = window
+    try:
+        if data:
+            chunk = mmap.mmap(-1, len(data))
+            chunk.write(data)
+            read = [line for lines in _windows(chunk) for line in lines]
+            assert read == list(io.StringIO(text, newline=""))
+        _check_utf8(memoryview(data), 0)
+        for bad in (b"\xff", b"\xe1\xbb", b"\xed\xa0\x80"):  # a stray byte, a cut sequence, a surrogate
+            at = len(data) // 2
+            broken = data[:at] + bad + data[at:]
+            try:
+                broken.decode("utf-8")
+            except UnicodeDecodeError as exc:
+                expected = (exc.start, exc.end)
+            else:
+                continue  # the cut fell inside a character and made it whole again: nothing to find
+            with pytest.raises(NotUtf8) as found:
+                _check_utf8(memoryview(broken), 7)  # a piece at offset 7 of its file
+            assert (found.value.start, found.value.end) == (expected[0] + 7, expected[1] + 7)
+    finally:
+        csvfile.WINDOW = original

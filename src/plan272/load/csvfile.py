@@ -265,7 +265,7 @@ class _Records:
                 # records would make reading a broken file quadratic
                 yield _decoded(chunk, self._ends(k), first)
             else:
-                yield io.StringIO(chunk[:].decode("utf-8", "surrogatepass"), newline="")
+                yield from _windows(chunk)
 
     def __iter__(self) -> Iterator[tuple[int, list[str] | None, int]]:
         return self.iterate(0)
@@ -306,6 +306,18 @@ class _Records:
 CHUNK_LINES = 4096
 
 _END = re.Match.end
+
+
+def _windows(chunk: mmap.mmap) -> Iterator[io.StringIO]:
+    """The lines of ``chunk`` from its start, decoded a window of about :data:`WINDOW` bytes at a
+    time, cut after a \n (never inside a line, nor between the \r and \n of one line end)."""
+    size, start = len(chunk), 0
+    while start < size:
+        end = chunk.rfind(b"\n", start, start + WINDOW) + 1  # after the window's last \n
+        if end <= start:  # none in the window: to the next (a long line), or the chunk's end
+            end = chunk.find(b"\n", start + WINDOW) + 1 or size
+        yield io.StringIO(str(chunk[start:end], "utf-8", "surrogatepass"), newline="")
+        start = end
 
 
 def _decoded(chunk: mmap.mmap, ends: array[int], first: int) -> Iterator[str]:
@@ -371,10 +383,7 @@ def _utf8_pieces(text: Utf8, lines: int) -> Iterator[memoryview]:
     for end in itertools.chain(ends, [len(data)]):
         if end > position:
             piece = view[position:end]
-            try:
-                _check_utf8(piece)
-            except UnicodeDecodeError as exc:
-                raise NotUtf8(position + exc.start, position + exc.end) from None
+            _check_utf8(piece, position)
             yield piece
             position = end
 
@@ -386,9 +395,23 @@ def _matched_ends(whole: re.Pattern[bytes], data: bytes, position: int) -> Itera
         yield position
 
 
-def _check_utf8(piece: memoryview) -> None:
-    """Nothing, if ``piece`` is UTF-8; else the decoder's error."""
-    codecs.utf_8_decode(piece, "strict", True)
+def _check_utf8(piece: memoryview, offset: int) -> None:
+    """Nothing, if ``piece`` (at ``offset`` in its file) is UTF-8; else :class:`NotUtf8` at its
+    first byte that is not. Decoded a window at a time (a character cut by a window's end is
+    decoded with the next): the strings made are small enough to be made again where the last
+    ones were, not each in new memory of the system's."""
+    size, at = len(piece), 0
+    while at < size:
+        try:
+            _, used = codecs.utf_8_decode(piece[at : at + WINDOW], "strict", at + WINDOW >= size)
+        except UnicodeDecodeError as exc:
+            raise NotUtf8(offset + at + exc.start, offset + at + exc.end) from None
+        at += used
+
+
+#: about how many bytes of a chunk are decoded at once: strings of at most 64 KiB (at four bytes
+#: a character), below the size the C allocator takes from the system anew for each one
+WINDOW = 16_384
 
 
 _WHOLE_BYTES: dict[int, re.Pattern[bytes]] = {}

@@ -22,11 +22,12 @@ def _rows(plan: Plan, where: Provenance) -> Iterator[Finding]:
         groups = {g.id for g in appendix.groups}
         noun = Message(_NOUN[appendix.kind])
         for row in plan.rows(appendix.id):
-            key = fold(row.id)
+            identifier = row.id
+            # fold's own first step, without a call a row: an ASCII id folds to its casefold
+            key = identifier.casefold() if identifier.isascii() else fold(identifier)
             if "id" in row.unreadable:
                 pass  # no usable id (DAT001 says so): nothing to compare
-            elif key in first:
-                other = first[key]
+            elif (other := first.get(key)) is not None:
                 place: Message | str = (
                     Message("DAT002.line-of", line=other.location.line or 0)
                     if other.appendix == row.appendix
